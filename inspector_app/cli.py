@@ -1,0 +1,127 @@
+"""Command line: launch the app, build demo data, list inspections."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from inspector_app.data_dir import ENV_VAR, resolve_data_dir
+from inspector_app.domain.errors import DomainError
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected WIDTHxHEIGHT, e.g. 4032x3024") from None
+    if width < 64 or height < 64:
+        raise argparse.ArgumentTypeError("photos must be at least 64x64")
+    return width, height
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inspector-app",
+        description="四不两直明察暗访现场检查 / Unannounced inspection of service halls",
+    )
+    data_help = f"data folder (default: ${ENV_VAR}, else the per-user data folder)"
+    parser.add_argument("--data-dir", help=data_help)
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language")
+    commands = parser.add_subparsers(dest="command")
+
+    demo = commands.add_parser("demo", help="build a demo dataset in the data folder")
+    demo.add_argument("--data-dir", help=data_help, default=argparse.SUPPRESS)
+    demo.add_argument("--inspections", type=int, default=6, help="number of inspections (≥ 1)")
+    demo.add_argument(
+        "--photos-per-finding",
+        type=int,
+        default=1,
+        help="photos per problem (items that require one always get one)",
+    )
+    demo.add_argument(
+        "--photo-size",
+        type=_size,
+        default=(4032, 3024),
+        help="pixel size of generated photos, WIDTHxHEIGHT (default 4032x3024)",
+    )
+    demo.add_argument("--seed", type=int, default=2026, help="random seed")
+
+    listing = commands.add_parser("list", help="list inspections")
+    listing.add_argument("--data-dir", help=data_help, default=argparse.SUPPRESS)
+    listing.add_argument("--json", action="store_true", help="print one JSON array")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "demo":
+            return _demo(args)
+        if args.command == "list":
+            return _list(args)
+        return _launch(args)
+    except DomainError as error:
+        print(error.zh, file=sys.stderr)
+        print(error.en, file=sys.stderr)
+        return 2
+
+
+def _open_store(args: argparse.Namespace):
+    from inspector_app.store.store import Store
+
+    return Store.open(resolve_data_dir(args.data_dir))
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from inspector_app.services.demo import build_demo
+
+    if args.inspections < 1 or args.photos_per_finding < 0:
+        print("--inspections must be ≥ 1 and --photos-per-finding ≥ 0", file=sys.stderr)
+        return 2
+    store = _open_store(args)
+    try:
+        report = build_demo(
+            store,
+            inspections=args.inspections,
+            photos_per_finding=args.photos_per_finding,
+            photo_size=args.photo_size,
+            seed=args.seed,
+        )
+    finally:
+        store.close()
+    print(
+        f"演示数据已写入 {store.data_dir}：{len(report.inspection_ids)} 次检查，"
+        f"{report.problems} 个问题，{report.photos} 张照片。\n"
+        f"Demo data written to {store.data_dir}: {len(report.inspection_ids)} inspections, "
+        f"{report.problems} problems, {report.photos} photos."
+    )
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from inspector_app.services.queries import list_inspections
+
+    store = _open_store(args)
+    try:
+        with store.unit_of_work() as uow:
+            summaries = list_inspections(uow)
+    finally:
+        store.close()
+    if args.json:
+        json.dump([s.as_json() for s in summaries], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    for s in summaries:
+        print(
+            f"{s.started_at.astimezone():%Y-%m-%d %H:%M}  {s.status.value:<10} {s.site}  "
+            f"问题 {s.problems}  照片 {s.photos}  {s.id}"
+        )
+    return 0
+
+
+def _launch(args: argparse.Namespace) -> int:
+    from inspector_app.ui.app import run
+
+    return run(data_dir=resolve_data_dir(args.data_dir), lang=args.lang)

@@ -1,0 +1,262 @@
+"""A realistic demo dataset, built through the same use cases the app uses."""
+
+from __future__ import annotations
+
+import random
+import tempfile
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from sqlalchemy import select
+
+from inspector_app.domain.checklist import ChecklistItem
+from inspector_app.domain.finding import FindingResult, Severity
+from inspector_app.domain.inspection import InspectionMode, InspectionStatus
+from inspector_app.resources import shipped_registry, shipped_templates
+from inspector_app.services import inspections as ops
+from inspector_app.services.demo_photos import CAMERA_SIZE, write_camera_jpeg
+from inspector_app.services.reference_data import install_registry, install_templates
+from inspector_app.store.models import Campaign, Finding, Site, Window
+from inspector_app.store.store import Store
+
+CHINA_TIME = timezone(timedelta(hours=8))
+DEMO_SITE_CODES = (
+    "city-center",
+    "city-hrss-hall",
+    "yimei-center",
+    "wucui-center",
+    "youhao-center",
+    "tieli-center",
+)
+TEAM = ["张明", "李华", "王芳（特邀监督员）"]
+# Every inspection status appears, then more of the common ones.
+STATUS_CYCLE = (
+    InspectionStatus.APPROVED,
+    InspectionStatus.SUBMITTED,
+    InspectionStatus.RETURNED,
+    InspectionStatus.DRAFT,
+    InspectionStatus.APPROVED,
+    InspectionStatus.SUBMITTED,
+)
+ADHOC = (
+    ("大厅饮水机无水", "10时05分，大厅等候区饮水机水桶已空，无工作人员更换，多名群众询问。"),
+    ("自助填单台缺少纸笔", "咨询辅导区填单台无签字笔、无空白表格，群众需到窗口借笔。"),
+    ("出口处指示牌缺失", "大厅二楼出口处无楼层指示牌，群众反映找不到出件区。"),
+)
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    campaign_id: str
+    inspection_ids: list[str]
+    findings: int
+    problems: int
+    photos: int
+
+
+def build_demo(
+    store: Store,
+    *,
+    inspections: int = 6,
+    photos_per_finding: int = 1,
+    photo_size: tuple[int, int] = CAMERA_SIZE,
+    seed: int = 2026,
+    today: date | None = None,
+) -> DemoReport:
+    rng = random.Random(seed)
+    today = today or date.today()
+    with store.unit_of_work(suppress_outbox=True) as uow:
+        template_ids = install_templates(uow, shipped_templates())
+        install_registry(uow, shipped_registry())
+        uow.commit()
+    template_id = template_ids[_template_index("window-service")]
+    with store.unit_of_work() as uow:
+        sites = list(uow.session.scalars(select(Site).where(Site.code.in_(DEMO_SITE_CODES))))
+        sites.sort(key=lambda s: DEMO_SITE_CODES.index(s.code))
+        campaign = Campaign(
+            title=f"{today.year}年政务服务窗口服务不优专项监督",
+            template_id=template_id,
+            starts_on=today - timedelta(days=30),
+            ends_on=today + timedelta(days=30),
+            planned_site_ids=[s.id for s in sites],
+            team=TEAM,
+        )
+        uow.session.add(campaign)
+        uow.commit()
+        campaign_id = campaign.id
+        template = ops.get_template(uow, template_id)
+    windows_by_site = _windows(store)
+    report = DemoReport(campaign_id, [], 0, 0, 0)
+    with tempfile.TemporaryDirectory(prefix="inspector-demo-") as scratch:
+        for index in range(inspections):
+            site = sites[index % len(sites)]
+            status = STATUS_CYCLE[index % len(STATUS_CYCLE)]
+            started = datetime.combine(
+                today - timedelta(days=3 * (inspections - index)),
+                datetime.min.time(),
+                CHINA_TIME,
+            ) + timedelta(hours=8, minutes=40 + rng.randint(0, 50))
+            inspection_id, counts = _record_one(
+                store,
+                rng,
+                Path(scratch),
+                template.items,
+                template_id,
+                campaign_id,
+                site,
+                windows_by_site[site.id],
+                status,
+                started,
+                photos_per_finding,
+                photo_size,
+                index,
+            )
+            report.inspection_ids.append(inspection_id)
+            report = DemoReport(
+                campaign_id,
+                report.inspection_ids,
+                report.findings + counts[0],
+                report.problems + counts[1],
+                report.photos + counts[2],
+            )
+    return report
+
+
+def _template_index(code: str) -> int:
+    return [t.code for t in shipped_templates()].index(code)
+
+
+def _windows(store: Store) -> dict[str, list[Window]]:
+    with store.unit_of_work() as uow:
+        result: dict[str, list[Window]] = {}
+        for window in uow.session.scalars(select(Window).order_by(Window.number)):
+            result.setdefault(window.site_id, []).append(window)
+        return result
+
+
+def _record_one(
+    store: Store,
+    rng: random.Random,
+    scratch: Path,
+    items: tuple[ChecklistItem, ...],
+    template_id: str,
+    campaign_id: str,
+    site: Site,
+    windows: list[Window],
+    status: InspectionStatus,
+    started: datetime,
+    photos_per_finding: int,
+    photo_size: tuple[int, int],
+    index: int,
+) -> tuple[str, tuple[int, int, int]]:
+    mode = InspectionMode.COVERT if index % 3 != 1 else InspectionMode.OVERT
+    failing = set(rng.sample(range(len(items)), 8))
+    not_applicable = set(rng.sample(sorted(set(range(len(items))) - failing), 3))
+    walked = len(items) if status != InspectionStatus.DRAFT else len(items) * 2 // 3
+    findings = problems = photos = 0
+    with store.unit_of_work() as uow:
+        inspection_id = ops.start_inspection(
+            uow,
+            template_id=template_id,
+            site_id=site.id,
+            mode=mode,
+            team=TEAM[: 2 + index % 2],
+            started_at=started,
+            campaign_id=campaign_id,
+            note="四不两直：未提前通知，直奔现场。" if mode == InspectionMode.COVERT else "",
+        )
+        uow.commit()
+        rows = {
+            f.item_code: f.id
+            for f in uow.session.scalars(
+                select(Finding).where(Finding.inspection_id == inspection_id)
+            )
+        }
+    clock = started
+    for position, item in enumerate(items[:walked]):
+        clock += timedelta(minutes=rng.randint(1, 4))
+        finding_id = rows[item.code]
+        if position in failing:
+            window = rng.choice(windows)
+            description = rng.choice(item.examples) if item.examples else item.text
+            with store.unit_of_work() as uow:
+                ops.update_finding(
+                    uow,
+                    finding_id,
+                    ops.FindingChanges(
+                        result=FindingResult.FAIL,
+                        description=description,
+                        window_no=window.number,
+                        staff_badge=f"{rng.randint(1000, 9999)}",
+                        unit_id=window.unit_id,
+                        observed_at=clock,
+                    ),
+                )
+                uow.commit()
+            wanted = max(photos_per_finding, 1 if item.photo_required else 0)
+            for n in range(wanted):
+                path = write_camera_jpeg(
+                    scratch / f"IMG_{index:02d}{position:02d}{n}.jpg",
+                    taken_at=clock + timedelta(seconds=20 * n),
+                    portrait=(position + n) % 2 == 0,
+                    label=f"{site.code} window {window.number} {clock:%Y-%m-%d %H:%M}",
+                    rng=rng,
+                    size=photo_size,
+                )
+                with store.unit_of_work() as uow:
+                    ops.attach_photo(
+                        uow,
+                        store.photos,
+                        finding_id,
+                        path,
+                        caption=f"{window.number}号窗口 {item.text}",
+                    )
+                    uow.commit()
+                photos += 1
+            problems += 1
+        else:
+            result = (
+                FindingResult.NOT_APPLICABLE if position in not_applicable else FindingResult.PASS
+            )
+            with store.unit_of_work() as uow:
+                ops.update_finding(uow, finding_id, ops.FindingChanges(result=result))
+                uow.commit()
+        findings += 1
+    if index % 2 == 0:
+        title, description = ADHOC[index // 2 % len(ADHOC)]
+        with store.unit_of_work() as uow:
+            ops.add_adhoc_finding(
+                uow,
+                inspection_id,
+                title=title,
+                description=description,
+                severity=Severity.MINOR,
+                observed_at=clock + timedelta(minutes=5),
+            )
+            uow.commit()
+        findings += 1
+        problems += 1
+    _advance(store, inspection_id, status, clock + timedelta(minutes=15))
+    return inspection_id, (findings, problems, photos)
+
+
+def _advance(store: Store, inspection_id: str, status: InspectionStatus, ended: datetime) -> None:
+    if status == InspectionStatus.DRAFT:
+        return
+    with store.unit_of_work() as uow:
+        ops.submit_inspection(uow, inspection_id, now=ended)
+        uow.commit()
+    if status == InspectionStatus.SUBMITTED:
+        return
+    with store.unit_of_work() as uow:
+        ops.review_inspection(
+            uow,
+            inspection_id,
+            approve=status == InspectionStatus.APPROVED,
+            comment=""
+            if status == InspectionStatus.APPROVED
+            else "第3项问题描述不够具体，请补充窗口工作人员工号和现场照片说明后重新提交。",
+            now=ended + timedelta(days=1),
+        )
+        uow.commit()

@@ -1,0 +1,1 @@
+"""Local store: one SQLite file per data dir, Alembic migrations, photo files."""

@@ -1,0 +1,83 @@
+"""Models for rectification notices, feedback and amendments (migration 0002)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from inspector_app.domain.notice import EscalationLevel, ExtensionStatus, NoticeStatus
+from inspector_app.store.models import Base, Synced, enum_column
+from inspector_app.store.types import utc_now
+
+
+class Notice(Synced, Base):
+    """整改通知书 for one responsible unit. A draft has no number."""
+
+    __tablename__ = "notice"
+    __sync_entity__ = "notice"
+    __table_args__ = (UniqueConstraint("number"),)
+
+    unit_id: Mapped[str] = mapped_column(ForeignKey("unit.id"), index=True)
+    campaign_id: Mapped[str | None] = mapped_column(ForeignKey("campaign.id"), default=None)
+    inspection_id: Mapped[str | None] = mapped_column(ForeignKey("inspection.id"), default=None)
+    number: Mapped[str | None] = mapped_column(String(64), default=None)
+    issued_on: Mapped[date | None] = mapped_column(Date, default=None)
+    deadline: Mapped[date | None] = mapped_column(Date, default=None)
+    status: Mapped[NoticeStatus] = mapped_column(
+        enum_column(NoticeStatus), default=NoticeStatus.DRAFT
+    )
+    extension_status: Mapped[ExtensionStatus] = mapped_column(
+        enum_column(ExtensionStatus), default=ExtensionStatus.NONE
+    )
+    extended_deadline: Mapped[date | None] = mapped_column(Date, default=None)
+    escalation: Mapped[EscalationLevel] = mapped_column(
+        enum_column(EscalationLevel), default=EscalationLevel.NONE
+    )
+    returned_count: Mapped[int] = mapped_column(Integer, default=0)
+    contact_person: Mapped[str] = mapped_column(String(100), default="")
+    contact_phone: Mapped[str] = mapped_column(String(50), default="")
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+
+
+class NoticeFinding(Synced, Base):
+    """A finding listed in a notice, in the notice's order."""
+
+    __tablename__ = "notice_finding"
+    __sync_entity__ = "notice_finding"
+    __table_args__ = (UniqueConstraint("notice_id", "finding_id"),)
+
+    notice_id: Mapped[str] = mapped_column(ForeignKey("notice.id"), index=True)
+    finding_id: Mapped[str] = mapped_column(ForeignKey("finding.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RectificationFeedback(Synced, Base):
+    """整改反馈: what the unit reported, and what the recheck concluded."""
+
+    __tablename__ = "rectification_feedback"
+    __sync_entity__ = "rectification_feedback"
+
+    notice_id: Mapped[str] = mapped_column(ForeignKey("notice.id"), index=True)
+    received_on: Mapped[date] = mapped_column(Date)
+    measures: Mapped[str] = mapped_column(Text, default="")
+    evidence_sha256: Mapped[list] = mapped_column(JSON, default=list)
+    verification_result: Mapped[str] = mapped_column(Text, default="")
+    verified_on: Mapped[date | None] = mapped_column(Date, default=None)
+
+
+class Amendment(Synced, Base):
+    """A correction to a submitted record: field, old and new value, and why."""
+
+    __tablename__ = "amendment"
+    __sync_entity__ = "amendment"
+
+    entity: Mapped[str] = mapped_column(String(50))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    field: Mapped[str] = mapped_column(String(50))
+    old_value: Mapped[str] = mapped_column(Text)
+    new_value: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(100), default="")
+    amended_at: Mapped[datetime] = mapped_column(default=utc_now)

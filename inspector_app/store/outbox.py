@@ -1,0 +1,113 @@
+"""Capture every change to a synced record into the outbox, in the same flush.
+
+A session event does this, so no service can forget it and the edit and its
+outbox row commit or roll back together. Sessions that apply changes pulled
+from the server (or seed shared registry data) set
+`session.info["suppress_outbox"] = True`: those changes did not happen here.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import event, insert, inspect
+from sqlalchemy.orm import Session, UOWTransaction
+
+from inspector_app.store.models import OutboxEntry, Synced
+from inspector_app.store.types import new_id, utc_now
+
+NOT_SENT = frozenset({"server_rev", "deleted"})
+
+
+class HardDeleteForbidden(RuntimeError):
+    """Synced records are tombstoned (deleted=True), never removed."""
+
+
+class HybridClock:
+    """Monotonic millisecond stamps, even if the wall clock steps back."""
+
+    def __init__(self) -> None:
+        self._last = 0
+        self._lock = threading.Lock()
+
+    def stamp(self) -> str:
+        with self._lock:
+            self._last = max(int(time.time() * 1000), self._last + 1)
+            return f"{self._last:015d}"
+
+
+CLOCK = HybridClock()
+
+
+def to_wire(value: Any) -> Any:
+    """JSON-safe form of a column value, as the sync protocol sends it."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _changed_fields(obj: Synced, *, everything: bool) -> dict[str, Any]:
+    state = inspect(obj)
+    fields: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        key = attr.key
+        if key in NOT_SENT:
+            continue
+        if everything or state.attrs[key].history.has_changes():
+            fields[key] = to_wire(getattr(obj, key))
+    return fields
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_updates(session: Session, flush_context: UOWTransaction, instances: Any) -> None:
+    for obj in session.deleted:
+        if isinstance(obj, Synced):
+            raise HardDeleteForbidden(
+                f"{type(obj).__name__} {obj.id} must be tombstoned, not deleted"
+            )
+    if session.info.get("suppress_outbox"):
+        return
+    for obj in session.dirty:
+        if isinstance(obj, Synced) and session.is_modified(obj, include_collections=False):
+            obj.updated_at = utc_now()
+
+
+@event.listens_for(Session, "after_flush")
+def _write_outbox(session: Session, flush_context: UOWTransaction) -> None:
+    if session.info.get("suppress_outbox"):
+        return
+    rows = []
+    for obj in session.new:
+        if isinstance(obj, Synced):
+            rows.append(_entry(obj, _changed_fields(obj, everything=True)))
+    for obj in session.dirty:
+        if isinstance(obj, Synced) and session.is_modified(obj, include_collections=False):
+            fields = _changed_fields(obj, everything=False)
+            deleted_changed = inspect(obj).attrs["deleted"].history.has_changes()
+            if fields or deleted_changed:
+                rows.append(_entry(obj, fields))
+    if rows:
+        session.connection().execute(insert(OutboxEntry), rows)
+
+
+def _entry(obj: Synced, fields: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "mutation_id": new_id(),
+        "entity": obj.__sync_entity__,
+        "record_id": obj.id,
+        "base_rev": obj.server_rev,
+        "fields": fields,
+        "deleted": bool(obj.deleted),
+        "hlc": CLOCK.stamp(),
+        "state": "pending",
+        "attempts": 0,
+        "created_at": utc_now(),
+    }

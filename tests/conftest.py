@@ -1,0 +1,81 @@
+"""Shared fixtures: real store files in tmp dirs, real JPEGs, PostgreSQL gating."""
+
+from __future__ import annotations
+
+import os
+import random
+import socket
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from inspector_app.resources import shipped_registry, shipped_templates
+from inspector_app.services.demo_photos import write_camera_jpeg
+from inspector_app.services.reference_data import install_registry, install_templates
+from inspector_app.store.store import Store
+
+CHINA = timezone(timedelta(hours=8))
+REQUIRE_POSTGRES = "INSPECTOR_REQUIRE_POSTGRES"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = Store.open(tmp_path / "data")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def seeded_store(store: Store) -> Store:
+    """A store holding the shipped templates and the Yichun registry."""
+    with store.unit_of_work(suppress_outbox=True) as uow:
+        install_templates(uow, shipped_templates())
+        install_registry(uow, shipped_registry())
+        uow.commit()
+    return store
+
+
+@pytest.fixture
+def make_jpeg(tmp_path: Path):  # noqa: ANN201 - a factory fixture
+    """Write a small real camera-like JPEG; portrait ones carry EXIF orientation 6."""
+    rng = random.Random(7)
+    counter = iter(range(10_000))
+
+    def make(
+        *, portrait: bool = False, size: tuple[int, int] = (640, 480), taken_at: datetime | None = None
+    ) -> Path:
+        path = tmp_path / "camera" / f"IMG_{next(counter):04d}.jpg"
+        return write_camera_jpeg(
+            path,
+            taken_at=taken_at or datetime(2026, 11, 20, 9, 15, tzinfo=CHINA),
+            portrait=portrait,
+            label="test",
+            rng=rng,
+            size=size,
+        )
+
+    return make
+
+
+def _postgres_answers() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 5432), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Deselect PostgreSQL cases visibly when none answers, unless CI demands them."""
+    pg_items = [item for item in items if item.get_closest_marker("postgres")]
+    if not pg_items or _postgres_answers():
+        return
+    if os.environ.get(REQUIRE_POSTGRES) == "1":
+        raise pytest.UsageError(
+            f"{REQUIRE_POSTGRES}=1 but no PostgreSQL answers on 127.0.0.1:5432"
+        )
+    config.hook.pytest_deselected(items=pg_items)
+    items[:] = [item for item in items if item not in pg_items]
+    print(f"\nNOTE: {len(pg_items)} PostgreSQL test(s) deselected: nothing on 127.0.0.1:5432")
