@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError
 
 from inspector_app.domain.errors import DomainError
 
@@ -48,8 +49,12 @@ def create_sqlite_engine(path: Path) -> Engine:
 
 
 def quick_check(engine: Engine, path: Path) -> None:
-    with engine.connect() as conn:
-        rows = [r[0] for r in conn.execute(text("PRAGMA quick_check")).fetchall()]
+    """Refuse a damaged file before anything (a migration, an edit) touches it."""
+    try:
+        with engine.connect() as conn:
+            rows = [r[0] for r in conn.execute(text("PRAGMA quick_check")).fetchall()]
+    except DBAPIError as exc:
+        rows = [str(exc.orig)]
     if rows != ["ok"]:
         detail = "; ".join(str(r) for r in rows[:3])
         raise StoreDamaged(

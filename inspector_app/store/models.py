@@ -62,6 +62,11 @@ class Synced:
     server_rev: Mapped[int | None] = mapped_column(default=None)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
 
+    def __init__(self, **kwargs: Any) -> None:
+        # The id exists from construction, so related records can point at it before a flush.
+        kwargs.setdefault("id", new_id())
+        super().__init__(**kwargs)
+
 
 # --- registry and templates (owned by administrators, pulled by clients) ---
 

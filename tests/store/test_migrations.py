@@ -1,0 +1,100 @@
+"""Schema migrations at start: from nothing, and from the previous revision with data kept."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+
+from inspector_app.store import migrate
+from inspector_app.store.database import StoreDamaged, create_sqlite_engine
+from inspector_app.store.models import Finding, Inspection, Unit
+from inspector_app.store.store import DATABASE_NAME, Store
+
+
+def _tables(path: Path) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+def test_empty_data_dir_is_migrated_to_head_without_a_backup(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "fresh")
+    store.close()
+    assert store.last_backup is None
+    assert {"inspection", "finding", "photo", "outbox", "notice", "amendment"} <= _tables(
+        store.database_path
+    )
+    assert migrate.current_revision(store.engine) == migrate.head_revision()
+
+
+def test_previous_revision_with_data_is_upgraded_after_a_backup(tmp_path: Path) -> None:
+    data_dir = tmp_path / "old"
+    data_dir.mkdir()
+    path = data_dir / DATABASE_NAME
+    engine = create_sqlite_engine(path)
+    migrate.upgrade(engine, data_dir / "backups", target="0001")
+    with engine.begin() as conn:  # what a 0001-era app wrote
+        conn.execute(text(
+            "INSERT INTO unit (id, code, name, short_name, created_at, updated_at, deleted) "
+            "VALUES ('u-1', 'city-market', '伊春市市场监督管理局', '', "
+            "'2026-01-01 00:00:00', '2026-01-01 00:00:00', 0)"
+        ))
+    engine.dispose()
+    assert "notice" not in _tables(path)
+
+    store = Store.open(data_dir)
+    try:
+        assert store.last_backup is not None and store.last_backup.exists()
+        assert "notice" in _tables(path)
+        assert "notice" not in _tables(store.last_backup)  # the copy is the pre-migration state
+        with sqlite3.connect(store.last_backup) as conn:
+            assert conn.execute("SELECT name FROM unit").fetchone() == ("伊春市市场监督管理局",)
+        with store.unit_of_work() as uow:
+            unit = uow.session.scalars(select(Unit)).one()
+            assert unit.name == "伊春市市场监督管理局"
+    finally:
+        store.close()
+
+
+def test_connections_use_wal_full_sync_foreign_keys_and_busy_timeout(store: Store) -> None:
+    with store.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+
+
+def test_foreign_keys_are_enforced(store: Store) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError), store.unit_of_work() as uow:
+        uow.session.add(Finding(inspection_id="no-such-inspection"))
+        uow.commit()
+    with store.unit_of_work() as uow:
+        assert uow.session.scalars(select(Inspection)).all() == []
+
+
+def test_damaged_file_is_refused_with_a_message_and_left_untouched(tmp_path: Path) -> None:
+    data_dir = tmp_path / "damaged"
+    store = Store.open(data_dir)
+    with store.unit_of_work() as uow:
+        for n in range(400):
+            uow.session.add(Unit(code=f"u{n}", name="单位" * 40))
+        uow.commit()
+    store.close()
+    path = data_dir / DATABASE_NAME
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw = bytearray(path.read_bytes())
+    page = 4096
+    raw[3 * page : 6 * page] = b"\xff" * (3 * page)  # smash a few b-tree pages
+    path.write_bytes(bytes(raw))
+    before = path.read_bytes()
+
+    with pytest.raises(StoreDamaged) as refused:
+        Store.open(data_dir)
+    assert "完整性检查" in refused.value.zh and "backups" in refused.value.en
+    assert path.read_bytes() == before
+    assert not (data_dir / "backups").exists()

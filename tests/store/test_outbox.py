@@ -1,0 +1,109 @@
+"""An edit and its outbox entry are both present or both absent."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from inspector_app.store.models import OutboxEntry, Unit
+from inspector_app.store.outbox import HardDeleteForbidden
+from inspector_app.store.store import Store
+
+
+def _outbox(store: Store) -> list[OutboxEntry]:
+    with store.unit_of_work() as uow:
+        return list(uow.session.scalars(select(OutboxEntry).order_by(OutboxEntry.n)))
+
+
+def _units(store: Store) -> int:
+    with store.unit_of_work() as uow:
+        return int(uow.session.scalar(select(func.count()).select_from(Unit)) or 0)
+
+
+def test_insert_commits_with_an_outbox_entry_of_all_fields(store: Store) -> None:
+    with store.unit_of_work() as uow:
+        unit = Unit(code="city-hrss", name="伊春市人力资源和社会保障局")
+        uow.session.add(unit)
+        uow.commit()
+    [entry] = _outbox(store)
+    assert entry.entity == "unit" and entry.record_id == unit.id
+    assert entry.fields["name"] == "伊春市人力资源和社会保障局"
+    assert entry.fields["id"] == unit.id
+    assert entry.base_rev is None and entry.deleted is False and entry.state == "pending"
+
+
+def test_update_records_only_the_changed_fields_and_the_base_revision(store: Store) -> None:
+    with store.unit_of_work() as uow:
+        unit = Unit(code="u1", name="旧名称", server_rev=41)
+        uow.session.add(unit)
+        uow.commit()
+    with store.unit_of_work() as uow:
+        uow.session.get(Unit, unit.id).name = "新名称"
+        uow.commit()
+    entry = _outbox(store)[-1]
+    assert set(entry.fields) == {"name", "updated_at"}
+    assert entry.fields["name"] == "新名称"
+    assert entry.base_rev == 41
+
+
+def test_rolled_back_edit_leaves_neither_row_nor_outbox_entry(store: Store) -> None:
+    with store.unit_of_work() as uow:
+        uow.session.add(Unit(code="u2", name="未提交"))
+        uow.session.flush()  # the outbox row exists inside the transaction…
+        assert uow.session.scalar(select(func.count()).select_from(OutboxEntry)) == 1
+        # …and leaving without commit rolls both back
+    assert _units(store) == 0
+    assert _outbox(store) == []
+
+
+def test_failure_after_flush_rolls_back_both(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.unit_of_work() as uow:
+        uow.session.add(Unit(code="u3", name="中途出错"))
+        uow.session.flush()
+        raise RuntimeError("power cut in the middle of the action")
+    assert _units(store) == 0
+    assert _outbox(store) == []
+
+
+def test_failed_commit_keeps_neither(store: Store) -> None:
+    with store.unit_of_work() as uow:
+        uow.session.add(Unit(code="dup", name="第一"))
+        uow.commit()
+    with pytest.raises(Exception), store.unit_of_work() as uow:  # noqa: B017 - IntegrityError
+        uow.session.add(Unit(code="dup", name="重复编码"))
+        uow.commit()
+    assert _units(store) == 1
+    assert len(_outbox(store)) == 1
+
+
+def test_tombstone_is_an_outbox_entry_and_hard_delete_is_refused(store: Store) -> None:
+    with store.unit_of_work() as uow:
+        unit = Unit(code="u4", name="待删除")
+        uow.session.add(unit)
+        uow.commit()
+    with store.unit_of_work() as uow:
+        uow.session.get(Unit, unit.id).deleted = True
+        uow.commit()
+    assert _outbox(store)[-1].deleted is True
+    with pytest.raises(HardDeleteForbidden), store.unit_of_work() as uow:
+        uow.session.delete(uow.session.get(Unit, unit.id))
+        uow.commit()
+    assert _units(store) == 1
+
+
+def test_changes_pulled_from_the_server_bypass_the_outbox(store: Store) -> None:
+    with store.unit_of_work(suppress_outbox=True) as uow:
+        uow.session.add(Unit(code="u5", name="服务器下发", server_rev=7))
+        uow.commit()
+    assert _units(store) == 1
+    assert _outbox(store) == []
+
+
+def test_outbox_hlc_stamps_increase(store: Store) -> None:
+    with store.unit_of_work() as uow:
+        for n in range(20):
+            uow.session.add(Unit(code=f"h{n}", name="x"))
+            uow.session.flush()
+        uow.commit()
+    stamps = [e.hlc for e in _outbox(store)]
+    assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)

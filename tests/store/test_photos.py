@@ -1,0 +1,154 @@
+"""Photo import: real JPEGs in, upright previews out, bad files refused untouched."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from inspector_app.store.photos import EXIF_ORIENTATION, PhotoImportError, PhotoStore
+
+CHINA = timezone(timedelta(hours=8))
+
+
+def _files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+
+def _red_over_blue_stored_sideways(path: Path) -> None:
+    """An upright portrait (red top, blue bottom) saved as a phone does: rotated, orientation 6."""
+    upright = Image.new("RGB", (600, 800), (0, 0, 255))
+    upright.paste((255, 0, 0), (0, 0, 600, 400))
+    stored = upright.transpose(Image.Transpose.ROTATE_90)
+    exif = Image.Exif()
+    exif[EXIF_ORIENTATION] = 6
+    stored.save(path, "JPEG", quality=95, exif=exif)
+
+
+def test_orientation_6_gives_an_upright_preview_and_thumbnail(tmp_path: Path) -> None:
+    source = tmp_path / "portrait.jpg"
+    _red_over_blue_stored_sideways(source)
+    photos = PhotoStore(tmp_path / "photos")
+    imported = photos.import_file(source)
+    assert imported.orientation == 6
+    for path in (photos.preview_path(imported.sha256), photos.thumb_path(imported.sha256)):
+        with Image.open(path) as preview:
+            width, height = preview.size
+            assert height > width, "portrait shot must be shown upright"
+            top = preview.getpixel((width // 2, height // 10))
+            bottom = preview.getpixel((width // 2, height * 9 // 10))
+            assert top[0] > 200 and top[2] < 60, top
+            assert bottom[2] > 200 and bottom[0] < 60, bottom
+
+
+def test_original_is_kept_byte_for_byte_under_its_sha256(tmp_path: Path, make_jpeg) -> None:
+    source = make_jpeg(size=(2000, 1500))
+    photos = PhotoStore(tmp_path / "photos")
+    imported = photos.import_file(source)
+    expected = hashlib.sha256(source.read_bytes()).hexdigest()
+    assert imported.sha256 == expected
+    assert photos.original_path(expected).read_bytes() == source.read_bytes()
+    assert photos.verify(expected)
+    with Image.open(photos.preview_path(expected)) as preview:
+        assert max(preview.size) <= 1600
+    with Image.open(photos.thumb_path(expected)) as thumb:
+        assert max(thumb.size) <= 256
+    assert (imported.width, imported.height) == (2000, 1500)
+
+
+def test_capture_time_is_read_from_exif_with_its_offset(tmp_path: Path, make_jpeg) -> None:
+    taken = datetime(2026, 11, 20, 9, 15, 42, tzinfo=CHINA)
+    imported = PhotoStore(tmp_path / "photos").import_file(make_jpeg(taken_at=taken))
+    assert imported.taken_at == taken
+
+
+def test_same_bytes_twice_are_stored_once(tmp_path: Path, make_jpeg) -> None:
+    source = make_jpeg()
+    copy = tmp_path / "copy-with-another-name.jpg"
+    copy.write_bytes(source.read_bytes())
+    photos = PhotoStore(tmp_path / "photos")
+    first = photos.import_file(source)
+    second = photos.import_file(copy)
+    assert first.sha256 == second.sha256
+    assert not first.already_stored and second.already_stored
+    assert len(_files(tmp_path / "photos" / "originals")) == 1
+
+
+def test_tampered_original_fails_verification(tmp_path: Path, make_jpeg) -> None:
+    photos = PhotoStore(tmp_path / "photos")
+    imported = photos.import_file(make_jpeg())
+    path = photos.original_path(imported.sha256)
+    data = bytearray(path.read_bytes())
+    data[-10] ^= 0xFF
+    path.write_bytes(bytes(data))
+    assert not photos.verify(imported.sha256)
+
+
+def _refused(photos: PhotoStore, source: Path, code: str) -> PhotoImportError:
+    with pytest.raises(PhotoImportError) as refused:
+        photos.import_file(source)
+    assert refused.value.code == code
+    assert source.name in refused.value.zh and "未导入" in refused.value.zh
+    assert source.name in refused.value.en
+    assert _files(photos.root) == [], "a refused photo must leave nothing behind"
+    return refused.value
+
+
+def test_truncated_jpeg_is_refused_and_nothing_written(tmp_path: Path, make_jpeg) -> None:
+    good = make_jpeg(size=(1600, 1200))
+    broken = tmp_path / "truncated.jpg"
+    broken.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    _refused(PhotoStore(tmp_path / "photos"), broken, "photo.unreadable")
+
+
+def test_jpeg_with_zeroed_headers_is_refused(tmp_path: Path, make_jpeg) -> None:
+    data = bytearray(make_jpeg().read_bytes())
+    data[200:4000] = bytes(3800)
+    garbled = tmp_path / "garbled.jpg"
+    garbled.write_bytes(bytes(data))
+    _refused(PhotoStore(tmp_path / "photos"), garbled, "photo.unreadable")
+
+
+def test_text_file_renamed_jpg_is_refused(tmp_path: Path) -> None:
+    fake = tmp_path / "IMG_2041.jpg"
+    fake.write_text("这不是照片，只是改了扩展名的文本。", encoding="utf-8")
+    _refused(PhotoStore(tmp_path / "photos"), fake, "photo.unreadable")
+
+
+def test_decompression_bomb_is_refused(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.png"
+    Image.new("1", (12_000, 12_000)).save(bomb, optimize=True)  # 144 MP in a tiny file
+    assert bomb.stat().st_size < 1_000_000
+    error = _refused(PhotoStore(tmp_path / "photos"), bomb, "photo.too_many_pixels")
+    assert "像素" in error.zh
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.jpg"
+    with huge.open("wb") as handle:
+        handle.truncate(51 * 1024 * 1024)  # sparse: over the 50 MB default
+    error = _refused(PhotoStore(tmp_path / "photos"), huge, "photo.too_large")
+    assert "50 MB" in error.zh
+
+
+def test_size_limit_is_configurable(tmp_path: Path, make_jpeg) -> None:
+    source = make_jpeg(size=(1600, 1200))
+    photos = PhotoStore(tmp_path / "photos", max_bytes=source.stat().st_size - 1)
+    _refused(photos, source, "photo.too_large")
+
+
+def test_unsupported_format_is_refused(tmp_path: Path) -> None:
+    gif = tmp_path / "anim.gif"
+    Image.new("RGB", (100, 100), (1, 2, 3)).save(gif)
+    _refused(PhotoStore(tmp_path / "photos"), gif, "photo.unsupported_format")
+
+
+def test_empty_and_missing_files_are_refused(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jpg"
+    empty.touch()
+    photos = PhotoStore(tmp_path / "photos")
+    _refused(photos, empty, "photo.empty")
+    _refused(photos, tmp_path / "missing.jpg", "photo.not_found")
