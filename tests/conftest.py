@@ -38,13 +38,16 @@ def seeded_store(store: Store) -> Store:
 
 
 @pytest.fixture
-def make_jpeg(tmp_path: Path):  # noqa: ANN201 - a factory fixture
+def make_jpeg(tmp_path: Path):
     """Write a small real camera-like JPEG; portrait ones carry EXIF orientation 6."""
     rng = random.Random(7)
     counter = iter(range(10_000))
 
     def make(
-        *, portrait: bool = False, size: tuple[int, int] = (640, 480), taken_at: datetime | None = None
+        *,
+        portrait: bool = False,
+        size: tuple[int, int] = (640, 480),
+        taken_at: datetime | None = None,
     ) -> Path:
         path = tmp_path / "camera" / f"IMG_{next(counter):04d}.jpg"
         return write_camera_jpeg(
@@ -73,9 +76,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if not pg_items or _postgres_answers():
         return
     if os.environ.get(REQUIRE_POSTGRES) == "1":
-        raise pytest.UsageError(
-            f"{REQUIRE_POSTGRES}=1 but no PostgreSQL answers on 127.0.0.1:5432"
-        )
+        raise pytest.UsageError(f"{REQUIRE_POSTGRES}=1 but no PostgreSQL answers on 127.0.0.1:5432")
     config.hook.pytest_deselected(items=pg_items)
     items[:] = [item for item in items if item not in pg_items]
     print(f"\nNOTE: {len(pg_items)} PostgreSQL test(s) deselected: nothing on 127.0.0.1:5432")

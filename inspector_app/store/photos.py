@@ -78,6 +78,15 @@ class PhotoStore:
         self.max_bytes = max_bytes
         self.max_pixels = max_pixels
 
+    def sweep_incomplete(self) -> int:
+        """Remove temp files a killed import left behind; they were never published."""
+        removed = 0
+        if self.root.exists():
+            for stale in self.root.rglob(".incoming-*"):
+                stale.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
     def original_path(self, sha256: str) -> Path:
         return self.root / "originals" / sha256[:2] / sha256
 

@@ -37,7 +37,9 @@ class Store:
         quick_check(engine, path)
         backup = migrate.upgrade(engine, data_dir / "backups")
         sessions = sessionmaker(engine, expire_on_commit=False)
-        return cls(data_dir, engine, sessions, PhotoStore(data_dir / "photos"), backup)
+        photos = PhotoStore(data_dir / "photos")
+        photos.sweep_incomplete()
+        return cls(data_dir, engine, sessions, photos, backup)
 
     def unit_of_work(self, *, suppress_outbox: bool = False) -> UnitOfWork:
         return UnitOfWork(self.sessions, suppress_outbox=suppress_outbox)

@@ -29,7 +29,7 @@ from inspector_app.domain.notice import (
     NoticeStatus,
 )
 
-I, IA = InspectionStatus, InspectionAction
+IS, IA = InspectionStatus, InspectionAction
 N, NA = NoticeStatus, NoticeAction
 F, FA = FindingStatus, FindingAction
 X, XA = ExtensionStatus, ExtensionAction
@@ -38,16 +38,20 @@ E, EA = EscalationLevel, EscalationAction
 # The specification, written out independently of the implementation.
 EXPECTED: dict[str, tuple[Lifecycle, type[Enum], type[Enum], set[tuple[Enum, Enum, Enum]]]] = {
     "inspection": (
-        INSPECTION_LIFECYCLE, I, IA,
+        INSPECTION_LIFECYCLE,
+        IS,
+        IA,
         {
-            (I.DRAFT, IA.SUBMIT, I.SUBMITTED),
-            (I.SUBMITTED, IA.APPROVE, I.APPROVED),
-            (I.SUBMITTED, IA.RETURN, I.RETURNED),
-            (I.RETURNED, IA.SUBMIT, I.SUBMITTED),
+            (IS.DRAFT, IA.SUBMIT, IS.SUBMITTED),
+            (IS.SUBMITTED, IA.APPROVE, IS.APPROVED),
+            (IS.SUBMITTED, IA.RETURN, IS.RETURNED),
+            (IS.RETURNED, IA.SUBMIT, IS.SUBMITTED),
         },
     ),
     "notice": (
-        NOTICE_LIFECYCLE, N, NA,
+        NOTICE_LIFECYCLE,
+        N,
+        NA,
         {
             (N.DRAFT, NA.ISSUE, N.ISSUED),
             (N.ISSUED, NA.ACKNOWLEDGE, N.IN_PROGRESS),
@@ -60,7 +64,9 @@ EXPECTED: dict[str, tuple[Lifecycle, type[Enum], type[Enum], set[tuple[Enum, Enu
         },
     ),
     "finding": (
-        FINDING_LIFECYCLE, F, FA,
+        FINDING_LIFECYCLE,
+        F,
+        FA,
         {
             (F.RECORDED, FA.ASSIGN, F.ASSIGNED),
             (F.RECORDED, FA.WITHDRAW, F.WITHDRAWN),
@@ -70,7 +76,9 @@ EXPECTED: dict[str, tuple[Lifecycle, type[Enum], type[Enum], set[tuple[Enum, Enu
         },
     ),
     "extension": (
-        EXTENSION_LIFECYCLE, X, XA,
+        EXTENSION_LIFECYCLE,
+        X,
+        XA,
         {
             (X.NONE, XA.REQUEST, X.REQUESTED),
             (X.REQUESTED, XA.GRANT, X.GRANTED),
@@ -80,7 +88,9 @@ EXPECTED: dict[str, tuple[Lifecycle, type[Enum], type[Enum], set[tuple[Enum, Enu
         },
     ),
     "escalation": (
-        ESCALATION_LIFECYCLE, E, EA,
+        ESCALATION_LIFECYCLE,
+        E,
+        EA,
         {
             (E.NONE, EA.ADMONISH, E.ADMONITION),
             (E.NONE, EA.HOLD_ACCOUNTABLE, E.ACCOUNTABILITY),

@@ -49,8 +49,12 @@ def test_warning_level_follows_the_deadline_while_work_is_owed(
 
 @pytest.mark.parametrize(
     "status",
-    [NoticeStatus.DRAFT, NoticeStatus.FEEDBACK_SUBMITTED, NoticeStatus.UNDER_REVIEW,
-     NoticeStatus.CLOSED],
+    [
+        NoticeStatus.DRAFT,
+        NoticeStatus.FEEDBACK_SUBMITTED,
+        NoticeStatus.UNDER_REVIEW,
+        NoticeStatus.CLOSED,
+    ],
 )
 def test_no_warning_once_the_unit_has_answered_or_before_issue(status: NoticeStatus) -> None:
     past = TODAY - timedelta(days=30)

@@ -36,11 +36,13 @@ def test_previous_revision_with_data_is_upgraded_after_a_backup(tmp_path: Path) 
     engine = create_sqlite_engine(path)
     migrate.upgrade(engine, data_dir / "backups", target="0001")
     with engine.begin() as conn:  # what a 0001-era app wrote
-        conn.execute(text(
-            "INSERT INTO unit (id, code, name, short_name, created_at, updated_at, deleted) "
-            "VALUES ('u-1', 'city-market', '伊春市市场监督管理局', '', "
-            "'2026-01-01 00:00:00', '2026-01-01 00:00:00', 0)"
-        ))
+        conn.execute(
+            text(
+                "INSERT INTO unit (id, code, name, short_name, created_at, updated_at, deleted) "
+                "VALUES ('u-1', 'city-market', '伊春市市场监督管理局', '', "
+                "'2026-01-01 00:00:00', '2026-01-01 00:00:00', 0)"
+            )
+        )
     engine.dispose()
     assert "notice" not in _tables(path)
 

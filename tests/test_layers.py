@@ -1,0 +1,86 @@
+"""The layers import only downward; the domain imports no framework at all."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import inspector_app
+
+PACKAGE = Path(inspector_app.__file__).parent
+FRAMEWORKS = {
+    "PySide6",
+    "sqlalchemy",
+    "alembic",
+    "requests",
+    "fastapi",
+    "uvicorn",
+    "psycopg",
+    "PIL",
+    "reportlab",
+    "yaml",
+}
+# layer -> layers of ours it must not import
+FORBIDDEN = {
+    "domain": {
+        "store",
+        "services",
+        "documents",
+        "sync",
+        "protocol",
+        "ui",
+        "server",
+        "cli",
+        "resources",
+    },
+    "store": {"services", "documents", "sync", "ui", "server", "cli", "resources"},
+    "services": {"ui", "server", "cli"},
+    "ui": {"server"},
+}
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def _layer_files(layer: str) -> list[Path]:
+    return sorted((PACKAGE / layer).rglob("*.py"))
+
+
+def test_domain_imports_no_framework() -> None:
+    offenders = {
+        (path.name, name)
+        for path in _layer_files("domain")
+        for name in _imports(path)
+        if name.split(".")[0] in FRAMEWORKS
+    }
+    assert offenders == set()
+
+
+def test_layers_only_import_downward() -> None:
+    offenders = set()
+    for layer, forbidden in FORBIDDEN.items():
+        for path in _layer_files(layer):
+            for name in _imports(path):
+                parts = name.split(".")
+                if parts[0] == "inspector_app" and len(parts) > 1 and parts[1] in forbidden:
+                    offenders.add((f"{layer}/{path.name}", name))
+    assert offenders == set()
+
+
+def test_widgets_never_import_the_store() -> None:
+    """Only the composition root (ui/app.py) may open the store."""
+    offenders = {
+        (path.name, name)
+        for path in _layer_files("ui")
+        if path.name != "app.py"
+        for name in _imports(path)
+        if name.startswith("inspector_app.store") or name.split(".")[0] == "sqlalchemy"
+    }
+    assert offenders == set()
