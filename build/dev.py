@@ -144,7 +144,7 @@ def _option(args: list[str], name: str) -> list[str]:
 
 
 def main() -> int:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - runs under any python3 the user has
         print("Python 3.11 or newer is required.", file=sys.stderr)
         return 2
     if len(sys.argv) < 2 or sys.argv[1] not in ("app", "test"):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from inspector_app.store.models import Finding, Photo
+from inspector_app.store.models import Finding, OutboxEntry, Photo
 from inspector_app.store.store import DATABASE_NAME, Store
 
 WRITER = Path(__file__).with_name("crash_writer.py")
@@ -57,8 +57,10 @@ def test_killed_writer_loses_no_reported_commit(tmp_path: Path) -> None:
         try:
             with store.unit_of_work() as uow:
                 findings = set(uow.session.scalars(select(Finding.id)))
+                queued = set(uow.session.scalars(select(OutboxEntry.record_id)))
                 photos = uow.session.scalars(select(Photo)).all()
             assert reported_findings <= findings
+            assert findings <= queued, "every committed finding has its outbox entry"
             assert reported_photos <= {p.id for p in photos}
             for photo in photos:  # no row ever points at a missing or partial file
                 assert store.photos.verify(photo.sha256), photo.id
