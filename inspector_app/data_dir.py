@@ -1,4 +1,4 @@
-"""Where the local data lives: --data-dir, else $INSPECTOR_DATA_DIR, else the OS default."""
+"""Where the local data lives."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ APP_NAME = "inspector-app"
 ENV_VAR = "INSPECTOR_DATA_DIR"
 
 
-def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
-    if cli_value:
-        return Path(cli_value).expanduser().resolve()
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env).expanduser().resolve()
+def resolve_data_dir(
+    cli_value: str | os.PathLike[str] | None = None, configured: str | None = None
+) -> Path:
+    """--data-dir, else $INSPECTOR_DATA_DIR, else the folder chosen in settings, else default."""
+    for value in (cli_value, os.environ.get(ENV_VAR), configured):
+        if value:
+            return Path(value).expanduser().resolve()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

@@ -15,6 +15,7 @@ from inspector_app.domain.finding import FindingResult, Severity
 from inspector_app.domain.inspection import InspectionMode, InspectionStatus
 from inspector_app.resources import shipped_registry, shipped_templates
 from inspector_app.services import inspections as ops
+from inspector_app.services import photos as photo_ops
 from inspector_app.services.demo_photos import CAMERA_SIZE, write_camera_jpeg
 from inspector_app.services.reference_data import install_registry, install_templates
 from inspector_app.store.models import Campaign, Finding, Site, Window
@@ -205,7 +206,7 @@ def _record_one(
                     size=photo_size,
                 )
                 with store.unit_of_work() as uow:
-                    ops.attach_photo(
+                    photo_ops.attach_photo(
                         uow,
                         store.photos,
                         finding_id,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from sqlalchemy import func, select
 
@@ -24,7 +23,6 @@ from inspector_app.domain.inspection import (
 )
 from inspector_app.services.errors import NotFound
 from inspector_app.store.models import (
-    Blob,
     Campaign,
     ChecklistTemplateRecord,
     Finding,
@@ -33,7 +31,6 @@ from inspector_app.store.models import (
     Site,
 )
 from inspector_app.store.notice_models import Amendment
-from inspector_app.store.photos import PhotoStore
 from inspector_app.store.types import utc_now
 from inspector_app.store.unit_of_work import UnitOfWork
 
@@ -45,18 +42,18 @@ def get_template(uow: UnitOfWork, template_id: str) -> ChecklistTemplate:
     return parse_template(record.content, f"{record.code} v{record.version}")
 
 
-def _inspection(uow: UnitOfWork, inspection_id: str) -> Inspection:
+def inspection_or_error(uow: UnitOfWork, inspection_id: str) -> Inspection:
     inspection = uow.session.get(Inspection, inspection_id)
     if inspection is None or inspection.deleted:
         raise NotFound("inspection", inspection_id)
     return inspection
 
 
-def _finding(uow: UnitOfWork, finding_id: str) -> tuple[Finding, Inspection]:
+def finding_or_error(uow: UnitOfWork, finding_id: str) -> tuple[Finding, Inspection]:
     finding = uow.session.get(Finding, finding_id)
     if finding is None or finding.deleted:
         raise NotFound("finding", finding_id)
-    return finding, _inspection(uow, finding.inspection_id)
+    return finding, inspection_or_error(uow, finding.inspection_id)
 
 
 def start_inspection(
@@ -121,7 +118,7 @@ class FindingChanges:
 
 
 def update_finding(uow: UnitOfWork, finding_id: str, changes: FindingChanges) -> None:
-    finding, inspection = _finding(uow, finding_id)
+    finding, inspection = finding_or_error(uow, finding_id)
     ensure_editable(inspection.status)
     for field in FindingChanges.__dataclass_fields__:
         value = getattr(changes, field)
@@ -144,7 +141,7 @@ def add_adhoc_finding(
     observed_at: datetime | None = None,
 ) -> str:
     """A problem no checklist item covers; it is always a failure."""
-    inspection = _inspection(uow, inspection_id)
+    inspection = inspection_or_error(uow, inspection_id)
     ensure_editable(inspection.status)
     if not title.strip():
         raise ValidationFailed(
@@ -171,51 +168,6 @@ def add_adhoc_finding(
     return finding.id
 
 
-def attach_photo(
-    uow: UnitOfWork, photos: PhotoStore, finding_id: str, source: Path, caption: str = ""
-) -> str:
-    """Store the file first (fsynced), then reference it; the row never dangles."""
-    finding, inspection = _finding(uow, finding_id)
-    ensure_editable(inspection.status)
-    imported = photos.import_file(source)
-    if uow.session.get(Blob, imported.sha256) is None:
-        uow.session.add(
-            Blob(
-                sha256=imported.sha256,
-                size=imported.size,
-                mime=imported.mime,
-                width=imported.width,
-                height=imported.height,
-                exif_orientation=imported.orientation,
-                taken_at=imported.taken_at,
-            )
-        )
-    count = uow.session.scalar(
-        select(func.count()).where(Photo.finding_id == finding_id, Photo.deleted.is_(False))
-    )
-    photo = Photo(
-        finding_id=finding.id,
-        sha256=imported.sha256,
-        original_name=imported.original_name,
-        caption=caption,
-        taken_at=imported.taken_at,
-        sort_order=int(count or 0),
-    )
-    uow.session.add(photo)
-    uow.session.flush()
-    return photo.id
-
-
-def remove_photo(uow: UnitOfWork, photo_id: str) -> None:
-    """Tombstone: the file stays, and the photo can be restored until sync."""
-    photo = uow.session.get(Photo, photo_id)
-    if photo is None or photo.deleted:
-        raise NotFound("photo", photo_id)
-    _, inspection = _finding(uow, photo.finding_id)
-    ensure_editable(inspection.status)
-    photo.deleted = True
-
-
 def _facts(uow: UnitOfWork, inspection_id: str) -> list[FindingFacts]:
     photo_counts = dict(
         uow.session.execute(
@@ -240,8 +192,10 @@ def _facts(uow: UnitOfWork, inspection_id: str) -> list[FindingFacts]:
     ]
 
 
-def submit_inspection(uow: UnitOfWork, inspection_id: str, *, now: datetime | None = None) -> None:
-    inspection = _inspection(uow, inspection_id)
+def submit_inspection(
+    uow: UnitOfWork, inspection_id: str, *, now: datetime | None = None
+) -> None:
+    inspection = inspection_or_error(uow, inspection_id)
     new_status = INSPECTION_LIFECYCLE.apply(inspection.status, InspectionAction.SUBMIT)
     facts = _facts(uow, inspection_id)
     check_submittable(facts)
@@ -262,7 +216,7 @@ def review_inspection(
     now: datetime | None = None,
 ) -> None:
     """Approve, or return with a comment that the inspector will see."""
-    inspection = _inspection(uow, inspection_id)
+    inspection = inspection_or_error(uow, inspection_id)
     action = InspectionAction.APPROVE if approve else InspectionAction.RETURN
     new_status = INSPECTION_LIFECYCLE.apply(inspection.status, action)
     if not approve and not comment.strip():
@@ -283,7 +237,7 @@ def amend_finding(
     uow: UnitOfWork, finding_id: str, *, field: str, new_value: str, reason: str, author: str
 ) -> str:
     """Correct a submitted finding: the change and its reason are both recorded."""
-    finding, inspection = _finding(uow, finding_id)
+    finding, inspection = finding_or_error(uow, finding_id)
     if inspection.status in (InspectionStatus.DRAFT, InspectionStatus.RETURNED):
         raise ValidationFailed(
             "amendment.not_needed",

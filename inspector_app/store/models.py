@@ -213,6 +213,10 @@ class Photo(Synced, Base):
     caption: Mapped[str] = mapped_column(Text, default="")
     taken_at: Mapped[datetime | None] = mapped_column(default=None)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    # Added in 0003. Display rotation in quarter turns clockwise; the original is untouched.
+    rotation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # An annotated copy (arrows, boxes, text) stored as its own blob.
+    annotated_sha256: Mapped[str | None] = mapped_column(ForeignKey("blob.sha256"), default=None)
 
 
 # --- sync bookkeeping ---

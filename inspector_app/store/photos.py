@@ -124,6 +124,14 @@ class PhotoStore:
             already_stored=already_stored,
         )
 
+    def import_bytes(self, data: bytes, name: str) -> ImportedPhoto:
+        """Store an image made in the app (an annotated copy) like any imported file."""
+        with temp_file_in(self.root / "incoming") as (handle, temp):
+            handle.write(data)
+            handle.flush()
+            imported = self.import_file(temp)
+        return ImportedPhoto(**{**imported.__dict__, "original_name": name})
+
     def verify(self, sha256: str) -> bool:
         """Re-hash a stored original: evidence must still match its name."""
         path = self.original_path(sha256)

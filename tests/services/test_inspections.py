@@ -12,6 +12,7 @@ from inspector_app.domain.errors import IllegalTransition, ValidationFailed
 from inspector_app.domain.finding import FindingResult, Severity
 from inspector_app.domain.inspection import InspectionMode, InspectionStatus
 from inspector_app.services import inspections as ops
+from inspector_app.services import photos as photo_ops
 from inspector_app.services.errors import NotFound
 from inspector_app.services.queries import list_inspections
 from inspector_app.services.reference_data import reference_id
@@ -92,7 +93,7 @@ def test_submit_is_refused_while_a_required_photo_is_missing_then_accepted(
     assert _status(seeded_store, inspection_id) == InspectionStatus.DRAFT
 
     with seeded_store.unit_of_work() as uow:
-        ops.attach_photo(uow, seeded_store.photos, a2.id, make_jpeg(portrait=True))
+        photo_ops.attach_photo(uow, seeded_store.photos, a2.id, make_jpeg(portrait=True))
         uow.commit()
     with seeded_store.unit_of_work() as uow:
         ops.submit_inspection(uow, inspection_id)
@@ -178,7 +179,7 @@ def test_bad_photo_changes_nothing(seeded_store: Store, tmp_path: Path) -> None:
     fake = tmp_path / "fake.jpg"
     fake.write_text("not an image")
     with pytest.raises(PhotoImportError), seeded_store.unit_of_work() as uow:
-        ops.attach_photo(uow, seeded_store.photos, a2.id, fake)
+        photo_ops.attach_photo(uow, seeded_store.photos, a2.id, fake)
         uow.commit()
     with seeded_store.unit_of_work() as uow:
         assert uow.session.scalars(select(Photo)).all() == []
@@ -189,10 +190,10 @@ def test_removed_photo_is_a_tombstone_and_no_longer_counts(seeded_store: Store, 
     a2 = _finding(seeded_store, inspection_id, "A2")
     _fail(seeded_store, a2.id)
     with seeded_store.unit_of_work() as uow:
-        photo_id = ops.attach_photo(uow, seeded_store.photos, a2.id, make_jpeg())
+        photo_id = photo_ops.attach_photo(uow, seeded_store.photos, a2.id, make_jpeg())
         uow.commit()
     with seeded_store.unit_of_work() as uow:
-        ops.remove_photo(uow, photo_id)
+        photo_ops.remove_photo(uow, photo_id)
         uow.commit()
     with seeded_store.unit_of_work() as uow:
         assert uow.session.get(Photo, photo_id).deleted

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from inspector_app.domain.inspection import InspectionMode
 from inspector_app.resources import shipped_registry, shipped_templates
 from inspector_app.services import inspections as ops
+from inspector_app.services import photos as photo_ops
 from inspector_app.services.demo_photos import write_camera_jpeg
 from inspector_app.services.reference_data import install_registry, install_templates
 from inspector_app.store.models import Inspection, Site
@@ -61,7 +62,7 @@ def main(data_dir: Path, scratch: Path) -> None:
                 size=(320, 240),
             )
             with store.unit_of_work() as uow:
-                photo_id = ops.attach_photo(uow, store.photos, finding_id, photo)
+                photo_id = photo_ops.attach_photo(uow, store.photos, finding_id, photo)
                 uow.commit()
             print(f"photo {photo_id}", flush=True)
 

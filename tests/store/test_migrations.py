@@ -6,12 +6,19 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import Connection, select, text
 
 from inspector_app.store import migrate
 from inspector_app.store.database import StoreDamaged, create_sqlite_engine
-from inspector_app.store.models import Finding, Inspection, Unit
+from inspector_app.store.models import Finding, Inspection, Photo, Unit
 from inspector_app.store.store import DATABASE_NAME, Store
+
+
+def _insert(conn: Connection, table: str, **values: object) -> None:
+    """Write a row the way an older app version would have, with plain SQL."""
+    columns = ", ".join(values)
+    marks = ", ".join(f":{name}" for name in values)
+    conn.execute(text(f"INSERT INTO {table} ({columns}) VALUES ({marks})"), values)
 
 
 def _tables(path: Path) -> set[str]:
@@ -56,6 +63,103 @@ def test_previous_revision_with_data_is_upgraded_after_a_backup(tmp_path: Path) 
         with store.unit_of_work() as uow:
             unit = uow.session.scalars(select(Unit)).one()
             assert unit.name == "伊春市市场监督管理局"
+    finally:
+        store.close()
+
+
+def test_photos_from_0002_gain_rotation_and_keep_their_rows(tmp_path: Path) -> None:
+    """0003 rebuilds the photo table (SQLite batch mode); rows must survive it."""
+    data_dir = tmp_path / "photos-0002"
+    data_dir.mkdir()
+    engine = create_sqlite_engine(data_dir / DATABASE_NAME)
+    migrate.upgrade(engine, data_dir / "backups", target="0002")
+    stamps = {
+        "created_at": "2026-01-01 00:00:00",
+        "updated_at": "2026-01-01 00:00:00",
+        "deleted": 0,
+    }
+    with engine.begin() as conn:
+        _insert(
+            conn,
+            "checklist_template",
+            id="t-1",
+            code="window-service",
+            version=1,
+            name="T",
+            content="{}",
+            **stamps,
+        )
+        _insert(
+            conn,
+            "site",
+            id="s-1",
+            code="s",
+            name="伊美区政务服务中心",
+            district="",
+            address="",
+            **stamps,
+        )
+        _insert(
+            conn,
+            "inspection",
+            id="i-1",
+            template_id="t-1",
+            site_id="s-1",
+            mode="covert",
+            team="[]",
+            started_at="2026-01-01 00:00:00",
+            status="draft",
+            note="",
+            review_comment="",
+            **stamps,
+        )
+        _insert(
+            conn,
+            "finding",
+            id="f-1",
+            inspection_id="i-1",
+            category_code="A",
+            title="t",
+            result="fail",
+            severity="general",
+            photo_required=1,
+            description="d",
+            window_no="3",
+            staff_badge="",
+            status="recorded",
+            **stamps,
+        )
+        _insert(
+            conn,
+            "blob",
+            sha256="a" * 64,
+            size=1,
+            mime="image/jpeg",
+            width=1,
+            height=1,
+            exif_orientation=1,
+            imported_at="2026-01-01 00:00:00",
+            uploaded=0,
+        )
+        _insert(
+            conn,
+            "photo",
+            id="p-1",
+            finding_id="f-1",
+            sha256="a" * 64,
+            original_name="IMG.jpg",
+            caption="3号窗口",
+            sort_order=0,
+            **stamps,
+        )
+    engine.dispose()
+    store = Store.open(data_dir)
+    try:
+        assert migrate.current_revision(store.engine) == migrate.head_revision()
+        with store.unit_of_work() as uow:
+            photo = uow.session.get(Photo, "p-1")
+            assert photo.caption == "3号窗口" and photo.rotation == 0
+            assert photo.annotated_sha256 is None
     finally:
         store.close()
 

@@ -1,0 +1,65 @@
+"""Per-user settings in a small JSON file (not in the data dir, which they point at).
+
+Plain Python so the CLI, the app and the document builder read the same file.
+A damaged file is set aside and defaults are used: settings are convenience,
+never evidence.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+import platformdirs
+
+from inspector_app.store.atomic_files import write_atomically
+
+ENV_VAR = "INSPECTOR_CONFIG_DIR"
+
+
+@dataclass
+class Settings:
+    inspector_name: str = ""
+    team: list[str] = field(default_factory=list)
+    data_dir: str = ""  # empty: the default (see data_dir.py)
+    language: str = "zh_CN"
+    server_url: str = ""
+    font_title: str = ""
+    font_body: str = ""
+    font_heading: str = ""
+    font_kai: str = ""
+
+
+def settings_path() -> Path:
+    override = os.environ.get(ENV_VAR)
+    folder = (
+        Path(override)
+        if override
+        else Path(platformdirs.user_config_dir("inspector-app", appauthor=False))
+    )
+    return folder / "settings.json"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    path = path or settings_path()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError):
+        path.replace(path.with_suffix(".damaged.json"))
+        return Settings()
+    known = {f.name for f in fields(Settings)}
+    values = {k: v for k, v in raw.items() if k in known} if isinstance(raw, dict) else {}
+    try:
+        return Settings(**values)
+    except TypeError:
+        return Settings()
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    path = path or settings_path()
+    data = json.dumps(asdict(settings), ensure_ascii=False, indent=2).encode("utf-8")
+    write_atomically(path, data)
