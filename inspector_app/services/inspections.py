@@ -192,9 +192,7 @@ def _facts(uow: UnitOfWork, inspection_id: str) -> list[FindingFacts]:
     ]
 
 
-def submit_inspection(
-    uow: UnitOfWork, inspection_id: str, *, now: datetime | None = None
-) -> None:
+def submit_inspection(uow: UnitOfWork, inspection_id: str, *, now: datetime | None = None) -> None:
     inspection = inspection_or_error(uow, inspection_id)
     new_status = INSPECTION_LIFECYCLE.apply(inspection.status, InspectionAction.SUBMIT)
     facts = _facts(uow, inspection_id)

@@ -7,9 +7,21 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
-from inspector_app.domain.finding import FindingResult
+from inspector_app.domain.checklist import ChecklistTemplate
+from inspector_app.domain.finding import FindingResult, Severity
 from inspector_app.domain.inspection import InspectionMode, InspectionStatus
-from inspector_app.store.models import Campaign, Finding, Inspection, Photo, Site
+from inspector_app.services.inspections import get_template, inspection_or_error
+from inspector_app.store.models import (
+    Campaign,
+    ChecklistTemplateRecord,
+    Finding,
+    Inspection,
+    Photo,
+    Site,
+    Unit,
+    Window,
+)
+from inspector_app.store.photos import PhotoStore
 from inspector_app.store.unit_of_work import UnitOfWork
 
 
@@ -90,3 +102,199 @@ def list_inspections(uow: UnitOfWork) -> list[InspectionSummary]:
         )
         for inspection, site_name, campaign_title, recorded, problems, photos in rows
     ]
+
+
+@dataclass(frozen=True)
+class PhotoView:
+    id: str
+    sha256: str
+    original_name: str
+    caption: str
+    taken_at: datetime | None
+    rotation: int
+    deleted: bool
+    thumb_path: str
+    preview_path: str  # the annotated copy's preview when there is one
+
+
+@dataclass(frozen=True)
+class FindingView:
+    id: str
+    item_code: str | None
+    category_code: str
+    title: str
+    result: FindingResult
+    severity: Severity
+    photo_required: bool
+    description: str
+    window_no: str
+    staff_badge: str
+    unit_id: str | None
+    observed_at: datetime | None
+    photos: tuple[PhotoView, ...]
+
+    @property
+    def live_photos(self) -> tuple[PhotoView, ...]:
+        return tuple(p for p in self.photos if not p.deleted)
+
+    @property
+    def needs_photo(self) -> bool:
+        return self.result == FindingResult.FAIL and self.photo_required and not self.live_photos
+
+
+@dataclass(frozen=True)
+class WindowView:
+    number: str
+    name: str
+    unit_id: str
+
+
+@dataclass(frozen=True)
+class InspectionSheet:
+    """Everything the checklist runner shows for one inspection."""
+
+    id: str
+    site_id: str
+    site_name: str
+    campaign_title: str | None
+    mode: InspectionMode
+    status: InspectionStatus
+    started_at: datetime
+    team: tuple[str, ...]
+    note: str
+    review_comment: str
+    template: ChecklistTemplate
+    findings: tuple[FindingView, ...]  # checklist order, then ad-hoc ones
+    windows: tuple[WindowView, ...]
+    units: dict[str, str]  # id -> name
+
+    def finding_for(self, item_code: str) -> FindingView | None:
+        return next((f for f in self.findings if f.item_code == item_code), None)
+
+
+def load_inspection_sheet(
+    uow: UnitOfWork, photos: PhotoStore, inspection_id: str
+) -> InspectionSheet:
+    inspection = inspection_or_error(uow, inspection_id)
+    site = uow.session.get(Site, inspection.site_id)
+    campaign = uow.session.get(Campaign, inspection.campaign_id) if inspection.campaign_id else None
+    template = get_template(uow, inspection.template_id)
+    order = {item.code: n for n, item in enumerate(template.items)}
+    photo_rows = uow.session.scalars(
+        select(Photo)
+        .join(Finding, Finding.id == Photo.finding_id)
+        .where(Finding.inspection_id == inspection_id)
+        .order_by(Photo.sort_order, Photo.created_at)
+    ).all()
+    by_finding: dict[str, list[PhotoView]] = {}
+    for p in photo_rows:
+        shown = p.annotated_sha256 or p.sha256
+        by_finding.setdefault(p.finding_id, []).append(
+            PhotoView(
+                p.id,
+                p.sha256,
+                p.original_name,
+                p.caption,
+                p.taken_at,
+                p.rotation,
+                p.deleted,
+                str(photos.thumb_path(shown)),
+                str(photos.preview_path(shown)),
+            )
+        )
+    rows = uow.session.scalars(
+        select(Finding).where(Finding.inspection_id == inspection_id, Finding.deleted.is_(False))
+    ).all()
+    rows = sorted(rows, key=lambda f: (order.get(f.item_code or "", len(order)), f.created_at))
+    findings = tuple(
+        FindingView(
+            f.id,
+            f.item_code,
+            f.category_code,
+            f.title,
+            f.result,
+            f.severity,
+            f.photo_required,
+            f.description,
+            f.window_no,
+            f.staff_badge,
+            f.unit_id,
+            f.observed_at,
+            tuple(by_finding.get(f.id, ())),
+        )
+        for f in rows
+    )
+    windows = tuple(
+        WindowView(w.number, w.name, w.unit_id)
+        for w in uow.session.scalars(
+            select(Window).where(Window.site_id == inspection.site_id, Window.deleted.is_(False))
+        )
+    )
+    windows = tuple(sorted(windows, key=lambda w: (len(w.number), w.number)))
+    units = dict(
+        uow.session.execute(select(Unit.id, Unit.name).where(Unit.deleted.is_(False))).all()
+    )
+    return InspectionSheet(
+        inspection.id,
+        inspection.site_id,
+        site.name if site else "",
+        campaign.title if campaign else None,
+        inspection.mode,
+        inspection.status,
+        inspection.started_at,
+        tuple(inspection.team),
+        inspection.note,
+        inspection.review_comment,
+        template,
+        findings,
+        windows,
+        units,
+    )
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class CampaignChoice:
+    id: str
+    title: str
+    template_id: str
+    planned_site_ids: tuple[str, ...]
+    team: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NewInspectionChoices:
+    """What the new-inspection form offers, read in one go."""
+
+    campaigns: tuple[CampaignChoice, ...]
+    templates: tuple[Choice, ...]
+    sites: tuple[Choice, ...]
+
+
+def new_inspection_choices(uow: UnitOfWork) -> NewInspectionChoices:
+    campaigns = tuple(
+        CampaignChoice(c.id, c.title, c.template_id, tuple(c.planned_site_ids), tuple(c.team))
+        for c in uow.session.scalars(
+            select(Campaign).where(Campaign.deleted.is_(False)).order_by(Campaign.starts_on.desc())
+        )
+    )
+    templates = tuple(
+        Choice(t.id, f"{t.name}（第{t.version}版）")
+        for t in uow.session.scalars(
+            select(ChecklistTemplateRecord)
+            .where(ChecklistTemplateRecord.deleted.is_(False))
+            .order_by(ChecklistTemplateRecord.code, ChecklistTemplateRecord.version.desc())
+        )
+    )
+    sites = tuple(
+        Choice(s.id, s.name)
+        for s in uow.session.scalars(
+            select(Site).where(Site.deleted.is_(False)).order_by(Site.code)
+        )
+    )
+    return NewInspectionChoices(campaigns, templates, sites)

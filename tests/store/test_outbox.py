@@ -32,11 +32,19 @@ def test_insert_commits_with_an_outbox_entry_of_all_fields(store: Store) -> None
     assert entry.base_rev is None and entry.deleted is False and entry.state == "pending"
 
 
+def _mark_all_inflight(store: Store) -> None:
+    with store.unit_of_work() as uow:
+        for entry in uow.session.scalars(select(OutboxEntry)):
+            entry.state = "inflight"
+        uow.commit()
+
+
 def test_update_records_only_the_changed_fields_and_the_base_revision(store: Store) -> None:
     with store.unit_of_work() as uow:
         unit = Unit(code="u1", name="旧名称", server_rev=41)
         uow.session.add(unit)
         uow.commit()
+    _mark_all_inflight(store)  # the insert is being pushed; later edits are new mutations
     with store.unit_of_work() as uow:
         uow.session.get(Unit, unit.id).name = "新名称"
         uow.commit()
@@ -44,6 +52,26 @@ def test_update_records_only_the_changed_fields_and_the_base_revision(store: Sto
     assert set(entry.fields) == {"name", "updated_at"}
     assert entry.fields["name"] == "新名称"
     assert entry.base_rev == 41
+
+
+def test_edits_coalesce_into_the_pending_entry_until_it_is_in_flight(store: Store) -> None:
+    with store.unit_of_work() as uow:
+        unit = Unit(code="c1", name="甲")
+        uow.session.add(unit)
+        uow.commit()
+    for name in ("甲乙", "甲乙丙"):
+        with store.unit_of_work() as uow:
+            uow.session.get(Unit, unit.id).name = name
+            uow.commit()
+    [entry] = _outbox(store)
+    assert entry.fields["name"] == "甲乙丙" and entry.fields["code"] == "c1"
+    _mark_all_inflight(store)
+    with store.unit_of_work() as uow:
+        uow.session.get(Unit, unit.id).short_name = "简称"
+        uow.commit()
+    first, second = _outbox(store)
+    assert first.fields["name"] == "甲乙丙" and first.state == "inflight"
+    assert set(second.fields) == {"short_name", "updated_at"}
 
 
 def test_rolled_back_edit_leaves_neither_row_nor_outbox_entry(store: Store) -> None:
@@ -81,10 +109,12 @@ def test_tombstone_is_an_outbox_entry_and_hard_delete_is_refused(store: Store) -
         unit = Unit(code="u4", name="待删除")
         uow.session.add(unit)
         uow.commit()
+    _mark_all_inflight(store)
     with store.unit_of_work() as uow:
         uow.session.get(Unit, unit.id).deleted = True
         uow.commit()
     assert _outbox(store)[-1].deleted is True
+    assert len(_outbox(store)) == 2
     with pytest.raises(HardDeleteForbidden), store.unit_of_work() as uow:
         uow.session.delete(uow.session.get(Unit, unit.id))
         uow.commit()
