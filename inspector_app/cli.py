@@ -124,4 +124,5 @@ def _list(args: argparse.Namespace) -> int:
 def _launch(args: argparse.Namespace) -> int:
     from inspector_app.ui.app import run
 
-    return run(data_dir=resolve_data_dir(args.data_dir), lang=args.lang)
+    data_dir = resolve_data_dir(args.data_dir) if args.data_dir else None
+    return run(data_dir=data_dir, lang=args.lang)

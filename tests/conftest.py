@@ -20,6 +20,15 @@ CHINA = timezone(timedelta(hours=8))
 REQUIRE_POSTGRES = "INSPECTOR_REQUIRE_POSTGRES"
 
 
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test reads or writes the real user's settings or data folder."""
+    folder = tmp_path / "config"
+    monkeypatch.setenv("INSPECTOR_CONFIG_DIR", str(folder))
+    monkeypatch.delenv("INSPECTOR_DATA_DIR", raising=False)
+    return folder
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     opened = Store.open(tmp_path / "data")

@@ -15,10 +15,10 @@ class FindingResult(StrEnum):
 
 
 RESULT_LABELS = {
-    FindingResult.PASS: ("符合", "pass"),
-    FindingResult.FAIL: ("不符合", "fail"),
-    FindingResult.NOT_APPLICABLE: ("不适用", "not applicable"),
-    FindingResult.UNCHECKED: ("未检查", "unchecked"),
+    FindingResult.PASS: ("符合", "Pass"),
+    FindingResult.FAIL: ("不符合", "Fail"),
+    FindingResult.NOT_APPLICABLE: ("不适用", "N/A"),
+    FindingResult.UNCHECKED: ("未检查", "Unchecked"),
 }
 
 
@@ -29,9 +29,9 @@ class Severity(StrEnum):
 
 
 SEVERITY_LABELS = {
-    Severity.MINOR: ("轻微", "minor"),
-    Severity.GENERAL: ("一般", "general"),
-    Severity.SERIOUS: ("严重", "serious"),
+    Severity.MINOR: ("轻微", "Minor"),
+    Severity.GENERAL: ("一般", "General"),
+    Severity.SERIOUS: ("严重", "Serious"),
 }
 
 

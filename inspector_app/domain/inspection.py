@@ -16,7 +16,7 @@ class InspectionMode(StrEnum):
     COVERT = "covert"  # 暗访
 
 
-MODE_LABELS = {InspectionMode.OVERT: ("明察", "overt"), InspectionMode.COVERT: ("暗访", "covert")}
+MODE_LABELS = {InspectionMode.OVERT: ("明察", "Overt"), InspectionMode.COVERT: ("暗访", "Covert")}
 
 
 class InspectionStatus(StrEnum):
@@ -24,6 +24,14 @@ class InspectionStatus(StrEnum):
     SUBMITTED = "submitted"
     APPROVED = "approved"
     RETURNED = "returned"
+
+
+STATUS_LABELS = {
+    InspectionStatus.DRAFT: ("草稿", "Draft"),
+    InspectionStatus.SUBMITTED: ("已提交", "Submitted"),
+    InspectionStatus.APPROVED: ("已审核通过", "Approved"),
+    InspectionStatus.RETURNED: ("已退回", "Returned"),
+}
 
 
 class InspectionAction(StrEnum):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -181,6 +182,8 @@ def _record_one(
         if position in failing:
             window = rng.choice(windows)
             description = rng.choice(item.examples) if item.examples else item.text
+            # The sample sentences name some window; name the one actually chosen.
+            description = re.sub(r"\d+号窗口", f"{window.number}号窗口", description)
             with store.unit_of_work() as uow:
                 ops.update_finding(
                     uow,

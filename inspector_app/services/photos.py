@@ -20,6 +20,8 @@ from inspector_app.store.models import Blob, Finding, Photo
 from inspector_app.store.photos import ImportedPhoto, PhotoStore
 from inspector_app.store.unit_of_work import UnitOfWork
 
+__all__ = ["AttachResult", "ImportedPhoto", "attach_imported_photo", "attach_photo"]
+
 
 @dataclass(frozen=True)
 class AttachResult:
@@ -116,11 +118,16 @@ def rotate_photo(uow: UnitOfWork, photo_id: str, quarter_turns: int = 1) -> int:
 
 
 def save_annotation(uow: UnitOfWork, photos: PhotoStore, photo_id: str, jpeg: bytes) -> str:
-    """Keep an annotated copy (arrows, boxes, text) as a blob of its own."""
+    """Keep an annotated copy (arrows, boxes, text) as a blob of its own.
+
+    The copy is drawn as the photo was displayed, rotation included, so the
+    display rotation starts again from zero.
+    """
     photo = _editable_photo(uow, photo_id)
     imported = photos.import_bytes(jpeg, f"annotated-{photo.original_name}")
     _ensure_blob(uow, imported)
     photo.annotated_sha256 = imported.sha256
+    photo.rotation = 0
     return imported.sha256
 
 

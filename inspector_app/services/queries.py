@@ -117,6 +117,31 @@ class PhotoView:
     preview_path: str  # the annotated copy's preview when there is one
 
 
+def _photo_view(photos: PhotoStore, p: Photo) -> PhotoView:
+    shown = p.annotated_sha256 or p.sha256
+    return PhotoView(
+        p.id,
+        p.sha256,
+        p.original_name,
+        p.caption,
+        p.taken_at,
+        p.rotation,
+        p.deleted,
+        str(photos.thumb_path(shown)),
+        str(photos.preview_path(shown)),
+    )
+
+
+def finding_photos(uow: UnitOfWork, photos: PhotoStore, finding_id: str) -> tuple[PhotoView, ...]:
+    """All photos of a finding, deleted ones included (they can be restored until sync)."""
+    rows = uow.session.scalars(
+        select(Photo)
+        .where(Photo.finding_id == finding_id)
+        .order_by(Photo.sort_order, Photo.created_at)
+    )
+    return tuple(_photo_view(photos, p) for p in rows)
+
+
 @dataclass(frozen=True)
 class FindingView:
     id: str
@@ -188,20 +213,7 @@ def load_inspection_sheet(
     ).all()
     by_finding: dict[str, list[PhotoView]] = {}
     for p in photo_rows:
-        shown = p.annotated_sha256 or p.sha256
-        by_finding.setdefault(p.finding_id, []).append(
-            PhotoView(
-                p.id,
-                p.sha256,
-                p.original_name,
-                p.caption,
-                p.taken_at,
-                p.rotation,
-                p.deleted,
-                str(photos.thumb_path(shown)),
-                str(photos.preview_path(shown)),
-            )
-        )
+        by_finding.setdefault(p.finding_id, []).append(_photo_view(photos, p))
     rows = uow.session.scalars(
         select(Finding).where(Finding.inspection_id == inspection_id, Finding.deleted.is_(False))
     ).all()

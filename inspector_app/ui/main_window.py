@@ -1,22 +1,165 @@
-"""The main window: for now the home list of inspections."""
+"""The main window: home list and checklist runner, status bar with the save state."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QMainWindow, QTableView
+from datetime import datetime
 
-from inspector_app.services.queries import InspectionSummary
-from inspector_app.ui.inspections_model import InspectionsTableModel
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar
+
+from inspector_app.domain.inspection import is_editable
+from inspector_app.services import inspections as ops
+from inspector_app.services.queries import (
+    FindingView,
+    InspectionSummary,
+    list_inspections,
+    new_inspection_choices,
+)
+from inspector_app.settings import Settings, save_settings
+from inspector_app.ui.errors import show_error
+from inspector_app.ui.home_page import HomePage
+from inspector_app.ui.new_inspection_dialog import NewInspectionDialog
+from inspector_app.ui.photo_viewer import PhotoViewer
+from inspector_app.ui.runner_page import RunnerPage
+from inspector_app.ui.settings_dialog import SettingsDialog
+from inspector_app.ui.store_runner import StoreRunner
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, rows: list[InspectionSummary], data_dir_text: str) -> None:
+    language_changed = Signal(str)
+
+    def __init__(self, runner: StoreRunner, settings: Settings) -> None:
         super().__init__()
-        self.setWindowTitle(self.tr("四不两直明察暗访检查"))
-        self.table = QTableView(self)
-        self.table.setModel(InspectionsTableModel(rows))
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.setCentralWidget(self.table)
-        self.statusBar().showMessage(self.tr("数据目录：{0}").format(data_dir_text))
+        self.runner = runner
+        self.settings = settings
+        self.setWindowTitle(self.tr("四不两直明察暗访现场检查"))
+        self.home = HomePage()
+        self.runner_page = RunnerPage(runner)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.home)
+        self.pages.addWidget(self.runner_page)
+        self.setCentralWidget(self.pages)
+
+        toolbar = QToolBar(self.tr("工具栏"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        self.addToolBar(toolbar)
+        self.new_action = QAction(self.tr("新建检查"), self)
+        self.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.open_action = QAction(self.tr("打开检查"), self)
+        self.refresh_action = QAction(self.tr("刷新"), self)
+        self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.settings_action = QAction(self.tr("设置"), self)
+        for action in (
+            self.new_action,
+            self.open_action,
+            self.refresh_action,
+            self.settings_action,
+        ):
+            toolbar.addAction(action)
+
+        self.save_state = QLabel(self.tr("尚无修改"))
+        self.statusBar().addPermanentWidget(self.save_state)
+        self.data_dir_label = QLabel(self.tr("数据目录：{0}").format(runner.store.data_dir))
+        self.statusBar().addPermanentWidget(self.data_dir_label)
+
+        self.new_action.triggered.connect(self.new_inspection)
+        self.open_action.triggered.connect(self._open_selected)
+        self.refresh_action.triggered.connect(self.refresh_home)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.home.new_requested.connect(self.new_inspection)
+        self.home.open_requested.connect(self.open_inspection)
+        self.runner_page.closed.connect(self.show_home)
+        self.runner_page.submitted.connect(lambda _: self.show_home())
+        self.runner_page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.runner_page.open_photo_viewer.connect(self._view_photo)
+        runner.saved.connect(self._saved)
+        runner.failed.connect(lambda error: show_error(self, error))
         self.resize(1280, 720)
+        self.refresh_home()
+
+    # --- navigation ---
+
+    def refresh_home(self) -> None:
+        self.runner.read(list_inspections, self._show_rows, lambda e: show_error(self, e))
+
+    def _show_rows(self, rows: list[InspectionSummary]) -> None:
+        self.home.set_rows(rows)
+
+    def show_home(self) -> None:
+        self.pages.setCurrentWidget(self.home)
+        self.refresh_home()
+        self.home.table.setFocus()
+
+    def open_inspection(self, inspection_id: str) -> None:
+        self.runner_page.load(
+            inspection_id, then=lambda: self.pages.setCurrentWidget(self.runner_page)
+        )
+
+    def _open_selected(self) -> None:
+        inspection_id = self.home.selected_id()
+        if inspection_id:
+            self.open_inspection(inspection_id)
+
+    def new_inspection(self) -> None:
+        self.runner.read(new_inspection_choices, self._ask_new, lambda e: show_error(self, e))
+
+    def _ask_new(self, choices) -> None:
+        if not choices.templates or not choices.sites:
+            QMessageBox.information(
+                self,
+                self.tr("新建检查"),
+                self.tr("本机还没有检查表或检查地点，请先同步或导入演示数据。"),
+            )
+            return
+        dialog = NewInspectionDialog(choices, self.settings.team, self)
+        if dialog.exec() != NewInspectionDialog.DialogCode.Accepted:
+            return
+        request = dialog.request()
+        self.runner.write(
+            lambda uow: ops.start_inspection(
+                uow,
+                template_id=request.template_id,
+                site_id=request.site_id,
+                mode=request.mode,
+                team=request.team,
+                started_at=request.started_at,
+                campaign_id=request.campaign_id,
+                note=request.note,
+            ),
+            self.open_inspection,
+            lambda e: show_error(self, e),
+        )
+
+    def _view_photo(self, finding: FindingView, photo_id: str) -> None:
+        sheet = self.runner_page.sheet
+        editable = sheet is not None and is_editable(sheet.status)
+        viewer = PhotoViewer(self.runner, finding.id, photo_id, editable, self)
+        viewer.changed.connect(self.runner_page.reload)
+        viewer.exec()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, str(self.runner.store.data_dir), self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        new = dialog.result_settings()
+        language_changed = new.language != self.settings.language
+        try:
+            save_settings(new)
+        except OSError as error:
+            show_error(self, error)
+            return
+        self.settings = new
+        if language_changed:
+            self.language_changed.emit(new.language)
+
+    # --- saving ---
+
+    def _saved(self, when: datetime) -> None:
+        self.save_state.setText(self.tr("已自动保存 {0}").format(f"{when.astimezone():%H:%M:%S}"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.runner_page.panel.flush()
+        self.runner.wait_idle()
+        super().closeEvent(event)

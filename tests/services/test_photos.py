@@ -83,7 +83,8 @@ def test_caption_rotation_and_annotation_leave_the_original_untouched(
         uow.commit()
     with seeded_store.unit_of_work() as uow:
         photo = uow.session.get(Photo, photo_id)
-    assert (photo.caption, photo.rotation, photo.annotated_sha256) == ("3号窗口空岗", 1, annotated)
+    # the annotated copy is drawn as displayed, so its rotation starts from zero
+    assert (photo.caption, photo.rotation, photo.annotated_sha256) == ("3号窗口空岗", 0, annotated)
     assert seeded_store.photos.original_path(photo.sha256).read_bytes() == original_bytes
     assert seeded_store.photos.verify(annotated)
 

@@ -1,0 +1,141 @@
+"""Home: every inspection on this laptop, searchable and filterable."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.domain.inspection import STATUS_LABELS, InspectionStatus
+from inspector_app.services.queries import InspectionSummary
+from inspector_app.ui.i18n import pick
+from inspector_app.ui.inspections_model import ROW_ROLE, InspectionFilter, InspectionsTableModel
+
+
+class HomePage(QWidget):
+    open_requested = Signal(str)  # inspection id
+    new_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.model = InspectionsTableModel()
+        self.proxy = InspectionFilter()
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit(placeholderText=self.tr("搜索检查地点或专项行动"))
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("全部状态"), None)
+        for status in InspectionStatus:
+            self.status.addItem(pick(STATUS_LABELS[status]), status)
+        self.site = QComboBox()
+        self.site.setMinimumContentsLength(10)
+        self.use_dates = QCheckBox(self.tr("日期"))
+        self.date_from = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.date_to = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        today = QDate.currentDate()
+        self.date_from.setDate(today.addMonths(-3))
+        self.date_to.setDate(today)
+        self.new_button = QPushButton(self.tr("新建检查"))
+        self.new_button.setDefault(True)
+        self.count = QLabel()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.status, 1)
+        filters.addWidget(self.site, 2)
+        filters.addWidget(self.use_dates)
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel("—"))
+        filters.addWidget(self.date_to)
+        filters.addWidget(self.new_button)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, width in enumerate((230, 300, 140, 60, 100, 60, 60, 80)):
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+
+        self.search.textChanged.connect(self._apply_filters)
+        self.status.currentIndexChanged.connect(self._apply_filters)
+        self.site.currentIndexChanged.connect(self._apply_filters)
+        self.use_dates.toggled.connect(self._apply_filters)
+        self.date_from.dateChanged.connect(self._apply_filters)
+        self.date_to.dateChanged.connect(self._apply_filters)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)
+        self.new_button.clicked.connect(self.new_requested)
+        self._apply_filters()
+
+    def set_rows(self, rows: list[InspectionSummary]) -> None:
+        current_site = self.site.currentData()
+        self.site.blockSignals(True)
+        self.site.clear()
+        self.site.addItem(self.tr("全部地点"), None)
+        for name in sorted({r.site for r in rows}):
+            self.site.addItem(name, name)
+        index = self.site.findData(current_site)
+        self.site.setCurrentIndex(max(index, 0))
+        self.site.blockSignals(False)
+        self.model.set_rows(rows)
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        use_dates = self.use_dates.isChecked()
+        self.date_from.setEnabled(use_dates)
+        self.date_to.setEnabled(use_dates)
+        self.proxy.set_criteria(
+            text=self.search.text(),
+            status=self.status.currentData(),
+            site=self.site.currentData(),
+            date_from=_to_date(self.date_from.date()) if use_dates else None,
+            date_to=_to_date(self.date_to.date()) if use_dates else None,
+        )
+        self.count.setText(
+            self.tr("显示 {0} / 共 {1} 次检查").format(self.proxy.rowCount(), self.model.rowCount())
+        )
+
+    def _open_index(self, index) -> None:
+        row: InspectionSummary = self.proxy.data(index, ROW_ROLE)
+        if row is not None:
+            self.open_requested.emit(row.id)
+
+    def selected_id(self) -> str | None:
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        row: InspectionSummary = self.proxy.data(indexes[0], ROW_ROLE)
+        return row.id
+
+
+def _to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())

@@ -1,0 +1,143 @@
+"""New inspection: campaign (its template and planned sites first), site, team, mode, time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QWidget,
+)
+
+from inspector_app.domain.inspection import MODE_LABELS, InspectionMode
+from inspector_app.services.queries import CampaignChoice, NewInspectionChoices
+from inspector_app.ui.i18n import pick
+
+
+@dataclass(frozen=True)
+class NewInspectionRequest:
+    campaign_id: str | None
+    template_id: str
+    site_id: str
+    team: list[str]
+    mode: InspectionMode
+    started_at: datetime
+    note: str
+
+
+def split_team(text: str) -> list[str]:
+    for separator in "，、;；":
+        text = text.replace(separator, ",")
+    return [name.strip() for name in text.split(",") if name.strip()]
+
+
+class NewInspectionDialog(QDialog):
+    def __init__(
+        self, choices: NewInspectionChoices, default_team: list[str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("新建检查"))
+        self.choices = choices
+        self.campaign = QComboBox()
+        for campaign in choices.campaigns:
+            self.campaign.addItem(campaign.title, campaign)
+        self.campaign.addItem(self.tr("（不属于专项行动）"), None)
+        self.template = QComboBox()
+        for template in choices.templates:
+            self.template.addItem(template.label, template.id)
+        self.site = QComboBox()
+        self.site.setMaxVisibleItems(20)
+        self.team = QLineEdit(", ".join(default_team))
+        self.team.setPlaceholderText(self.tr("检查组成员，用逗号分隔"))
+        self.overt = QRadioButton(pick(MODE_LABELS[InspectionMode.OVERT]))
+        self.covert = QRadioButton(pick(MODE_LABELS[InspectionMode.COVERT]))
+        self.covert.setChecked(True)
+        modes = QButtonGroup(self)
+        modes.addButton(self.overt)
+        modes.addButton(self.covert)
+        mode_row = QHBoxLayout()
+        mode_row.addWidget(self.covert)
+        mode_row.addWidget(self.overt)
+        mode_row.addStretch(1)
+        self.arrival = QDateTimeEdit(QDateTime.currentDateTime())
+        self.arrival.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.arrival.setCalendarPopup(True)
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(self.tr("备注（可选）"))
+        self.note.setFixedHeight(70)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+
+        form = QFormLayout(self)
+        form.addRow(self.tr("专项行动"), self.campaign)
+        form.addRow(self.tr("检查表"), self.template)
+        form.addRow(self.tr("检查地点"), self.site)
+        form.addRow(self.tr("检查组成员"), self.team)
+        form.addRow(self.tr("检查方式"), mode_row)
+        form.addRow(self.tr("到达时间"), self.arrival)
+        form.addRow(self.tr("备注"), self.note)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("开始检查"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.campaign.currentIndexChanged.connect(self._campaign_changed)
+        self._campaign_changed()
+        self.resize(560, 0)
+
+    def _campaign_changed(self) -> None:
+        campaign: CampaignChoice | None = self.campaign.currentData()
+        planned = campaign.planned_site_ids if campaign else ()
+        self.site.clear()
+        by_id = {s.id: s for s in self.choices.sites}
+        for site_id in planned:
+            if site_id in by_id:
+                self.site.addItem(self.tr("★ {0}").format(by_id[site_id].label), site_id)
+        for site in self.choices.sites:
+            if site.id not in planned:
+                self.site.addItem(site.label, site.id)
+        if campaign is not None:
+            index = self.template.findData(campaign.template_id)
+            if index >= 0:
+                self.template.setCurrentIndex(index)
+            if not self.team.text().strip():
+                self.team.setText(", ".join(campaign.team))
+        self.template.setEnabled(campaign is None)
+
+    def accept(self) -> None:
+        if not split_team(self.team.text()):
+            self.error.setText(self.tr("请至少填写一名检查组成员。"))
+            self.team.setFocus()
+            return
+        if self.template.currentData() is None or self.site.currentData() is None:
+            self.error.setText(self.tr("请选择检查表和检查地点。"))
+            return
+        super().accept()
+
+    def request(self) -> NewInspectionRequest:
+        campaign: CampaignChoice | None = self.campaign.currentData()
+        return NewInspectionRequest(
+            campaign_id=campaign.id if campaign else None,
+            template_id=self.template.currentData(),
+            site_id=self.site.currentData(),
+            team=split_team(self.team.text()),
+            mode=InspectionMode.OVERT if self.overt.isChecked() else InspectionMode.COVERT,
+            started_at=self.arrival.dateTime().toPython().astimezone(),
+            note=self.note.toPlainText().strip(),
+        )

@@ -1,0 +1,93 @@
+"""Settings: who is inspecting, where data lives, language, document fonts, server."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from inspector_app.settings import Settings
+from inspector_app.ui.new_inspection_dialog import split_team
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, data_dir: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("设置"))
+        self.original = settings
+        self.name = QLineEdit(settings.inspector_name)
+        self.team = QLineEdit(", ".join(settings.team))
+        self.team.setPlaceholderText(self.tr("新建检查时默认的检查组成员，用逗号分隔"))
+        self.data_dir = QLineEdit(settings.data_dir or data_dir)
+        browse = QPushButton(self.tr("选择…"))
+        browse.clicked.connect(self._browse)
+        data_row = QHBoxLayout()
+        data_row.addWidget(self.data_dir, 1)
+        data_row.addWidget(browse)
+        self.data_note = QLabel(self.tr("当前数据目录：{0}（更改后重新启动生效）").format(data_dir))
+        self.data_note.setWordWrap(True)
+        self.language = QComboBox()
+        self.language.addItem("中文（简体）", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
+        self.server = QLineEdit(settings.server_url)
+        self.server.setPlaceholderText("https://")
+        self.font_title = QLineEdit(settings.font_title)
+        self.font_body = QLineEdit(settings.font_body)
+        self.font_heading = QLineEdit(settings.font_heading)
+        self.font_kai = QLineEdit(settings.font_kai)
+        for field in (self.font_title, self.font_body, self.font_heading, self.font_kai):
+            field.setPlaceholderText(self.tr("留空则自动查找系统字体；也可填写 .ttf/.ttc 文件路径"))
+
+        form = QFormLayout(self)
+        form.addRow(self.tr("检查人员姓名"), self.name)
+        form.addRow(self.tr("默认检查组"), self.team)
+        form.addRow(self.tr("数据目录"), data_row)
+        form.addRow("", self.data_note)
+        form.addRow(self.tr("界面语言"), self.language)
+        form.addRow(self.tr("同步服务器地址"), self.server)
+        form.addRow(self.tr("标题字体（小标宋/宋体）"), self.font_title)
+        form.addRow(self.tr("正文字体（仿宋）"), self.font_body)
+        form.addRow(self.tr("一级标题字体（黑体）"), self.font_heading)
+        form.addRow(self.tr("二级标题字体（楷体）"), self.font_kai)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(640, 0)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("选择数据目录"), self.data_dir.text()
+        )
+        if folder:
+            self.data_dir.setText(folder)
+
+    def result_settings(self) -> Settings:
+        return replace(
+            self.original,
+            inspector_name=self.name.text().strip(),
+            team=split_team(self.team.text()),
+            data_dir=self.data_dir.text().strip(),
+            language=self.language.currentData(),
+            server_url=self.server.text().strip(),
+            font_title=self.font_title.text().strip(),
+            font_body=self.font_body.text().strip(),
+            font_heading=self.font_heading.text().strip(),
+            font_kai=self.font_kai.text().strip(),
+        )

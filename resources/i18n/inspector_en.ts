@@ -1,0 +1,748 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>ChecklistTree</name>
+    <message>
+        <location filename="../../inspector_app/ui/checklist_tree.py" line="36"/>
+        <source>检查项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/checklist_tree.py" line="36"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/checklist_tree.py" line="61"/>
+        <source>检查表外问题</source>
+        <translation>Problems not on the checklist</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/checklist_tree.py" line="93"/>
+        <source> ⚠缺照片</source>
+        <translation> ⚠ photo missing</translation>
+    </message>
+</context>
+<context>
+    <name>FindingPanel</name>
+    <message>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="84"/>
+        <source>写下现场看到的情况：时间、窗口、人员、经过</source>
+        <translation>Write what you saw: time, window, staff, what happened</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="93"/>
+        <source>点击常用描述，添加到问题描述</source>
+        <translation>Click a phrase to add it to the description</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="98"/>
+        <source>工作人员工号或胸牌号</source>
+        <translation>Staff number or badge</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="105"/>
+        <source>添加照片… (Ctrl+O)</source>
+        <translation>Add photos… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="106"/>
+        <source>粘贴照片 (Ctrl+Shift+V)</source>
+        <translation>Paste photo (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="107"/>
+        <source>拍照</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="108"/>
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="109"/>
+        <source>删除照片</source>
+        <translation>Delete photo</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="123"/>
+        <source>工号</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="125"/>
+        <source>严重程度</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="128"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="130"/>
+        <source>问题描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="131"/>
+        <source>常用描述</source>
+        <translation>Quick phrases</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="132"/>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="133"/>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="134"/>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="173"/>
+        <source>{0}号 {1}</source>
+        <translation>No. {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="176"/>
+        <source>（未指定）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="191"/>
+        <source>检查方法：{0}</source>
+        <translation>How to check: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="192"/>
+        <source>依据：{0}</source>
+        <translation>Basis: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="195"/>
+        <source>检查表外问题</source>
+        <translation>Problems not on the checklist</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="210"/>
+        <source>此项不符合时必须附照片，尚未添加。</source>
+        <translation>A failed result here needs a photo; none is attached yet.</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../inspector_app/ui/home_page.py" line="39"/>
+        <source>搜索检查地点或专项行动</source>
+        <translation>Search site or campaign</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/home_page.py" line="42"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/home_page.py" line="47"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/home_page.py" line="53"/>
+        <source>新建检查</source>
+        <translation>New inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/home_page.py" line="103"/>
+        <source>全部地点</source>
+        <translation>All sites</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/home_page.py" line="124"/>
+        <source>显示 {0} / 共 {1} 次检查</source>
+        <translation>Showing {0} of {1} inspections</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsTableModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="48"/>
+        <source>检查地点</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="49"/>
+        <source>专项行动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="50"/>
+        <source>检查时间</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="51"/>
+        <source>方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="52"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="53"/>
+        <source>问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="54"/>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="55"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="58"/>
+        <source>未同步</source>
+        <translation>Not synced</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="59"/>
+        <source>已同步</source>
+        <translation>Synced</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="36"/>
+        <source>四不两直明察暗访现场检查</source>
+        <translation>Unannounced service-hall inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="44"/>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="48"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="112"/>
+        <source>新建检查</source>
+        <translation>New inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="50"/>
+        <source>打开检查</source>
+        <translation>Open inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="51"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="53"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="62"/>
+        <source>尚无修改</source>
+        <translation>No changes yet</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="64"/>
+        <source>数据目录：{0}</source>
+        <translation>Data folder: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="113"/>
+        <source>本机还没有检查表或检查地点，请先同步或导入演示数据。</source>
+        <translation>This laptop has no checklist templates or sites yet; sync first or load demo data.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="160"/>
+        <source>已自动保存 {0}</source>
+        <translation>Saved automatically at {0}</translation>
+    </message>
+</context>
+<context>
+    <name>NewInspectionDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="51"/>
+        <source>新建检查</source>
+        <translation>New inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="56"/>
+        <source>（不属于专项行动）</source>
+        <translation>(no campaign)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="63"/>
+        <source>检查组成员，用逗号分隔</source>
+        <translation>Team members, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="78"/>
+        <source>备注（可选）</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="84"/>
+        <source>专项行动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="85"/>
+        <source>检查表</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="86"/>
+        <source>检查地点</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="87"/>
+        <source>检查组成员</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="88"/>
+        <source>检查方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="89"/>
+        <source>到达时间</source>
+        <translation>Arrival time</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="90"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="95"/>
+        <source>开始检查</source>
+        <translation>Start inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="96"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="111"/>
+        <source>★ {0}</source>
+        <translation>★ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="125"/>
+        <source>请至少填写一名检查组成员。</source>
+        <translation>Enter at least one team member.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="129"/>
+        <source>请选择检查表和检查地点。</source>
+        <translation>Choose a checklist and a site.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="87"/>
+        <source>照片查看</source>
+        <translation>Photo viewer</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="102"/>
+        <source>照片说明（如：3号窗口无人在岗）</source>
+        <translation>Caption (e.g. nobody at window 3)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="105"/>
+        <source>上一张 (←)</source>
+        <translation>Previous (←)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="106"/>
+        <source>下一张 (→)</source>
+        <translation>Next (→)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="107"/>
+        <source>放大 (+)</source>
+        <translation>Zoom in (+)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="108"/>
+        <source>缩小 (-)</source>
+        <translation>Zoom out (-)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="109"/>
+        <source>适应窗口</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="110"/>
+        <source>旋转</source>
+        <translation>Rotate</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="111"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="226"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="112"/>
+        <source>箭头</source>
+        <translation>Arrow</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="113"/>
+        <source>方框</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="114"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="274"/>
+        <source>文字</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="115"/>
+        <source>保存标注</source>
+        <translation>Save annotation</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="137"/>
+        <source>标注：</source>
+        <translation>Annotate:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="199"/>
+        <source>没有照片。</source>
+        <translation>No photos.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="214"/>
+        <source>无拍摄时间</source>
+        <translation>no capture time</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="216"/>
+        <source>（已删除，可恢复）</source>
+        <translation>(deleted, can be restored)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="218"/>
+        <source>{0} · 拍摄时间 {1} · SHA-256 {2}… {3}</source>
+        <translation>{0} · taken {1} · SHA-256 {2}… {3}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="226"/>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="274"/>
+        <source>标注文字</source>
+        <translation>Annotation text</translation>
+    </message>
+</context>
+<context>
+    <name>RunnerPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="57"/>
+        <source>导入照片 %v/%m</source>
+        <translation>Importing photos %v/%m</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="68"/>
+        <source>返回列表</source>
+        <translation>Back to list</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="69"/>
+        <source>新增表外问题 (Ctrl+N)</source>
+        <translation>New ad-hoc problem (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="70"/>
+        <source>完成检查 (Ctrl+Enter)</source>
+        <translation>Finish (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="186"/>
+        <source>已检查 {0} / {1} · 问题 {2}</source>
+        <translation>Checked {0} / {1} · problems {2}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="190"/>
+        <source>已被退回，请按审核意见修改后重新提交。审核意见：{0}</source>
+        <translation>Returned for changes; fix and submit again. Reviewer&apos;s comment: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="197"/>
+        <source>该检查已提交，只能查看，不能修改。</source>
+        <translation>This inspection has been submitted; it can be viewed but not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="288"/>
+        <source>新增检查表外问题</source>
+        <translation>New problem not on the checklist</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="288"/>
+        <source>问题标题（如：大厅饮水机无水）</source>
+        <translation>Problem title (e.g. water dispenser empty)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="310"/>
+        <source>选择照片</source>
+        <translation>Choose photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="310"/>
+        <source>照片 ({0})</source>
+        <translation>Photos ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="328"/>
+        <source>剪贴板中没有图片。</source>
+        <translation>The clipboard holds no image.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="351"/>
+        <source>注意：照片“{0}”也是另一检查项的证据。</source>
+        <translation>Note: photo “{0}” is also evidence for another item.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="364"/>
+        <source>照片未导入</source>
+        <translation>Photo not imported</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="394"/>
+        <source>照片已删除（同步前可在照片查看器中恢复）。</source>
+        <translation>Photo deleted (it can be restored in the photo viewer until the next sync).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="412"/>
+        <source>检查已提交。</source>
+        <translation>The inspection was submitted.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="27"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="31"/>
+        <source>新建检查时默认的检查组成员，用逗号分隔</source>
+        <translation>Default team for new inspections, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="33"/>
+        <source>选择…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="38"/>
+        <source>当前数据目录：{0}（更改后重新启动生效）</source>
+        <translation>Current data folder: {0} (a change takes effect after a restart)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="51"/>
+        <source>留空则自动查找系统字体；也可填写 .ttf/.ttc 文件路径</source>
+        <translation>Leave empty to find a system font; or give a .ttf/.ttc file path</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="54"/>
+        <source>检查人员姓名</source>
+        <translation>Inspector&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="55"/>
+        <source>默认检查组</source>
+        <translation>Default team</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="56"/>
+        <source>数据目录</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="58"/>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="59"/>
+        <source>同步服务器地址</source>
+        <translation>Sync server URL</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="60"/>
+        <source>标题字体（小标宋/宋体）</source>
+        <translation>Title font (Xiaobiaosong / Song)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="61"/>
+        <source>正文字体（仿宋）</source>
+        <translation>Body font (FangSong)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="62"/>
+        <source>一级标题字体（黑体）</source>
+        <translation>Level-1 heading font (Hei)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="63"/>
+        <source>二级标题字体（楷体）</source>
+        <translation>Level-2 heading font (Kai)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="67"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="68"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="76"/>
+        <source>选择数据目录</source>
+        <translation>Choose data folder</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="26"/>
+        <source>完成检查</source>
+        <translation>Finish inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="29"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="30"/>
+        <source>符合</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="31"/>
+        <source>不符合</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="32"/>
+        <source>不适用</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="33"/>
+        <source>未检查</source>
+        <translation>Unchecked</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="36"/>
+        <source>检查表外问题</source>
+        <translation>Problems not on the checklist</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="64"/>
+        <source>共发现问题 {0} 个，照片 {1} 张。</source>
+        <translation>{0} problems found, {1} photos.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="71"/>
+        <source>缺少照片：{0}</source>
+        <translation>Photo missing: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="73"/>
+        <source>缺少问题描述：{0}</source>
+        <translation>Description missing: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="76"/>
+        <source>以下内容必须补充后才能提交（双击跳转）：</source>
+        <translation>Complete these before submitting (double-click to go there):</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="78"/>
+        <source>没有缺失内容，可以提交。提交后本次检查将变为只读。</source>
+        <translation>Nothing is missing. After submitting, the inspection becomes read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="82"/>
+        <source>还有 {0} 项未检查，将按“未检查”提交。</source>
+        <translation>{0} items are unchecked and will be submitted as unchecked.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="86"/>
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="87"/>
+        <source>返回修改</source>
+        <translation>Back to editing</translation>
+    </message>
+</context>
+<context>
+    <name>camera</name>
+    <message>
+        <location filename="../../inspector_app/ui/camera.py" line="34"/>
+        <source>拍照</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/camera.py" line="48"/>
+        <source>拍摄</source>
+        <translation>Take picture</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/camera.py" line="51"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../inspector_app/ui/errors.py" line="20"/>
+        <source>操作未完成：{0}。已保存的数据不受影响。</source>
+        <translation>The action did not complete ({0}). Saved data is not affected.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/errors.py" line="27"/>
+        <source>无法完成操作</source>
+        <translation>Could not complete the action</translation>
+    </message>
+</context>
+</TS>
