@@ -17,9 +17,10 @@ from inspector_app.domain.inspection import InspectionMode, InspectionStatus
 from inspector_app.resources import shipped_registry, shipped_templates
 from inspector_app.services import inspections as ops
 from inspector_app.services import photos as photo_ops
+from inspector_app.services.campaigns import create_campaign
 from inspector_app.services.demo_photos import CAMERA_SIZE, write_camera_jpeg
 from inspector_app.services.reference_data import install_registry, install_templates
-from inspector_app.store.models import Campaign, Finding, Site, Window
+from inspector_app.store.models import Finding, Site, Window
 from inspector_app.store.store import Store
 
 CHINA_TIME = timezone(timedelta(hours=8))
@@ -76,7 +77,8 @@ def build_demo(
     with store.unit_of_work() as uow:
         sites = list(uow.session.scalars(select(Site).where(Site.code.in_(DEMO_SITE_CODES))))
         sites.sort(key=lambda s: DEMO_SITE_CODES.index(s.code))
-        campaign = Campaign(
+        campaign_id = create_campaign(
+            uow,
             title=f"{today.year}年政务服务窗口服务不优专项监督",
             template_id=template_id,
             starts_on=today - timedelta(days=30),
@@ -84,9 +86,7 @@ def build_demo(
             planned_site_ids=[s.id for s in sites],
             team=TEAM,
         )
-        uow.session.add(campaign)
         uow.commit()
-        campaign_id = campaign.id
         template = ops.get_template(uow, template_id)
     windows_by_site = _windows(store)
     report = DemoReport(campaign_id, [], 0, 0, 0)

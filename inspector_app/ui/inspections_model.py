@@ -128,9 +128,15 @@ class InspectionFilter(QSortFilterProxyModel):
         date_from: date | None,
         date_to: date | None,
     ) -> None:
+        begin = getattr(self, "beginFilterChange", None)  # Qt ≥ 6.10
+        if begin is not None:
+            begin()
         self.text, self.status, self.site = text.strip().lower(), status, site
         self.date_from, self.date_to = date_from, date_to
-        self.invalidateRowsFilter()
+        if begin is not None:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
 
     def lessThan(self, left: Index, right: Index) -> bool:
         model = self.sourceModel()

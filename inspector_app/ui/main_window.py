@@ -93,9 +93,11 @@ class MainWindow(QMainWindow):
         self.home.table.setFocus()
 
     def open_inspection(self, inspection_id: str) -> None:
-        self.runner_page.load(
-            inspection_id, then=lambda: self.pages.setCurrentWidget(self.runner_page)
-        )
+        def show() -> None:
+            self.pages.setCurrentWidget(self.runner_page)
+            self.activateWindow()  # back from a dialog: the keyboard belongs here again
+
+        self.runner_page.load(inspection_id, then=show)
 
     def _open_selected(self) -> None:
         inspection_id = self.home.selected_id()

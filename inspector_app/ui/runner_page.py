@@ -138,9 +138,9 @@ class RunnerPage(QWidget):
                 self.tree.select_finding(first.id)
             else:
                 self.tree.select_first()
-            self.tree.setFocus()
             if then:
-                then()
+                then()  # e.g. show this page; focus only works on a visible widget
+            self.tree.setFocus()
 
         self.runner.read(
             lambda uow: load_inspection_sheet(uow, photos, inspection_id),
@@ -287,6 +287,7 @@ class RunnerPage(QWidget):
         title, ok = QInputDialog.getText(
             self, self.tr("新增检查表外问题"), self.tr("问题标题（如：大厅饮水机无水）")
         )
+        self.window().activateWindow()
         if not ok or not title.strip():
             return
         inspection_id = self.sheet.id

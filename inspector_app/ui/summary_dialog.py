@@ -86,6 +86,7 @@ class SummaryDialog(QDialog):
         self.submit = buttons.addButton(self.tr("提交"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("返回修改"), QDialogButtonBox.ButtonRole.RejectRole)
         self.submit.setEnabled(not blocking)
+        self.submit.setDefault(not blocking)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.missing.itemActivated.connect(self._jump)

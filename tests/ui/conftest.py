@@ -1,0 +1,82 @@
+"""Real widgets over a real store, offscreen; helpers to answer modal dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from inspector_app.services.campaigns import create_campaign
+from inspector_app.services.reference_data import reference_id
+from inspector_app.settings import Settings
+from inspector_app.store.store import Store
+from inspector_app.ui.i18n import install_language
+from inspector_app.ui.main_window import MainWindow
+from inspector_app.ui.store_runner import StoreRunner
+
+
+@pytest.fixture(autouse=True)
+def chinese_ui(qapp: QApplication) -> Iterator[None]:
+    install_language("zh_CN")
+    yield
+    install_language("zh_CN")
+
+
+@pytest.fixture
+def runner(seeded_store: Store) -> Iterator[StoreRunner]:
+    store_runner = StoreRunner(seeded_store)
+    yield store_runner
+    store_runner.wait_idle()
+    store_runner.shutdown()
+
+
+@pytest.fixture
+def campaign_id(seeded_store: Store) -> str:
+    """A campaign on the window-service checklist planning two halls."""
+    with seeded_store.unit_of_work() as uow:
+        campaign = create_campaign(
+            uow,
+            title="2026年窗口服务专项监督",
+            template_id=reference_id("template", "window-service", "1"),
+            starts_on=date(2026, 11, 1),
+            ends_on=date(2026, 12, 31),
+            planned_site_ids=[
+                reference_id("site", "yimei-center"),
+                reference_id("site", "wucui-center"),
+            ],
+            team=["张明", "李华"],
+        )
+        uow.commit()
+    return campaign
+
+
+@pytest.fixture
+def window(qtbot, runner: StoreRunner, campaign_id: str) -> MainWindow:
+    main = MainWindow(runner, Settings(inspector_name="张明", team=["张明", "李华"]))
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    qtbot.waitActive(main)  # keyboard focus needs an active window
+    runner.wait_idle()
+    return main
+
+
+def when_modal(handler: Callable[[QWidget], None], timeout_ms: int = 10_000) -> None:
+    """Run `handler` on the next modal dialog as soon as it is shown."""
+    waited = [0]
+
+    def poll() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal.isVisible():
+            handler(modal)
+            return
+        waited[0] += 20
+        if waited[0] < timeout_ms:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(20, poll)
