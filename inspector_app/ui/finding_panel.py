@@ -24,8 +24,9 @@ from inspector_app.domain.finding import RESULT_LABELS, SEVERITY_LABELS, Finding
 from inspector_app.services.queries import FindingView, InspectionSheet
 from inspector_app.ui.i18n import pick
 from inspector_app.ui.photo_strip import PhotoStrip
+from inspector_app.ui.widgets import shows_user_data
 
-SAVE_DELAY_MS = 300
+SAVE_DELAY_MS = 0  # next turn of the event loop: a burst of keys is one save
 
 
 def _wrapping(text: str = "", style: str = "") -> QLabel:
@@ -64,6 +65,8 @@ class FindingPanel(QScrollArea):
         self.title = _wrapping(style="font-size: 15pt; font-weight: bold")
         self.guidance = _wrapping(style="color: #444")
         self.basis = _wrapping(style="color: #666")
+        for label in (self.where, self.title, self.guidance, self.basis):
+            shows_user_data(label)
         self.result_buttons: dict[FindingResult, QPushButton] = {}
         results = QHBoxLayout()
         group = QButtonGroup(self)

@@ -24,6 +24,7 @@ from inspector_app.ui.photo_viewer import PhotoViewer
 from inspector_app.ui.runner_page import RunnerPage
 from inspector_app.ui.settings_dialog import SettingsDialog
 from inspector_app.ui.store_runner import StoreRunner
+from inspector_app.ui.widgets import shows_user_data
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.save_state = QLabel(self.tr("尚无修改"))
         self.statusBar().addPermanentWidget(self.save_state)
         self.data_dir_label = QLabel(self.tr("数据目录：{0}").format(runner.store.data_dir))
+        shows_user_data(self.data_dir_label)
         self.statusBar().addPermanentWidget(self.data_dir_label)
 
         self.new_action.triggered.connect(self.new_inspection)

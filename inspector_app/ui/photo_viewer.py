@@ -30,6 +30,7 @@ from inspector_app.services.queries import PhotoView, finding_photos
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.photo_strip import rotated_pixmap
 from inspector_app.ui.store_runner import StoreRunner
+from inspector_app.ui.widgets import shows_user_data
 
 RED = QColor("#e53935")
 
@@ -96,7 +97,7 @@ class PhotoViewer(QDialog):
         self.view = ZoomView(self.scene)
         self.pixmap_item = QGraphicsPixmapItem()
         self.scene.addItem(self.pixmap_item)
-        self.info = QLabel()
+        self.info = shows_user_data(QLabel())
         self.info.setWordWrap(True)
         self.caption = QLineEdit()
         self.caption.setPlaceholderText(self.tr("照片说明（如：3号窗口无人在岗）"))
@@ -228,6 +229,10 @@ class PhotoViewer(QDialog):
     def fit(self) -> None:
         self.view.resetTransform()
         self.view.fitInView(self.pixmap_item, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.fit()  # the view has its real size only now
 
     def current(self) -> PhotoView | None:
         return self.photos[self.index] if self.photos else None

@@ -38,6 +38,7 @@ from inspector_app.ui.finding_panel import FindingPanel
 from inspector_app.ui.i18n import pick
 from inspector_app.ui.store_runner import StoreRunner
 from inspector_app.ui.summary_dialog import SummaryDialog
+from inspector_app.ui.widgets import shows_user_data
 
 PHOTO_FILTER = "*.jpg *.jpeg *.png *.webp *.JPG *.JPEG *.PNG"
 
@@ -59,10 +60,10 @@ class RunnerPage(QWidget):
         self._import_total = 0
         self._import_done = 0
 
-        self.header = QLabel()
+        self.header = shows_user_data(QLabel())
         self.header.setStyleSheet("font-size: 13pt; font-weight: bold")
         self.progress = QLabel()
-        self.banner = QLabel()
+        self.banner = shows_user_data(QLabel())  # holds the reviewer's own words
         self.banner.setWordWrap(True)
         self.banner.hide()
         self.back = QPushButton(self.tr("返回列表"))

@@ -27,112 +27,112 @@
 <context>
     <name>FindingPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="84"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="87"/>
         <source>写下现场看到的情况：时间、窗口、人员、经过</source>
         <translation>Write what you saw: time, window, staff, what happened</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="93"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="96"/>
         <source>点击常用描述，添加到问题描述</source>
         <translation>Click a phrase to add it to the description</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="98"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="101"/>
         <source>工作人员工号或胸牌号</source>
         <translation>Staff number or badge</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="105"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="108"/>
         <source>添加照片… (Ctrl+O)</source>
         <translation>Add photos… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="106"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="109"/>
         <source>粘贴照片 (Ctrl+Shift+V)</source>
         <translation>Paste photo (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="107"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="110"/>
         <source>拍照</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="108"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="111"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="109"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="112"/>
         <source>删除照片</source>
         <translation>Delete photo</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="123"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="126"/>
         <source>工号</source>
         <translation>Badge</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="125"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="128"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="128"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="131"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="130"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="133"/>
         <source>问题描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="131"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="134"/>
         <source>常用描述</source>
         <translation>Quick phrases</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="132"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="135"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="133"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="136"/>
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="134"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="137"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="173"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="176"/>
         <source>{0}号 {1}</source>
         <translation>No. {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="176"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="179"/>
         <source>（未指定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="191"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="194"/>
         <source>检查方法：{0}</source>
         <translation>How to check: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="192"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="195"/>
         <source>依据：{0}</source>
         <translation>Basis: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="195"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="198"/>
         <source>检查表外问题</source>
         <translation>Problems not on the checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="210"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="213"/>
         <source>此项不符合时必须附照片，尚未添加。</source>
         <translation>A failed result here needs a photo; none is attached yet.</translation>
     </message>
@@ -226,53 +226,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="36"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="37"/>
         <source>四不两直明察暗访现场检查</source>
         <translation>Unannounced service-hall inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="44"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="45"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="48"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="112"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="49"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="116"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="50"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="51"/>
         <source>打开检查</source>
         <translation>Open inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="51"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="52"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="53"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="54"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="62"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="63"/>
         <source>尚无修改</source>
         <translation>No changes yet</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="64"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="65"/>
         <source>数据目录：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="113"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="117"/>
         <source>本机还没有检查表或检查地点，请先同步或导入演示数据。</source>
         <translation>This laptop has no checklist templates or sites yet; sync first or load demo data.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="160"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="164"/>
         <source>已自动保存 {0}</source>
         <translation>Saved automatically at {0}</translation>
     </message>
@@ -363,104 +363,104 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="87"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="88"/>
         <source>照片查看</source>
         <translation>Photo viewer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="102"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="103"/>
         <source>照片说明（如：3号窗口无人在岗）</source>
         <translation>Caption (e.g. nobody at window 3)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="105"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="106"/>
         <source>上一张 (←)</source>
         <translation>Previous (←)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="106"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="107"/>
         <source>下一张 (→)</source>
         <translation>Next (→)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="107"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="108"/>
         <source>放大 (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="108"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="109"/>
         <source>缩小 (-)</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="109"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="110"/>
         <source>适应窗口</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="110"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="111"/>
         <source>旋转</source>
         <translation>Rotate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="111"/>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="226"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="112"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="227"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="112"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="113"/>
         <source>箭头</source>
         <translation>Arrow</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="113"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="114"/>
         <source>方框</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="114"/>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="274"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="115"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="279"/>
         <source>文字</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="115"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="116"/>
         <source>保存标注</source>
         <translation>Save annotation</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="137"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="138"/>
         <source>标注：</source>
         <translation>Annotate:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="199"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="200"/>
         <source>没有照片。</source>
         <translation>No photos.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="214"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="215"/>
         <source>无拍摄时间</source>
         <translation>no capture time</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="216"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="217"/>
         <source>（已删除，可恢复）</source>
         <translation>(deleted, can be restored)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="218"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="219"/>
         <source>{0} · 拍摄时间 {1} · SHA-256 {2}… {3}</source>
         <translation>{0} · taken {1} · SHA-256 {2}… {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="226"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="227"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="274"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="279"/>
         <source>标注文字</source>
         <translation>Annotation text</translation>
     </message>
@@ -468,82 +468,82 @@
 <context>
     <name>RunnerPage</name>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="57"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="58"/>
         <source>导入照片 %v/%m</source>
         <translation>Importing photos %v/%m</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="68"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="69"/>
         <source>返回列表</source>
         <translation>Back to list</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="69"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="70"/>
         <source>新增表外问题 (Ctrl+N)</source>
         <translation>New ad-hoc problem (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="70"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="71"/>
         <source>完成检查 (Ctrl+Enter)</source>
         <translation>Finish (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="186"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="187"/>
         <source>已检查 {0} / {1} · 问题 {2}</source>
         <translation>Checked {0} / {1} · problems {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="190"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="191"/>
         <source>已被退回，请按审核意见修改后重新提交。审核意见：{0}</source>
         <translation>Returned for changes; fix and submit again. Reviewer&apos;s comment: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="197"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="198"/>
         <source>该检查已提交，只能查看，不能修改。</source>
         <translation>This inspection has been submitted; it can be viewed but not changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="288"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="289"/>
         <source>新增检查表外问题</source>
         <translation>New problem not on the checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="288"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="289"/>
         <source>问题标题（如：大厅饮水机无水）</source>
         <translation>Problem title (e.g. water dispenser empty)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="310"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="312"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="310"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="312"/>
         <source>照片 ({0})</source>
         <translation>Photos ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="328"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="330"/>
         <source>剪贴板中没有图片。</source>
         <translation>The clipboard holds no image.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="351"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="353"/>
         <source>注意：照片“{0}”也是另一检查项的证据。</source>
         <translation>Note: photo “{0}” is also evidence for another item.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="364"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="366"/>
         <source>照片未导入</source>
         <translation>Photo not imported</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="394"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="396"/>
         <source>照片已删除（同步前可在照片查看器中恢复）。</source>
         <translation>Photo deleted (it can be restored in the photo viewer until the next sync).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="412"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="414"/>
         <source>检查已提交。</source>
         <translation>The inspection was submitted.</translation>
     </message>
@@ -567,71 +567,71 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/settings_dialog.py" line="38"/>
-        <source>当前数据目录：{0}（更改后重新启动生效）</source>
-        <translation>Current data folder: {0} (a change takes effect after a restart)</translation>
+        <source>更改数据目录后，重新启动程序生效。</source>
+        <translation>A new data folder takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="51"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="52"/>
         <source>留空则自动查找系统字体；也可填写 .ttf/.ttc 文件路径</source>
         <translation>Leave empty to find a system font; or give a .ttf/.ttc file path</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="54"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="55"/>
         <source>检查人员姓名</source>
         <translation>Inspector&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="55"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="56"/>
         <source>默认检查组</source>
         <translation>Default team</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="56"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="57"/>
         <source>数据目录</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="58"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="59"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="59"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="60"/>
         <source>同步服务器地址</source>
         <translation>Sync server URL</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="60"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="61"/>
         <source>标题字体（小标宋/宋体）</source>
         <translation>Title font (Xiaobiaosong / Song)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="61"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="62"/>
         <source>正文字体（仿宋）</source>
         <translation>Body font (FangSong)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="62"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="63"/>
         <source>一级标题字体（黑体）</source>
         <translation>Level-1 heading font (Hei)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="63"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="64"/>
         <source>二级标题字体（楷体）</source>
         <translation>Level-2 heading font (Kai)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="67"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="68"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="68"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="69"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="76"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="77"/>
         <source>选择数据目录</source>
         <translation>Choose data folder</translation>
     </message>

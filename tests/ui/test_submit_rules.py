@@ -1,0 +1,133 @@
+"""Finishing shows what is missing; a required photo blocks submission until added."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+from sqlalchemy import select
+
+from inspector_app.domain.finding import FindingResult
+from inspector_app.domain.inspection import InspectionMode, InspectionStatus
+from inspector_app.services import inspections as ops
+from inspector_app.services.reference_data import reference_id
+from inspector_app.store.models import Finding, Inspection
+from inspector_app.ui.main_window import MainWindow
+from inspector_app.ui.summary_dialog import SummaryDialog
+
+from .conftest import when_modal
+
+
+def _inspection_with_failed_a2(window: MainWindow) -> tuple[str, str]:
+    store = window.runner.store
+    with store.unit_of_work() as uow:
+        inspection_id = ops.start_inspection(
+            uow,
+            template_id=reference_id("template", "window-service", "1"),
+            site_id=reference_id("site", "yimei-center"),
+            mode=InspectionMode.COVERT,
+            team=["张明"],
+            started_at=datetime.now(UTC),
+        )
+        a2 = uow.session.scalars(
+            select(Finding.id).where(
+                Finding.inspection_id == inspection_id, Finding.item_code == "A2"
+            )
+        ).one()
+        ops.update_finding(
+            uow,
+            a2,
+            ops.FindingChanges(result=FindingResult.FAIL, description="12号窗口持续无人在岗"),
+        )
+        uow.commit()
+    return inspection_id, a2
+
+
+def _status(window: MainWindow, inspection_id: str) -> InspectionStatus:
+    with window.runner.store.unit_of_work() as uow:
+        return uow.session.get(Inspection, inspection_id).status
+
+
+def test_missing_required_photo_blocks_submit_with_its_message(
+    qtbot,
+    window: MainWindow,
+    make_jpeg,
+) -> None:
+    inspection_id, a2 = _inspection_with_failed_a2(window)
+    window.open_inspection(inspection_id)
+    window.runner.wait_idle()
+    page = window.runner_page
+    page.tree.select_finding(a2)
+    assert page.panel.photo_warning.isVisible()
+    assert "⚠" in page.tree.currentItem().text(1)
+
+    shown: list[tuple[bool, list[str]]] = []
+
+    def inspect_and_go_back(dialog: QWidget) -> None:
+        assert isinstance(dialog, SummaryDialog)
+        texts = [dialog.missing.item(i).text() for i in range(dialog.missing.count())]
+        shown.append((dialog.submit.isEnabled(), texts))
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+
+    when_modal(inspect_and_go_back)
+    page.finish_inspection()
+    window.runner.wait_idle()
+    enabled, texts = shown[0]
+    assert not enabled
+    assert any(t.startswith("缺少照片：A2") for t in texts)
+    assert _status(window, inspection_id) == InspectionStatus.DRAFT
+
+    page.import_photos([make_jpeg()], finding_id=a2)  # the drop / file-dialog path
+    window.runner.wait_idle()
+    assert not page.panel.photo_warning.isVisible()
+
+    def submit(dialog: QWidget) -> None:
+        assert isinstance(dialog, SummaryDialog)
+        assert dialog.submit.isEnabled()
+        QTest.keyClick(dialog, Qt.Key.Key_Return)
+
+    when_modal(submit)
+    page.finish_inspection()
+    window.runner.wait_idle()
+    assert _status(window, inspection_id) == InspectionStatus.SUBMITTED
+
+
+def test_submitted_inspection_opens_read_only(qtbot, window: MainWindow) -> None:
+    inspection_id, a2 = _inspection_with_failed_a2(window)
+    with window.runner.store.unit_of_work() as uow:
+        uow.session.get(Finding, a2).photo_required = False
+        ops.submit_inspection(uow, inspection_id)
+        uow.commit()
+    window.open_inspection(inspection_id)
+    window.runner.wait_idle()
+    page = window.runner_page
+    assert page.banner.isVisible() and "只能查看" in page.banner.text()
+    assert not page.finish.isEnabled() and not page.adhoc.isEnabled()
+    page.tree.select_finding(a2)
+    assert page.panel.description.isReadOnly()
+    assert not page.panel.result_buttons[FindingResult.PASS].isEnabled()
+
+
+def test_returned_inspection_shows_the_comment_and_can_be_edited(
+    qtbot,
+    window: MainWindow,
+) -> None:
+    inspection_id, a2 = _inspection_with_failed_a2(window)
+    with window.runner.store.unit_of_work() as uow:
+        uow.session.get(Finding, a2).photo_required = False
+        ops.submit_inspection(uow, inspection_id)
+        ops.review_inspection(uow, inspection_id, approve=False, comment="请补充工号")
+        uow.commit()
+    window.open_inspection(inspection_id)
+    window.runner.wait_idle()
+    page = window.runner_page
+    assert "请补充工号" in page.banner.text()
+    page.tree.select_finding(a2)
+    page.tree.setFocus()
+    QTest.keyClick(page.tree, Qt.Key.Key_1)
+    window.runner.wait_idle()
+    with window.runner.store.unit_of_work() as uow:
+        assert uow.session.get(Finding, a2).result == FindingResult.PASS
+    assert "已自动保存" in window.save_state.text()
