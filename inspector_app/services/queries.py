@@ -16,6 +16,7 @@ from inspector_app.store.models import (
     ChecklistTemplateRecord,
     Finding,
     Inspection,
+    InspectionStats,
     Photo,
     Site,
     Unit,
@@ -54,54 +55,72 @@ class InspectionSummary:
 
 
 def list_inspections(uow: UnitOfWork) -> list[InspectionSummary]:
-    finding_counts = (
-        select(
-            Finding.inspection_id.label("inspection_id"),
-            func.sum(func.iif(Finding.result != FindingResult.UNCHECKED, 1, 0)).label("recorded"),
-            func.sum(func.iif(Finding.result == FindingResult.FAIL, 1, 0)).label("problems"),
-        )
-        .where(Finding.deleted.is_(False))
-        .group_by(Finding.inspection_id)
-        .subquery()
-    )
-    photo_counts = (
-        select(Finding.inspection_id.label("inspection_id"), func.count(Photo.id).label("photos"))
-        .join(Photo, Photo.finding_id == Finding.id)
-        .where(Photo.deleted.is_(False), Finding.deleted.is_(False))
-        .group_by(Finding.inspection_id)
-        .subquery()
-    )
+    """One row per inspection, newest first; the counts come from inspection_stats."""
     rows = uow.session.execute(
         select(
-            Inspection,
+            Inspection.id,
             Site.name,
             Campaign.title,
-            finding_counts.c.recorded,
-            finding_counts.c.problems,
-            photo_counts.c.photos,
+            Inspection.mode,
+            Inspection.status,
+            Inspection.started_at,
+            InspectionStats.recorded,
+            InspectionStats.problems,
+            InspectionStats.photos,
+            Inspection.server_rev,
         )
         .join(Site, Site.id == Inspection.site_id)
         .outerjoin(Campaign, Campaign.id == Inspection.campaign_id)
-        .outerjoin(finding_counts, finding_counts.c.inspection_id == Inspection.id)
-        .outerjoin(photo_counts, photo_counts.c.inspection_id == Inspection.id)
+        .outerjoin(InspectionStats, InspectionStats.inspection_id == Inspection.id)
         .where(Inspection.deleted.is_(False))
         .order_by(Inspection.started_at.desc())
     ).all()
     return [
         InspectionSummary(
-            id=inspection.id,
-            site=site_name,
-            campaign=campaign_title,
-            mode=inspection.mode,
-            status=inspection.status,
-            started_at=inspection.started_at,
-            findings=int(recorded or 0),
-            problems=int(problems or 0),
-            photos=int(photos or 0),
-            synced=inspection.server_rev is not None,
+            id=row[0],
+            site=row[1],
+            campaign=row[2],
+            mode=row[3],
+            status=row[4],
+            started_at=row[5],
+            findings=int(row[6] or 0),
+            problems=int(row[7] or 0),
+            photos=int(row[8] or 0),
+            synced=row[9] is not None,
         )
-        for inspection, site_name, campaign_title, recorded, problems, photos in rows
+        for row in rows
     ]
+
+
+def recount_inspection_stats(uow: UnitOfWork) -> dict[str, tuple[int, int, int]]:
+    """The counts computed the slow way, to check what the triggers keep."""
+    recorded = func.sum(func.iif(Finding.result != FindingResult.UNCHECKED, 1, 0))
+    problems = func.sum(func.iif(Finding.result == FindingResult.FAIL, 1, 0))
+    counts = {
+        inspection_id: (int(r or 0), int(p or 0), 0)
+        for inspection_id, r, p in uow.session.execute(
+            select(Finding.inspection_id, recorded, problems)
+            .where(Finding.deleted.is_(False))
+            .group_by(Finding.inspection_id)
+        )
+    }
+    for inspection_id, photos in uow.session.execute(
+        select(Finding.inspection_id, func.count(Photo.id))
+        .join(Photo, Photo.finding_id == Finding.id)
+        .where(Photo.deleted.is_(False), Finding.deleted.is_(False))
+        .group_by(Finding.inspection_id)
+    ):
+        r, p, _ = counts.get(inspection_id, (0, 0, 0))
+        counts[inspection_id] = (r, p, int(photos))
+    return counts
+
+
+def stored_inspection_stats(uow: UnitOfWork) -> dict[str, tuple[int, int, int]]:
+    return {
+        s.inspection_id: (s.recorded, s.problems, s.photos)
+        for s in uow.session.scalars(select(InspectionStats))
+        if s.recorded or s.problems or s.photos
+    }
 
 
 @dataclass(frozen=True)

@@ -219,6 +219,24 @@ class Photo(Synced, Base):
     annotated_sha256: Mapped[str | None] = mapped_column(ForeignKey("blob.sha256"), default=None)
 
 
+class InspectionStats(Base):
+    """Counts for the home list, kept by SQLite triggers (migration 0004).
+
+    Aggregating half a million finding rows on every start took a second;
+    the triggers keep these numbers in the same transaction as the change,
+    whoever writes it (the app, a sync pull, a migration).
+    """
+
+    __tablename__ = "inspection_stats"
+
+    inspection_id: Mapped[str] = mapped_column(
+        ForeignKey("inspection.id", ondelete="CASCADE"), primary_key=True
+    )
+    recorded: Mapped[int] = mapped_column(Integer, default=0)
+    problems: Mapped[int] = mapped_column(Integer, default=0)
+    photos: Mapped[int] = mapped_column(Integer, default=0)
+
+
 # --- sync bookkeeping ---
 
 

@@ -33,8 +33,6 @@ class HomePage(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.model = InspectionsTableModel()
-        self.proxy = InspectionFilter()
-        self.proxy.setSourceModel(self.model)
 
         self.search = QLineEdit(placeholderText=self.tr("搜索检查地点或专项行动"))
         self.search.setClearButtonEnabled(True)
@@ -65,7 +63,7 @@ class HomePage(QWidget):
         filters.addWidget(self.new_button)
 
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -113,19 +111,21 @@ class HomePage(QWidget):
         use_dates = self.use_dates.isChecked()
         self.date_from.setEnabled(use_dates)
         self.date_to.setEnabled(use_dates)
-        self.proxy.set_criteria(
-            text=self.search.text(),
-            status=self.status.currentData(),
-            site=self.site.currentData(),
-            date_from=_to_date(self.date_from.date()) if use_dates else None,
-            date_to=_to_date(self.date_to.date()) if use_dates else None,
+        self.model.set_filter(
+            InspectionFilter(
+                text=self.search.text(),
+                status=self.status.currentData(),
+                site=self.site.currentData(),
+                date_from=_to_date(self.date_from.date()) if use_dates else None,
+                date_to=_to_date(self.date_to.date()) if use_dates else None,
+            )
         )
         self.count.setText(
-            self.tr("显示 {0} / 共 {1} 次检查").format(self.proxy.rowCount(), self.model.rowCount())
+            self.tr("显示 {0} / 共 {1} 次检查").format(self.model.rowCount(), self.model.total())
         )
 
     def _open_index(self, index) -> None:
-        row: InspectionSummary = self.proxy.data(index, ROW_ROLE)
+        row: InspectionSummary = self.model.data(index, ROW_ROLE)
         if row is not None:
             self.open_requested.emit(row.id)
 
@@ -133,7 +133,7 @@ class HomePage(QWidget):
         indexes = self.table.selectionModel().selectedRows()
         if not indexes:
             return None
-        row: InspectionSummary = self.proxy.data(indexes[0], ROW_ROLE)
+        row: InspectionSummary = self.model.data(indexes[0], ROW_ROLE)
         return row.id
 
 

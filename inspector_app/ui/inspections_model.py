@@ -1,7 +1,14 @@
-"""The home list as Qt model/view: a table model over InspectionSummary rows and a filter."""
+"""The home list as Qt model/view over InspectionSummary rows.
+
+Filtering and sorting happen on the Python list (a comprehension and
+list.sort), not in a QSortFilterProxyModel calling back into Python per row
+and per comparison: with 10,000 inspections that is milliseconds instead of
+a second.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -10,7 +17,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
@@ -40,32 +46,93 @@ def sort_key(row: InspectionSummary, column: int) -> Any:
     return keys[column]
 
 
+@dataclass(frozen=True)
+class InspectionFilter:
+    """Search text (site, campaign), status, site and date range, combined."""
+
+    text: str = ""
+    status: InspectionStatus | None = None
+    site: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def accepts(self, row: InspectionSummary) -> bool:
+        if self.status is not None and row.status != self.status:
+            return False
+        if self.site is not None and row.site != self.site:
+            return False
+        if self.date_from is not None or self.date_to is not None:
+            day = row.started_at.astimezone().date()
+            if self.date_from is not None and day < self.date_from:
+                return False
+            if self.date_to is not None and day > self.date_to:
+                return False
+        if self.text:
+            needle = self.text.strip().lower()
+            return needle in row.site.lower() or needle in (row.campaign or "").lower()
+        return True
+
+
 class InspectionsTableModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
+        self._all: list[InspectionSummary] = []
         self._rows: list[InspectionSummary] = []
+        self._filter = InspectionFilter()
+        self._sort = (2, Qt.SortOrder.DescendingOrder)
+        translate = QCoreApplication.translate
         self._headers = (
-            QCoreApplication.translate("InspectionsTableModel", "检查地点"),
-            QCoreApplication.translate("InspectionsTableModel", "专项行动"),
-            QCoreApplication.translate("InspectionsTableModel", "检查时间"),
-            QCoreApplication.translate("InspectionsTableModel", "方式"),
-            QCoreApplication.translate("InspectionsTableModel", "状态"),
-            QCoreApplication.translate("InspectionsTableModel", "问题"),
-            QCoreApplication.translate("InspectionsTableModel", "照片"),
-            QCoreApplication.translate("InspectionsTableModel", "同步"),
+            translate("InspectionsTableModel", "检查地点"),
+            translate("InspectionsTableModel", "专项行动"),
+            translate("InspectionsTableModel", "检查时间"),
+            translate("InspectionsTableModel", "方式"),
+            translate("InspectionsTableModel", "状态"),
+            translate("InspectionsTableModel", "问题"),
+            translate("InspectionsTableModel", "照片"),
+            translate("InspectionsTableModel", "同步"),
         )
         self._synced = (
-            QCoreApplication.translate("InspectionsTableModel", "未同步"),
-            QCoreApplication.translate("InspectionsTableModel", "已同步"),
+            translate("InspectionsTableModel", "未同步"),
+            translate("InspectionsTableModel", "已同步"),
         )
+        self._modes = {mode: pick(label) for mode, label in MODE_LABELS.items()}
+        self._statuses = {status: status_text(status) for status in InspectionStatus}
+
+    # --- content ---
 
     def set_rows(self, rows: list[InspectionSummary]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        self._all = rows
+        self._refresh()
+
+    def set_filter(self, criteria: InspectionFilter) -> None:
+        self._filter = criteria
+        self._refresh()
+
+    def total(self) -> int:
+        return len(self._all)
 
     def row_at(self, row: int) -> InspectionSummary:
         return self._rows[row]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        self._sorted_in_place()
+        self.layoutChanged.emit()
+
+    def _refresh(self) -> None:
+        self.beginResetModel()
+        self._rows = [row for row in self._all if self._filter.accepts(row)]
+        self._sorted_in_place()
+        self.endResetModel()
+
+    def _sorted_in_place(self) -> None:
+        column, order = self._sort
+        self._rows.sort(
+            key=lambda r: sort_key(r, column), reverse=order == Qt.SortOrder.DescendingOrder
+        )
+
+    # --- Qt model interface ---
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -98,68 +165,11 @@ class InspectionsTableModel(QAbstractTableModel):
         if column == 2:
             return f"{row.started_at.astimezone():%Y-%m-%d %H:%M}"
         if column == 3:
-            return pick(MODE_LABELS[row.mode])
+            return self._modes[row.mode]
         if column == 4:
-            return status_text(row.status)
+            return self._statuses[row.status]
         if column == 5:
             return row.problems
         if column == 6:
             return row.photos
         return self._synced[row.synced]
-
-
-class InspectionFilter(QSortFilterProxyModel):
-    """Search text (site, campaign), status, site and date range, combined."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.text = ""
-        self.status: InspectionStatus | None = None
-        self.site: str | None = None
-        self.date_from: date | None = None
-        self.date_to: date | None = None
-
-    def set_criteria(
-        self,
-        *,
-        text: str,
-        status: InspectionStatus | None,
-        site: str | None,
-        date_from: date | None,
-        date_to: date | None,
-    ) -> None:
-        begin = getattr(self, "beginFilterChange", None)  # Qt ≥ 6.10
-        if begin is not None:
-            begin()
-        self.text, self.status, self.site = text.strip().lower(), status, site
-        self.date_from, self.date_to = date_from, date_to
-        if begin is not None:
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.invalidateRowsFilter()
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, InspectionsTableModel)
-        column = left.column()
-        return sort_key(model.row_at(left.row()), column) < sort_key(
-            model.row_at(right.row()), column
-        )
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, InspectionsTableModel)
-        row = model.row_at(source_row)
-        if self.status is not None and row.status != self.status:
-            return False
-        if self.site is not None and row.site != self.site:
-            return False
-        day = row.started_at.astimezone().date()
-        if self.date_from is not None and day < self.date_from:
-            return False
-        if self.date_to is not None and day > self.date_to:
-            return False
-        if self.text:
-            haystack = f"{row.site} {row.campaign or ''}".lower()
-            return self.text in haystack
-        return True

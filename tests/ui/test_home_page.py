@@ -1,0 +1,83 @@
+"""The home list: every inspection, narrowed by search, status, site and dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+
+from inspector_app.domain.inspection import InspectionStatus
+from inspector_app.services.demo import build_demo
+from inspector_app.services.queries import list_inspections
+from inspector_app.store.store import Store
+from inspector_app.ui.home_page import HomePage
+from inspector_app.ui.inspections_model import ROW_ROLE
+
+
+def _visible(page: HomePage) -> list:
+    model = page.model
+    return [model.data(model.index(r, 0), ROW_ROLE) for r in range(model.rowCount())]
+
+
+def test_filters_narrow_the_list_and_clear_again(qtbot, store: Store) -> None:
+    build_demo(
+        store, inspections=6, photos_per_finding=0, photo_size=(200, 150), today=date(2026, 11, 28)
+    )
+    with store.unit_of_work() as uow:
+        rows = list_inspections(uow)
+    page = HomePage()
+    qtbot.addWidget(page)
+    page.set_rows(rows)
+    assert len(_visible(page)) == 6
+    assert "6 / 共 6" in page.count.text()
+
+    page.status.setCurrentIndex(page.status.findData(InspectionStatus.APPROVED))
+    assert {r.status for r in _visible(page)} == {InspectionStatus.APPROVED}
+    assert len(_visible(page)) == 2
+    page.status.setCurrentIndex(0)
+
+    page.site.setCurrentIndex(page.site.findData("伊美区政务服务中心"))
+    assert [r.site for r in _visible(page)] == ["伊美区政务服务中心"]
+    page.site.setCurrentIndex(0)
+
+    qtbot.keyClicks(page.search, "zzz")
+    assert _visible(page) == []
+    page.search.clear()
+    page.search.setText("伊春市")
+    assert {r.site for r in _visible(page)} == {"伊春市政务服务中心", "伊春市人社局政务服务分厅"}
+    page.search.clear()
+
+    page.use_dates.setChecked(True)
+    page.date_from.setDate(QDate(2026, 11, 15))
+    page.date_to.setDate(QDate(2026, 11, 28))
+    shown = _visible(page)
+    assert shown and all(r.started_at.astimezone().date() >= date(2026, 11, 15) for r in shown)
+    assert len(shown) < 6
+    page.use_dates.setChecked(False)
+    assert len(_visible(page)) == 6
+
+
+def test_newest_first_and_sortable_by_column(qtbot, store: Store) -> None:
+    build_demo(store, inspections=4, photos_per_finding=0, photo_size=(200, 150))
+    with store.unit_of_work() as uow:
+        rows = list_inspections(uow)
+    page = HomePage()
+    qtbot.addWidget(page)
+    page.set_rows(rows)
+    times = [r.started_at for r in _visible(page)]
+    assert times == sorted(times, reverse=True)
+    page.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)
+    problems = [r.problems for r in _visible(page)]
+    assert problems == sorted(problems)
+
+
+def test_activating_a_row_asks_to_open_it(qtbot, store: Store) -> None:
+    build_demo(store, inspections=1, photos_per_finding=0, photo_size=(200, 150))
+    with store.unit_of_work() as uow:
+        rows = list_inspections(uow)
+    page = HomePage()
+    qtbot.addWidget(page)
+    page.set_rows(rows)
+    with qtbot.waitSignal(page.open_requested) as opened:
+        page.table.doubleClicked.emit(page.model.index(0, 0))
+    assert opened.args == [rows[0].id]
