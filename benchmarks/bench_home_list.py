@@ -48,22 +48,42 @@ def build(data_dir: Path, count: int) -> None:
             inspections, findings = [], []
             for n in range(start, min(start + 500, count)):
                 inspection_id = str(uuid.uuid4())
-                inspections.append({
-                    "id": inspection_id, "template_id": template_id, "site_id": rng.choice(sites),
-                    "mode": "covert", "team": ["张明"], "status": rng.choice(
-                        ["draft", "submitted", "approved", "returned"]),
-                    "started_at": now - timedelta(hours=n), "note": "", "review_comment": "",
-                    "created_at": now, "updated_at": now, "deleted": False,
-                })
+                inspections.append(
+                    {
+                        "id": inspection_id,
+                        "template_id": template_id,
+                        "site_id": rng.choice(sites),
+                        "mode": "covert",
+                        "team": ["张明"],
+                        "status": rng.choice(["draft", "submitted", "approved", "returned"]),
+                        "started_at": now - timedelta(hours=n),
+                        "note": "",
+                        "review_comment": "",
+                        "created_at": now,
+                        "updated_at": now,
+                        "deleted": False,
+                    }
+                )
                 for item in template.items:
-                    findings.append({
-                        "id": str(uuid.uuid4()), "inspection_id": inspection_id,
-                        "item_code": item.code, "category_code": item.category_code,
-                        "title": item.text, "result": rng.choice(["pass"] * 8 + ["fail", "na"]),
-                        "severity": "general", "photo_required": False, "description": "",
-                        "window_no": "", "staff_badge": "", "status": "recorded",
-                        "created_at": now, "updated_at": now, "deleted": False,
-                    })
+                    findings.append(
+                        {
+                            "id": str(uuid.uuid4()),
+                            "inspection_id": inspection_id,
+                            "item_code": item.code,
+                            "category_code": item.category_code,
+                            "title": item.text,
+                            "result": rng.choice(["pass"] * 8 + ["fail", "na"]),
+                            "severity": "general",
+                            "photo_required": False,
+                            "description": "",
+                            "window_no": "",
+                            "staff_badge": "",
+                            "status": "recorded",
+                            "created_at": now,
+                            "updated_at": now,
+                            "deleted": False,
+                        }
+                    )
             conn.execute(insert(Inspection), inspections)
             conn.execute(insert(Finding), findings)
     store.close()
@@ -91,8 +111,13 @@ def measure(data_dir: Path) -> dict[str, float]:
     t3 = time.perf_counter()
     store.close()
     assert len(rows) >= 10_000 or len(rows) > 0
-    return {"rows": len(rows), "query_ms": (t1 - t0) * 1000, "model_ms": (t2 - t1) * 1000,
-            "paint_ms": (t3 - t2) * 1000, "total_ms": (t3 - t0) * 1000}
+    return {
+        "rows": len(rows),
+        "query_ms": (t1 - t0) * 1000,
+        "model_ms": (t2 - t1) * 1000,
+        "paint_ms": (t3 - t2) * 1000,
+        "total_ms": (t3 - t0) * 1000,
+    }
 
 
 def main() -> None:

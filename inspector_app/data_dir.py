@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "inspector-app"
 ENV_VAR = "INSPECTOR_DATA_DIR"
 
@@ -18,4 +16,6 @@ def resolve_data_dir(
     for value in (cli_value, os.environ.get(ENV_VAR), configured):
         if value:
             return Path(value).expanduser().resolve()
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

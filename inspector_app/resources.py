@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,17 +9,9 @@ import yaml
 
 from inspector_app.domain.checklist import ChecklistTemplate, TemplateError, parse_template
 from inspector_app.domain.registry import RegistrySeed, parse_registry
+from inspector_app.resource_paths import resources_dir
 
-
-def resources_dir() -> Path:
-    """resources/ beside the package, or inside a PyInstaller bundle."""
-    override = os.environ.get("INSPECTOR_RESOURCES_DIR")
-    if override:
-        return Path(override)
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+__all__ = ["load_template_file", "resources_dir", "shipped_registry", "shipped_templates"]
 
 
 def read_yaml(path: Path) -> Any:

@@ -12,10 +12,6 @@ import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-import platformdirs
-
-from inspector_app.store.atomic_files import write_atomically
-
 ENV_VAR = "INSPECTOR_CONFIG_DIR"
 
 
@@ -34,12 +30,11 @@ class Settings:
 
 def settings_path() -> Path:
     override = os.environ.get(ENV_VAR)
-    folder = (
-        Path(override)
-        if override
-        else Path(platformdirs.user_config_dir("inspector-app", appauthor=False))
-    )
-    return folder / "settings.json"
+    if override:
+        return Path(override) / "settings.json"
+    import platformdirs  # only when needed: it costs start-up time
+
+    return Path(platformdirs.user_config_dir("inspector-app", appauthor=False)) / "settings.json"
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -60,6 +55,8 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
+    from inspector_app.store.atomic_files import write_atomically
+
     path = path or settings_path()
     data = json.dumps(asdict(settings), ensure_ascii=False, indent=2).encode("utf-8")
     write_atomically(path, data)

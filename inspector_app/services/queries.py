@@ -11,11 +11,12 @@ from inspector_app.domain.checklist import ChecklistTemplate
 from inspector_app.domain.finding import FindingResult, Severity
 from inspector_app.domain.inspection import InspectionMode, InspectionStatus
 from inspector_app.services.inspections import get_template, inspection_or_error
+from inspector_app.services.summaries import InspectionSummary, summaries_from_rows
+from inspector_app.store.home_list import HOME_LIST_SQL
 from inspector_app.store.models import (
     Campaign,
     ChecklistTemplateRecord,
     Finding,
-    Inspection,
     InspectionStats,
     Photo,
     Site,
@@ -25,71 +26,13 @@ from inspector_app.store.models import (
 from inspector_app.store.photos import PhotoStore
 from inspector_app.store.unit_of_work import UnitOfWork
 
-
-@dataclass(frozen=True)
-class InspectionSummary:
-    id: str
-    site: str
-    campaign: str | None
-    mode: InspectionMode
-    status: InspectionStatus
-    started_at: datetime
-    findings: int  # items with a recorded result, plus ad-hoc problems
-    problems: int  # failed items and ad-hoc problems
-    photos: int
-    synced: bool  # the server has acknowledged the newest version
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "site": self.site,
-            "campaign": self.campaign,
-            "mode": self.mode.value,
-            "status": self.status.value,
-            "started_at": self.started_at.isoformat(),
-            "findings": self.findings,
-            "problems": self.problems,
-            "photos": self.photos,
-            "synced": self.synced,
-        }
+__all__ = ["InspectionSummary", "list_inspections"]  # and the view types below
 
 
 def list_inspections(uow: UnitOfWork) -> list[InspectionSummary]:
     """One row per inspection, newest first; the counts come from inspection_stats."""
-    rows = uow.session.execute(
-        select(
-            Inspection.id,
-            Site.name,
-            Campaign.title,
-            Inspection.mode,
-            Inspection.status,
-            Inspection.started_at,
-            InspectionStats.recorded,
-            InspectionStats.problems,
-            InspectionStats.photos,
-            Inspection.server_rev,
-        )
-        .join(Site, Site.id == Inspection.site_id)
-        .outerjoin(Campaign, Campaign.id == Inspection.campaign_id)
-        .outerjoin(InspectionStats, InspectionStats.inspection_id == Inspection.id)
-        .where(Inspection.deleted.is_(False))
-        .order_by(Inspection.started_at.desc())
-    ).all()
-    return [
-        InspectionSummary(
-            id=row[0],
-            site=row[1],
-            campaign=row[2],
-            mode=row[3],
-            status=row[4],
-            started_at=row[5],
-            findings=int(row[6] or 0),
-            problems=int(row[7] or 0),
-            photos=int(row[8] or 0),
-            synced=row[9] is not None,
-        )
-        for row in rows
-    ]
+    rows = uow.session.connection().exec_driver_sql(HOME_LIST_SQL).all()
+    return summaries_from_rows(tuple(row) for row in rows)
 
 
 def recount_inspection_stats(uow: UnitOfWork) -> dict[str, tuple[int, int, int]]:

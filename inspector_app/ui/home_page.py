@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.inspection import STATUS_LABELS, InspectionStatus
-from inspector_app.services.queries import InspectionSummary
+from inspector_app.services.summaries import InspectionSummary
 from inspector_app.ui.i18n import pick
 from inspector_app.ui.inspections_model import ROW_ROLE, InspectionFilter, InspectionsTableModel
 

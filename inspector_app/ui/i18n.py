@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from inspector_app.resources import resources_dir
+from inspector_app.resource_paths import resources_dir
 
 LANGUAGES = ("zh_CN", "en")
 _current = "zh_CN"

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 
 from inspector_app.domain.inspection import MODE_LABELS, STATUS_LABELS, InspectionStatus
-from inspector_app.services.queries import InspectionSummary
+from inspector_app.services.summaries import InspectionSummary
 from inspector_app.ui.i18n import pick
 
 Index = QModelIndex | QPersistentModelIndex

@@ -1,45 +1,52 @@
-"""The main window: home list and checklist runner, status bar with the save state."""
+"""The main window: home list and checklist runner, status bar with the save state.
+
+The window can be shown before the store is open (`runner=None`, rows read by
+the fast start path): everything that needs SQLAlchemy is imported and built
+only once `attach()` hands over the store runner.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar
 
-from inspector_app.domain.inspection import is_editable
-from inspector_app.services import inspections as ops
-from inspector_app.services.queries import (
-    FindingView,
-    InspectionSummary,
-    list_inspections,
-    new_inspection_choices,
-)
+from inspector_app.services.summaries import InspectionSummary
 from inspector_app.settings import Settings, save_settings
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.home_page import HomePage
-from inspector_app.ui.new_inspection_dialog import NewInspectionDialog
-from inspector_app.ui.photo_viewer import PhotoViewer
-from inspector_app.ui.runner_page import RunnerPage
-from inspector_app.ui.settings_dialog import SettingsDialog
-from inspector_app.ui.store_runner import StoreRunner
 from inspector_app.ui.widgets import shows_user_data
+
+if TYPE_CHECKING:
+    from inspector_app.services.queries import FindingView, NewInspectionChoices
+    from inspector_app.ui.runner_page import RunnerPage
+    from inspector_app.ui.store_runner import StoreRunner
 
 
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
+    home_shown = Signal()  # the home list holds the store's rows
 
-    def __init__(self, runner: StoreRunner, settings: Settings) -> None:
+    def __init__(
+        self,
+        runner: StoreRunner | None,
+        settings: Settings,
+        *,
+        data_dir: Path | None = None,
+        initial_rows: list[InspectionSummary] | None = None,
+    ) -> None:
         super().__init__()
-        self.runner = runner
+        self.runner: StoreRunner | None = None
         self.settings = settings
+        self._runner_page: RunnerPage | None = None
         self.setWindowTitle(self.tr("四不两直明察暗访现场检查"))
         self.home = HomePage()
-        self.runner_page = RunnerPage(runner)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.home)
-        self.pages.addWidget(self.runner_page)
         self.setCentralWidget(self.pages)
 
         toolbar = QToolBar(self.tr("工具栏"))
@@ -52,18 +59,20 @@ class MainWindow(QMainWindow):
         self.refresh_action = QAction(self.tr("刷新"), self)
         self.refresh_action.setShortcut(QKeySequence("F5"))
         self.settings_action = QAction(self.tr("设置"), self)
-        for action in (
+        self.store_actions = (
             self.new_action,
             self.open_action,
             self.refresh_action,
             self.settings_action,
-        ):
+        )
+        for action in self.store_actions:
             toolbar.addAction(action)
+            action.setEnabled(False)
 
-        self.save_state = QLabel(self.tr("尚无修改"))
+        self.save_state = QLabel(self.tr("正在打开数据…"))
         self.statusBar().addPermanentWidget(self.save_state)
-        self.data_dir_label = QLabel(self.tr("数据目录：{0}").format(runner.store.data_dir))
-        shows_user_data(self.data_dir_label)
+        folder = runner.store.data_dir if runner is not None else data_dir
+        self.data_dir_label = shows_user_data(QLabel(self.tr("数据目录：{0}").format(folder)))
         self.statusBar().addPermanentWidget(self.data_dir_label)
 
         self.new_action.triggered.connect(self.new_inspection)
@@ -72,22 +81,48 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.home.new_requested.connect(self.new_inspection)
         self.home.open_requested.connect(self.open_inspection)
-        self.runner_page.closed.connect(self.show_home)
-        self.runner_page.submitted.connect(lambda _: self.show_home())
-        self.runner_page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.runner_page.open_photo_viewer.connect(self._view_photo)
+        self.resize(1280, 720)
+        if initial_rows is not None:
+            self._show_rows(initial_rows)
+        if runner is not None:
+            self.attach(runner)
+
+    def attach(self, runner: StoreRunner) -> None:
+        """The store is open: enable everything and read the list through it."""
+        self.runner = runner
         runner.saved.connect(self._saved)
         runner.failed.connect(lambda error: show_error(self, error))
-        self.resize(1280, 720)
+        for action in self.store_actions:
+            action.setEnabled(True)
+        self.save_state.setText(self.tr("尚无修改"))
         self.refresh_home()
+
+    @property
+    def runner_page(self) -> RunnerPage:
+        if self._runner_page is None:
+            from inspector_app.ui.runner_page import RunnerPage
+
+            assert self.runner is not None
+            page = RunnerPage(self.runner)
+            page.closed.connect(self.show_home)
+            page.submitted.connect(lambda _: self.show_home())
+            page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            page.open_photo_viewer.connect(self._view_photo)
+            self.pages.addWidget(page)
+            self._runner_page = page
+        return self._runner_page
 
     # --- navigation ---
 
     def refresh_home(self) -> None:
-        self.runner.read(list_inspections, self._show_rows, lambda e: show_error(self, e))
+        from inspector_app.services.queries import list_inspections
+
+        if self.runner is not None:
+            self.runner.read(list_inspections, self._show_rows, lambda e: show_error(self, e))
 
     def _show_rows(self, rows: list[InspectionSummary]) -> None:
         self.home.set_rows(rows)
+        self.home_shown.emit()
 
     def show_home(self) -> None:
         self.pages.setCurrentWidget(self.home)
@@ -95,6 +130,9 @@ class MainWindow(QMainWindow):
         self.home.table.setFocus()
 
     def open_inspection(self, inspection_id: str) -> None:
+        if self.runner is None:
+            return
+
         def show() -> None:
             self.pages.setCurrentWidget(self.runner_page)
             self.activateWindow()  # back from a dialog: the keyboard belongs here again
@@ -107,9 +145,16 @@ class MainWindow(QMainWindow):
             self.open_inspection(inspection_id)
 
     def new_inspection(self) -> None:
-        self.runner.read(new_inspection_choices, self._ask_new, lambda e: show_error(self, e))
+        from inspector_app.services.queries import new_inspection_choices
 
-    def _ask_new(self, choices) -> None:
+        if self.runner is not None:
+            self.runner.read(new_inspection_choices, self._ask_new, lambda e: show_error(self, e))
+
+    def _ask_new(self, choices: NewInspectionChoices) -> None:
+        from inspector_app.services import inspections as ops
+        from inspector_app.ui.new_inspection_dialog import NewInspectionDialog
+
+        assert self.runner is not None
         if not choices.templates or not choices.sites:
             QMessageBox.information(
                 self,
@@ -137,6 +182,10 @@ class MainWindow(QMainWindow):
         )
 
     def _view_photo(self, finding: FindingView, photo_id: str) -> None:
+        from inspector_app.domain.inspection import is_editable
+        from inspector_app.ui.photo_viewer import PhotoViewer
+
+        assert self.runner is not None
         sheet = self.runner_page.sheet
         editable = sheet is not None and is_editable(sheet.status)
         viewer = PhotoViewer(self.runner, finding.id, photo_id, editable, self)
@@ -144,6 +193,9 @@ class MainWindow(QMainWindow):
         viewer.exec()
 
     def open_settings(self) -> None:
+        from inspector_app.ui.settings_dialog import SettingsDialog
+
+        assert self.runner is not None
         dialog = SettingsDialog(self.settings, str(self.runner.store.data_dir), self)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
@@ -164,6 +216,8 @@ class MainWindow(QMainWindow):
         self.save_state.setText(self.tr("已自动保存 {0}").format(f"{when.astimezone():%H:%M:%S}"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.runner_page.panel.flush()
-        self.runner.wait_idle()
+        if self._runner_page is not None:
+            self._runner_page.panel.flush()
+        if self.runner is not None:
+            self.runner.wait_idle()
         super().closeEvent(event)

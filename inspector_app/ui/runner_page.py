@@ -80,7 +80,8 @@ class RunnerPage(QWidget):
 
         self.tree = ChecklistTree()
         self.panel = FindingPanel()
-        self.panel.camera.setVisible(camera.available())
+        self.panel.camera.setVisible(False)  # until a camera is found (see load)
+        self._camera_checked = False
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.panel)
@@ -127,6 +128,9 @@ class RunnerPage(QWidget):
     # --- loading ---
 
     def load(self, inspection_id: str, then: Callable[[], None] | None = None) -> None:
+        if not self._camera_checked:  # enumerating devices is slow; do it when first needed
+            self._camera_checked = True
+            self.panel.camera.setVisible(camera.available())
         photos = self.runner.store.photos
 
         def loaded(sheet: InspectionSheet) -> None:

@@ -140,27 +140,27 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="39"/>
+        <location filename="../../inspector_app/ui/home_page.py" line="37"/>
         <source>搜索检查地点或专项行动</source>
         <translation>Search site or campaign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="42"/>
+        <location filename="../../inspector_app/ui/home_page.py" line="40"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="47"/>
+        <location filename="../../inspector_app/ui/home_page.py" line="45"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="53"/>
+        <location filename="../../inspector_app/ui/home_page.py" line="51"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="103"/>
+        <location filename="../../inspector_app/ui/home_page.py" line="101"/>
         <source>全部地点</source>
         <translation>All sites</translation>
     </message>
@@ -173,52 +173,52 @@
 <context>
     <name>InspectionsTableModel</name>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="48"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="85"/>
         <source>检查地点</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="49"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="86"/>
         <source>专项行动</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="50"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="87"/>
         <source>检查时间</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="51"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="88"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="52"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="89"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="53"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="90"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="54"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="91"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="55"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="92"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="58"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="95"/>
         <source>未同步</source>
         <translation>Not synced</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="59"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="96"/>
         <source>已同步</source>
         <translation>Synced</translation>
     </message>
@@ -226,53 +226,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="37"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="46"/>
         <source>四不两直明察暗访现场检查</source>
         <translation>Unannounced service-hall inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="45"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="52"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="49"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="116"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="56"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="161"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="51"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="58"/>
         <source>打开检查</source>
         <translation>Open inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="52"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="59"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="54"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="61"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="63"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="72"/>
+        <source>正在打开数据…</source>
+        <translation>Opening data…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="97"/>
         <source>尚无修改</source>
         <translation>No changes yet</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="65"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="75"/>
         <source>数据目录：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="117"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="162"/>
         <source>本机还没有检查表或检查地点，请先同步或导入演示数据。</source>
         <translation>This laptop has no checklist templates or sites yet; sync first or load demo data.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="164"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="216"/>
         <source>已自动保存 {0}</source>
         <translation>Saved automatically at {0}</translation>
     </message>
@@ -488,62 +493,62 @@
         <translation>Finish (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="187"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="191"/>
         <source>已检查 {0} / {1} · 问题 {2}</source>
         <translation>Checked {0} / {1} · problems {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="191"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="195"/>
         <source>已被退回，请按审核意见修改后重新提交。审核意见：{0}</source>
         <translation>Returned for changes; fix and submit again. Reviewer&apos;s comment: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="198"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="202"/>
         <source>该检查已提交，只能查看，不能修改。</source>
         <translation>This inspection has been submitted; it can be viewed but not changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="289"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="293"/>
         <source>新增检查表外问题</source>
         <translation>New problem not on the checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="289"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="293"/>
         <source>问题标题（如：大厅饮水机无水）</source>
         <translation>Problem title (e.g. water dispenser empty)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="312"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="316"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="312"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="316"/>
         <source>照片 ({0})</source>
         <translation>Photos ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="330"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="334"/>
         <source>剪贴板中没有图片。</source>
         <translation>The clipboard holds no image.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="353"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="357"/>
         <source>注意：照片“{0}”也是另一检查项的证据。</source>
         <translation>Note: photo “{0}” is also evidence for another item.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="366"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="370"/>
         <source>照片未导入</source>
         <translation>Photo not imported</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="396"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="400"/>
         <source>照片已删除（同步前可在照片查看器中恢复）。</source>
         <translation>Photo deleted (it can be restored in the photo viewer until the next sync).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="414"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="418"/>
         <source>检查已提交。</source>
         <translation>The inspection was submitted.</translation>
     </message>

@@ -26,6 +26,10 @@ def _tables(path: Path) -> set[str]:
         return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
 
 
+def test_head_constant_names_the_newest_migration() -> None:
+    assert migrate.head_revision() == migrate.HEAD_REVISION
+
+
 def test_empty_data_dir_is_migrated_to_head_without_a_backup(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "fresh")
     store.close()
