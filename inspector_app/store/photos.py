@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
 from inspector_app.domain.errors import ValidationFailed
 from inspector_app.store.atomic_files import publish, temp_file_in, write_atomically
@@ -199,10 +199,13 @@ class PhotoStore:
             # Decode at 1/2..1/8 scale straight from the DCT: far cheaper than full size.
             image.draft("RGB", (PREVIEW_SIZE, PREVIEW_SIZE))
         image.load()
-        upright = ImageOps.exif_transpose(image.convert("RGB"))
-        upright.thumbnail((PREVIEW_SIZE, PREVIEW_SIZE))
+        # Shrink first, then turn upright: transposing 2 MP is cheaper than 3 MP. Bilinear is
+        # plenty for a screen preview and a print copy of a few centimetres, and 6x faster.
+        small = image if image.mode == "RGB" else image.convert("RGB")
+        small.thumbnail((PREVIEW_SIZE, PREVIEW_SIZE), Image.Resampling.BILINEAR, reducing_gap=None)
+        upright = _upright(small, orientation)
         preview = _jpeg(upright, 85)
-        upright.thumbnail((THUMB_SIZE, THUMB_SIZE))
+        upright.thumbnail((THUMB_SIZE, THUMB_SIZE), Image.Resampling.BILINEAR, reducing_gap=2.0)
         thumb = _jpeg(upright, 80)
         return _Decoded(mime, width, height, orientation, taken_at, preview, thumb)
 
@@ -233,9 +236,26 @@ class PhotoStore:
         return sha256, copied, already_stored
 
 
+# EXIF orientation -> the transpose that shows the picture upright (EXIF 2.32, tag 0x0112).
+UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+def _upright(image: Image.Image, orientation: int) -> Image.Image:
+    method = UPRIGHT.get(orientation)
+    return image.transpose(method) if method is not None else image
+
+
 def _jpeg(image: Image.Image, quality: int) -> bytes:
     buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=quality, optimize=True)
+    image.save(buffer, "JPEG", quality=quality)
     return buffer.getvalue()
 
 

@@ -3,13 +3,14 @@
 After Anki's CollectionOp: every user action is one small job that opens a
 unit of work on the single store thread, calls a service, commits, and
 hands its result back to the GUI thread through a queued Qt signal. Slow
-file work (photo import) runs on a separate file thread so database jobs
+file work (photo import) runs on separate file threads so database jobs
 never wait behind it.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -38,7 +39,10 @@ class StoreRunner(QObject):
         super().__init__()
         self.store = store
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
-        self._files = ThreadPoolExecutor(max_workers=1, thread_name_prefix="files")
+        # Pillow and hashlib release the GIL: two file threads use both cores of a laptop.
+        self._files = ThreadPoolExecutor(
+            max_workers=min(2, os.cpu_count() or 1), thread_name_prefix="files"
+        )
         self._pending = 0
         self._lock = threading.Lock()
         self._deliver.connect(self._on_deliver)

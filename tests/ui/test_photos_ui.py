@@ -1,0 +1,175 @@
+"""Photos in the runner: paste, drop, view, caption, rotate, delete and restore, annotate."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDropEvent, QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from inspector_app.domain.finding import FindingResult
+from inspector_app.domain.inspection import InspectionMode
+from inspector_app.services import inspections as ops
+from inspector_app.services.reference_data import reference_id
+from inspector_app.store.models import Finding, Photo
+from inspector_app.ui import camera
+from inspector_app.ui.main_window import MainWindow
+from inspector_app.ui.photo_viewer import PhotoViewer
+
+
+def _open_failed_item(window: MainWindow) -> str:
+    with window.runner.store.unit_of_work() as uow:
+        inspection_id = ops.start_inspection(
+            uow,
+            template_id=reference_id("template", "window-service", "1"),
+            site_id=reference_id("site", "wucui-center"),
+            mode=InspectionMode.OVERT,
+            team=["张明"],
+            started_at=datetime.now(UTC),
+        )
+        a2 = uow.session.scalars(
+            select(Finding.id).where(
+                Finding.inspection_id == inspection_id, Finding.item_code == "A2"
+            )
+        ).one()
+        ops.update_finding(
+            uow, a2, ops.FindingChanges(result=FindingResult.FAIL, description="3号窗口无人")
+        )
+        uow.commit()
+    window.open_inspection(inspection_id)
+    window.runner.wait_idle()
+    window.runner_page.tree.select_finding(a2)
+    return a2
+
+
+def _photos(window: MainWindow, finding_id: str) -> list[Photo]:
+    with window.runner.store.unit_of_work() as uow:
+        return list(
+            uow.session.scalars(
+                select(Photo).where(Photo.finding_id == finding_id).order_by(Photo.sort_order)
+            )
+        )
+
+
+def test_pasted_image_becomes_a_photo(window: MainWindow) -> None:
+    finding_id = _open_failed_item(window)
+    image = QImage(640, 480, QImage.Format.Format_RGB32)
+    image.fill(QColor("#336699"))
+    QApplication.clipboard().setImage(image)
+    window.runner_page.paste_photo()
+    window.runner.wait_idle()
+    [photo] = _photos(window, finding_id)
+    assert photo.original_name.startswith("粘贴-") and photo.original_name.endswith(".png")
+    assert window.runner_page.panel.photos.count() == 1
+
+
+def test_dropped_files_become_photos_and_a_duplicate_is_refused(
+    window: MainWindow,
+    make_jpeg,
+    monkeypatch,
+) -> None:
+    finding_id = _open_failed_item(window)
+    first, second = make_jpeg(), make_jpeg(portrait=True)
+    strip = window.runner_page.panel.photos
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(first)), QUrl.fromLocalFile(str(second))])
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    strip.dropEvent(drop)
+    window.runner.wait_idle()
+    assert len(_photos(window, finding_id)) == 2
+
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        "inspector_app.ui.runner_page.QMessageBox.warning",
+        lambda parent, title, text: warnings.append(text),
+    )
+    window.runner_page.import_photos([first])
+    window.runner.wait_idle()
+    assert len(_photos(window, finding_id)) == 2
+    assert warnings and "已添加" in warnings[0]
+
+
+def test_corrupt_file_is_refused_with_a_message_and_nothing_changes(
+    window: MainWindow,
+    tmp_path,
+    monkeypatch,
+) -> None:
+    finding_id = _open_failed_item(window)
+    fake = tmp_path / "IMG_9999.jpg"
+    fake.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        "inspector_app.ui.runner_page.QMessageBox.warning",
+        lambda parent, title, text: warnings.append(text),
+    )
+    window.runner_page.import_photos([fake])
+    window.runner.wait_idle()
+    assert _photos(window, finding_id) == []
+    assert "IMG_9999.jpg" in warnings[0] and "未导入" in warnings[0]
+    assert not window.runner_page.import_progress.isVisible()
+
+
+def test_viewer_captions_rotates_deletes_restores_and_annotates(
+    qtbot,
+    window: MainWindow,
+    make_jpeg,
+) -> None:
+    finding_id = _open_failed_item(window)
+    window.runner_page.import_photos([make_jpeg(), make_jpeg(portrait=True)])
+    window.runner.wait_idle()
+    first, _second = _photos(window, finding_id)
+    viewer = PhotoViewer(window.runner, finding_id, first.id, True, window)
+    qtbot.addWidget(viewer)
+    viewer.show()
+    window.runner.wait_idle()
+    assert viewer.position.text() == "1 / 2"
+    assert "拍摄时间 " in viewer.info.text() and first.sha256[:16] in viewer.info.text()
+    QTest.keyClick(viewer, Qt.Key.Key_Right)
+    assert viewer.position.text() == "2 / 2"
+    QTest.keyClick(viewer, Qt.Key.Key_Left)
+
+    viewer.caption.setText("3号窗口无人在岗")
+    viewer.caption.editingFinished.emit()
+    window.runner.wait_idle()
+    viewer.rotate_button.click()
+    window.runner.wait_idle()
+    photo = _photos(window, finding_id)[0]
+    assert (photo.caption, photo.rotation) == ("3号窗口无人在岗", 1)
+
+    viewer.delete_button.click()
+    window.runner.wait_idle()
+    assert _photos(window, finding_id)[0].deleted
+    assert viewer.delete_button.text() == "恢复"
+    viewer.delete_button.click()
+    window.runner.wait_idle()
+    assert not _photos(window, finding_id)[0].deleted
+
+    viewer.box.setChecked(True)
+    rect = viewer.scene.sceneRect()
+    viewer._draw(
+        "box",
+        QPointF(rect.width() * 0.2, rect.height() * 0.2),
+        QPointF(rect.width() * 0.6, rect.height() * 0.6),
+    )
+    viewer._draw("arrow", QPointF(5, 5), QPointF(rect.width() / 2, rect.height() / 2))
+    viewer.save_annotation.click()
+    window.runner.wait_idle()
+    photo = _photos(window, finding_id)[0]
+    assert photo.annotated_sha256 and photo.annotated_sha256 != photo.sha256
+    store = window.runner.store
+    assert store.photos.original_path(photo.sha256).exists()  # the original is untouched
+    assert store.photos.verify(photo.sha256)
+
+
+def test_camera_action_is_hidden_without_a_camera(window: MainWindow) -> None:
+    _open_failed_item(window)
+    assert window.runner_page.panel.camera.isHidden() == (not camera.available())
