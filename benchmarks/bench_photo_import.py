@@ -38,7 +38,7 @@ from inspector_app.services.reference_data import (
 )
 from inspector_app.settings import Settings
 from inspector_app.store.models import Finding, Photo
-from inspector_app.store.photos import PREVIEW_SIZE
+from inspector_app.store.photos import preview_box
 from inspector_app.store.store import Store
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.store_runner import StoreRunner
@@ -62,7 +62,7 @@ def floor_seconds(paths: list[Path]) -> float:
     start = time.perf_counter()
     for path in paths:
         with Image.open(path) as image:
-            image.draft("RGB", (PREVIEW_SIZE, PREVIEW_SIZE))
+            image.draft("RGB", preview_box(*image.size))
             image.load()
     return time.perf_counter() - start
 

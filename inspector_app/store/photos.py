@@ -197,7 +197,7 @@ class PhotoStore:
         mime = MIME_BY_FORMAT[image.format]
         if image.format == "JPEG":
             # Decode at 1/2..1/8 scale straight from the DCT: far cheaper than full size.
-            image.draft("RGB", (PREVIEW_SIZE, PREVIEW_SIZE))
+            image.draft("RGB", preview_box(width, height))
         image.load()
         # Shrink first, then turn upright: transposing 2 MP is cheaper than 3 MP. Bilinear is
         # plenty for a screen preview and a print copy of a few centimetres, and 6x faster.
@@ -251,6 +251,16 @@ UPRIGHT = {
 def _upright(image: Image.Image, orientation: int) -> Image.Image:
     method = UPRIGHT.get(orientation)
     return image.transpose(method) if method is not None else image
+
+
+def preview_box(width: int, height: int, longest: int = PREVIEW_SIZE) -> tuple[int, int]:
+    """The preview's size: the longest side `longest`, the aspect kept.
+
+    Asking JPEG draft mode for exactly this (not a square) lets it decode a
+    12 MP photo at half scale; a square box forces a full-size decode.
+    """
+    scale = min(1.0, longest / max(width, height))
+    return max(1, round(width * scale)), max(1, round(height * scale))
 
 
 def _jpeg(image: Image.Image, quality: int) -> bytes:

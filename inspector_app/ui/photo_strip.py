@@ -58,6 +58,7 @@ class PhotoStrip(QListWidget):
             lambda item: self.open_requested.emit(item.data(Qt.ItemDataRole.UserRole))
         )
         self._photos: list[PhotoView] = []
+        self._icons: dict[tuple[str, int], QIcon] = {}
 
     def set_photos(self, photos: tuple[PhotoView, ...]) -> None:
         if [(p.id, p.rotation, p.preview_path) for p in photos] == [
@@ -67,7 +68,10 @@ class PhotoStrip(QListWidget):
         self._photos = list(photos)
         self.clear()
         for photo in photos:
-            item = QListWidgetItem(QIcon(rotated_pixmap(photo.thumb_path, photo.rotation)), "")
+            key = (photo.thumb_path, photo.rotation)
+            if key not in self._icons:  # thumbnails are immutable files: load each once
+                self._icons[key] = QIcon(rotated_pixmap(photo.thumb_path, photo.rotation))
+            item = QListWidgetItem(self._icons[key], "")
             time = f"{photo.taken_at.astimezone():%H:%M:%S}" if photo.taken_at else ""
             item.setText(time)
             item.setToolTip(f"{photo.original_name}\n{photo.caption}")

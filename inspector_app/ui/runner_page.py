@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -59,6 +59,8 @@ class RunnerPage(QWidget):
         self.import_progress.hide()
         self._import_total = 0
         self._import_done = 0
+        self._reload_soon = QTimer(self, singleShot=True, interval=150)
+        self._reload_soon.timeout.connect(self._reload_later)
 
         self.header = shows_user_data(QLabel())
         self.header.setStyleSheet("font-size: 13pt; font-weight: bold")
@@ -152,6 +154,9 @@ class RunnerPage(QWidget):
             loaded,
             lambda error: show_error(self, error),
         )
+
+    def _reload_later(self) -> None:
+        self.reload()
 
     def reload(self, select: str | None = None) -> None:
         if self.sheet is None:
@@ -351,7 +356,7 @@ class RunnerPage(QWidget):
     def _attach(self, finding_id: str, imported: ImportedPhoto) -> None:
         def attached(result: photo_ops.AttachResult) -> None:
             self._import_step()
-            self.reload()
+            self._reload_soon.start()  # one refresh for a burst of photos, not one each
             if result.also_on_finding:
                 self.message.emit(
                     self.tr("注意：照片“{0}”也是另一检查项的证据。").format(imported.original_name)
