@@ -44,6 +44,7 @@ class StoreRunner(QObject):
             max_workers=min(2, os.cpu_count() or 1), thread_name_prefix="files"
         )
         self._pending = 0
+        self._closed = False
         self._lock = threading.Lock()
         self._deliver.connect(self._on_deliver)
 
@@ -54,7 +55,7 @@ class StoreRunner(QObject):
         work: Callable[[UnitOfWork], T],
         on_success: Callable[[T], None] | None = None,
         on_failure: Callable[[Exception], None] | None = None,
-    ) -> Future[Any]:
+    ) -> Future[Any] | None:
         def job() -> T:
             with self.store.unit_of_work() as uow:
                 return work(uow)
@@ -66,7 +67,7 @@ class StoreRunner(QObject):
         work: Callable[[UnitOfWork], T],
         on_success: Callable[[T], None] | None = None,
         on_failure: Callable[[Exception], None] | None = None,
-    ) -> Future[Any]:
+    ) -> Future[Any] | None:
         """One transaction: the service's changes and their outbox rows commit together."""
 
         def job() -> T:
@@ -82,7 +83,7 @@ class StoreRunner(QObject):
         work: Callable[[], T],
         on_success: Callable[[T], None] | None = None,
         on_failure: Callable[[Exception], None] | None = None,
-    ) -> Future[Any]:
+    ) -> Future[Any] | None:
         """Work on files only (hashing, decoding): never touches the database."""
         return self._submit(self._files, work, on_success, on_failure, wrote=False)
 
@@ -102,6 +103,7 @@ class StoreRunner(QObject):
             raise TimeoutError(f"{self._pending} store job(s) still running")
 
     def shutdown(self) -> None:
+        self._closed = True
         self._files.shutdown(wait=True)
         self._db.shutdown(wait=True)
 
@@ -115,7 +117,10 @@ class StoreRunner(QObject):
         on_failure: Callable[[Exception], None] | None,
         *,
         wrote: bool,
-    ) -> Future[Any]:
+    ) -> Future[Any] | None:
+        if self._closed:  # e.g. a refresh timer firing while the window closes
+            log.info("store runner closed; job dropped")
+            return None
         self._change_pending(+1)
 
         def run() -> None:

@@ -54,7 +54,7 @@ def _photos(window: MainWindow, finding_id: str) -> list[Photo]:
         )
 
 
-def test_pasted_image_becomes_a_photo(window: MainWindow) -> None:
+def test_pasted_image_becomes_a_photo(qtbot, window: MainWindow) -> None:
     finding_id = _open_failed_item(window)
     image = QImage(640, 480, QImage.Format.Format_RGB32)
     image.fill(QColor("#336699"))
@@ -63,7 +63,7 @@ def test_pasted_image_becomes_a_photo(window: MainWindow) -> None:
     window.runner.wait_idle()
     [photo] = _photos(window, finding_id)
     assert photo.original_name.startswith("粘贴-") and photo.original_name.endswith(".png")
-    assert window.runner_page.panel.photos.count() == 1
+    qtbot.waitUntil(lambda: window.runner_page.panel.photos.count() == 1)
 
 
 def test_dropped_files_become_photos_and_a_duplicate_is_refused(

@@ -81,7 +81,7 @@ def test_missing_required_photo_blocks_submit_with_its_message(
 
     page.import_photos([make_jpeg()], finding_id=a2)  # the drop / file-dialog path
     window.runner.wait_idle()
-    assert not page.panel.photo_warning.isVisible()
+    qtbot.waitUntil(lambda: not page.panel.photo_warning.isVisible())  # refreshed after a burst
 
     def submit(dialog: QWidget) -> None:
         assert isinstance(dialog, SummaryDialog)
@@ -131,3 +131,24 @@ def test_returned_inspection_shows_the_comment_and_can_be_edited(
     with window.runner.store.unit_of_work() as uow:
         assert uow.session.get(Finding, a2).result == FindingResult.PASS
     assert "已自动保存" in window.save_state.text()
+
+
+def test_choosing_a_window_names_the_unit_that_staffs_it(
+    qtbot,
+    window: MainWindow,
+) -> None:
+    inspection_id, a2 = _inspection_with_failed_a2(window)
+    window.open_inspection(inspection_id)
+    window.runner.wait_idle()
+    page = window.runner_page
+    page.tree.select_finding(a2)
+    sheet = page.sheet
+    target = next(w for w in sheet.windows if w.number == "3")
+    combo = page.panel.window
+    combo.setCurrentIndex(combo.findData("3"))
+    combo.activated.emit(combo.currentIndex())
+    window.runner.wait_idle()
+    with window.runner.store.unit_of_work() as uow:
+        finding = uow.session.get(Finding, a2)
+    assert (finding.window_no, finding.unit_id) == ("3", target.unit_id)
+    assert page.panel.unit.currentData() == target.unit_id
