@@ -30,10 +30,24 @@ PYTHON = BIN / ("python.exe" if IS_WINDOWS else "python")
 
 # What Qt needs to start (offscreen and xcb), CJK fonts for the UI and PDFs.
 APP_DEBS = [
-    "fonts-arphic-uming", "fonts-wqy-zenhei", "fontconfig", "libegl1", "libgl1",
-    "libxkbcommon0", "libxkbcommon-x11-0", "libdbus-1-3", "libglib2.0-0",
-    "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0",
-    "libxcb-render-util0", "libxcb-image0", "libxcb-randr0", "libxcb-xinerama0",
+    "fonts-arphic-uming",
+    "fonts-arphic-ukai",
+    "fonts-wqy-zenhei",
+    "fontconfig",
+    "libegl1",
+    "libgl1",
+    "libxkbcommon0",
+    "libxkbcommon-x11-0",
+    "libdbus-1-3",
+    "libglib2.0-0",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-keysyms1",
+    "libxcb-shape0",
+    "libxcb-render-util0",
+    "libxcb-image0",
+    "libxcb-randr0",
+    "libxcb-xinerama0",
     "libpulse0",
 ]
 # What the tests use besides: poppler to read PDFs back, Xvfb for real windows.
@@ -76,7 +90,8 @@ def apt_install(names: list[str]) -> None:
     subprocess.run([*prefix, "apt-get", "update", "-qq"], check=False, env=env)
     result = subprocess.run(
         [*prefix, "apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing],
-        check=False, env=env,
+        check=False,
+        env=env,
     )
     if result.returncode != 0:
         log(f"could not install {' '.join(missing)}; install them by hand")

@@ -40,8 +40,20 @@ def untranslated(ts: Path) -> list[str]:
 
 
 def main() -> int:
-    subprocess.run([tool("pyside6-lupdate"), *SOURCES, "-no-obsolete", "-source-language",
-                    "zh_CN", "-target-language", "en", "-ts", str(TS)], check=True)
+    subprocess.run(
+        [
+            tool("pyside6-lupdate"),
+            *SOURCES,
+            "-no-obsolete",
+            "-source-language",
+            "zh_CN",
+            "-target-language",
+            "en",
+            "-ts",
+            str(TS),
+        ],
+        check=True,
+    )
     missing = untranslated(TS)
     if "--check" in sys.argv:
         for source in missing:

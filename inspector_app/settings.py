@@ -26,6 +26,11 @@ class Settings:
     font_body: str = ""
     font_heading: str = ""
     font_kai: str = ""
+    issuer_name: str = "伊春市营商环境建设监督局"
+    issuer_code: str = "伊营商监"  # 机关代字 in notice numbers
+    deadline_days: int = 15
+    contact_person: str = ""
+    contact_phone: str = ""
 
 
 def settings_path() -> Path:

@@ -1,0 +1,1 @@
+"""Official documents: rectification notice and on-site record sheet as PDF."""

@@ -1,0 +1,228 @@
+"""Find TrueType CJK fonts for each typographic role and register them with reportlab.
+
+GB/T 9704 names four faces: 小标宋 (titles), 仿宋 (body), 黑体 (level-1
+headings) and 楷体 (level-2 headings). Each role is resolved, in order, from
+the font given in settings, then resources/fonts/, then the system (Windows
+Fonts folder, macOS font folders, fontconfig on Linux). Only TrueType outlines
+can be embedded by reportlab, and every font is embedded as a subset, so a
+PDF shows every character on a machine without Chinese fonts. When nothing
+usable is found the error says what to install; there is never a silent
+fallback to a non-embedded font.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from inspector_app.domain.errors import DomainError
+from inspector_app.resource_paths import resources_dir
+
+LINUX_PACKAGES = "fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei"
+
+
+class FontRole(StrEnum):
+    TITLE = "title"  # 小标宋 / 宋体: issuer mark, title
+    BODY = "body"  # 仿宋: body text
+    HEADING = "heading"  # 黑体: level-1 headings
+    KAI = "kai"  # 楷体: level-2 headings
+
+
+# Family names by preference, per role; the first installed one wins.
+PREFERRED: dict[FontRole, tuple[str, ...]] = {
+    FontRole.TITLE: (
+        "FZXiaoBiaoSong-B05S",
+        "方正小标宋简体",
+        "SimSun",
+        "宋体",
+        "Songti SC",
+        "STSong",
+        "AR PL UMing CN",
+        "AR PL SungtiL GB",
+        "Noto Serif CJK SC",
+    ),
+    FontRole.BODY: (
+        "FangSong_GB2312",
+        "仿宋_GB2312",
+        "FangSong",
+        "仿宋",
+        "STFangsong",
+        "AR PL UMing CN",
+        "AR PL SungtiL GB",
+        "Noto Serif CJK SC",
+    ),
+    FontRole.HEADING: (
+        "SimHei",
+        "黑体",
+        "Heiti SC",
+        "STHeiti",
+        "WenQuanYi Zen Hei",
+        "Noto Sans CJK SC",
+        "AR PL UMing CN",
+    ),
+    FontRole.KAI: (
+        "KaiTi_GB2312",
+        "楷体_GB2312",
+        "KaiTi",
+        "楷体",
+        "STKaiti",
+        "AR PL UKai CN",
+        "AR PL KaitiM GB",
+        "AR PL UMing CN",
+    ),
+}
+WINDOWS_FILES: dict[FontRole, tuple[str, ...]] = {
+    FontRole.TITLE: ("simsun.ttc", "simsun.ttf"),
+    FontRole.BODY: ("simfang.ttf", "simsun.ttc"),
+    FontRole.HEADING: ("simhei.ttf",),
+    FontRole.KAI: ("simkai.ttf",),
+}
+
+
+class FontsMissing(DomainError):
+    """No embeddable Chinese font for a role; the message says what to install."""
+
+
+@dataclass(frozen=True)
+class FontFile:
+    path: Path
+    index: int  # face number inside a .ttc collection
+    family: str
+
+
+@dataclass(frozen=True)
+class DocumentFonts:
+    """reportlab font names per role, registered and embeddable."""
+
+    title: str
+    body: str
+    heading: str
+    kai: str
+    files: dict[FontRole, FontFile]
+
+    def for_role(self, role: FontRole) -> str:
+        return getattr(self, role.value)
+
+
+def _register(role: FontRole, font: FontFile) -> str | None:
+    name = f"CJK-{role.value}-{font.path.stem}-{font.index}"
+    if name in pdfmetrics.getRegisteredFontNames():
+        return name
+    try:
+        pdfmetrics.registerFont(TTFont(name, str(font.path), subfontIndex=font.index))
+    except (TTFError, OSError, KeyError, ValueError):
+        return None  # e.g. CFF outlines (.otf), a damaged file
+    face = pdfmetrics.getFont(name).face
+    if not _has_cjk(face):
+        return None
+    return name
+
+
+def _has_cjk(face: object) -> bool:
+    char_widths = getattr(face, "charToGlyph", None) or getattr(face, "charWidths", {})
+    return all(ord(ch) in char_widths for ch in "整改通知书")
+
+
+def _fontconfig() -> list[FontFile]:
+    if shutil.which("fc-list") is None:
+        return []
+    result = subprocess.run(
+        ["fc-list", ":lang=zh-cn", "file", "family", "index"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found = []
+    for line in result.stdout.splitlines():
+        path, _, rest = line.partition(": ")
+        families, _, index = rest.partition(":index=")
+        for family in families.split(","):
+            found.append(FontFile(Path(path), int(index or 0), family.strip()))
+    return found
+
+
+def _folder_fonts(folder: Path) -> list[FontFile]:
+    if not folder.is_dir():
+        return []
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".ttf", ".ttc"))
+    return [FontFile(p, 0, p.stem) for p in files]
+
+
+def _windows_fonts(role: FontRole) -> list[FontFile]:
+    folder = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+    return [
+        FontFile(folder / name, 0, name) for name in WINDOWS_FILES[role] if (folder / name).exists()
+    ]
+
+
+def _mac_fonts() -> list[FontFile]:
+    folders = [
+        Path("/System/Library/Fonts"),
+        Path("/System/Library/Fonts/Supplemental"),
+        Path("/Library/Fonts"),
+        Path.home() / "Library" / "Fonts",
+    ]
+    return [f for folder in folders for f in _folder_fonts(folder)]
+
+
+def _configured(value: str) -> list[FontFile]:
+    """A setting names a file path (optionally 'path#index') or a family name."""
+    if not value:
+        return []
+    path_text, _, index = value.partition("#")
+    path = Path(path_text).expanduser()
+    if path.suffix.lower() in (".ttf", ".ttc", ".otf") or path.exists():
+        return [FontFile(path, int(index or 0), path.stem)]
+    return [f for f in _fontconfig() if f.family == value]
+
+
+def candidates(role: FontRole, configured: str = "") -> list[FontFile]:
+    ordered = _configured(configured) + _folder_fonts(resources_dir() / "fonts")
+    if sys.platform == "win32":
+        ordered += _windows_fonts(role)
+    elif sys.platform == "darwin":
+        ordered += _mac_fonts()
+    system = _fontconfig()
+    by_family = {f.family: f for f in system}
+    ordered += [by_family[name] for name in PREFERRED[role] if name in by_family]
+    ordered += system
+    return ordered
+
+
+def resolve_fonts(configured: dict[FontRole, str] | None = None) -> DocumentFonts:
+    """Register one embeddable CJK font per role, or explain what to install."""
+    configured = configured or {}
+    names: dict[FontRole, str] = {}
+    files: dict[FontRole, FontFile] = {}
+    for role in FontRole:
+        for font in candidates(role, configured.get(role, "")):
+            name = _register(role, font)
+            if name is not None:
+                names[role], files[role] = name, font
+                break
+        else:
+            raise FontsMissing(
+                "documents.fonts_missing",
+                f"找不到可嵌入公文的中文 TrueType 字体（{role.value}）。请在设置中指定字体文件，"
+                f"或把字体放入 resources/fonts；Debian/Ubuntu 可安装：sudo apt install "
+                f"{LINUX_PACKAGES}；Windows 请确认已安装仿宋、宋体、黑体、楷体。",
+                f"No embeddable Chinese TrueType font was found for the {role.value} role. Name "
+                f"a font file in settings or put one in resources/fonts; on Debian/Ubuntu: "
+                f"sudo apt install {LINUX_PACKAGES}; on Windows make sure FangSong, SimSun, "
+                f"SimHei and KaiTi are installed.",
+            )
+    return DocumentFonts(
+        names[FontRole.TITLE],
+        names[FontRole.BODY],
+        names[FontRole.HEADING],
+        names[FontRole.KAI],
+        files,
+    )

@@ -1,0 +1,175 @@
+"""Gather what the notice and the record sheet say from the store."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from inspector_app.documents.content import (
+    EvidencePhoto,
+    Issuer,
+    NoticeContent,
+    NoticeProblem,
+    RecordContent,
+    RecordItem,
+)
+from inspector_app.domain.errors import ValidationFailed
+from inspector_app.domain.finding import RESULT_LABELS, FindingResult
+from inspector_app.domain.inspection import MODE_LABELS
+from inspector_app.domain.notice import validate_deadline
+from inspector_app.services.inspections import get_template, inspection_or_error
+from inspector_app.services.queries import load_inspection_sheet
+from inspector_app.store.models import Site, Unit
+from inspector_app.store.notice_models import Notice
+from inspector_app.store.photos import PhotoStore
+from inspector_app.store.unit_of_work import UnitOfWork
+
+NOTICE_NAMESPACE = uuid.UUID("0c6f1f9e-2f7e-4b4c-8f0a-5d1e3b7a9c21")
+
+
+def notice_contents(
+    uow: UnitOfWork,
+    photos: PhotoStore,
+    inspection_id: str,
+    *,
+    issuer: Issuer,
+    issued_on: date,
+    deadline_days: int = 15,
+    unit_id: str | None = None,
+) -> list[NoticeContent]:
+    """One notice per responsible unit that has problems; a draft unless already numbered."""
+    sheet = load_inspection_sheet(uow, photos, inspection_id)
+    site = uow.session.get(Site, sheet.site_id)
+    problems = [f for f in sheet.findings if f.result == FindingResult.FAIL]
+    by_unit: dict[str, list] = defaultdict(list)
+    unassigned = []
+    for finding in problems:
+        owner = finding.unit_id or (site.managing_unit_id if site else None)
+        if owner is None:
+            unassigned.append(finding)
+        else:
+            by_unit[owner].append(finding)
+    if unassigned:
+        listed = "；".join(f"{f.item_code or ''} {f.title}".strip() for f in unassigned)
+        raise ValidationFailed(
+            "notice.unit_missing",
+            f"以下问题未指定责任单位，无法生成整改通知书：{listed}。",
+            f"These problems have no responsible unit, so no notice can be made: {listed}.",
+        )
+    if unit_id is not None:
+        if uow.session.get(Unit, unit_id) is None:
+            raise ValidationFailed(
+                "notice.unknown_unit",
+                f"找不到责任单位 {unit_id}。",
+                f"No responsible unit with id {unit_id} exists.",
+            )
+        if unit_id not in by_unit:
+            raise ValidationFailed(
+                "notice.no_problems_for_unit",
+                f"本次检查没有责任单位为 {sheet.units.get(unit_id, unit_id)} 的问题。",
+                f"This inspection has no problems for unit {unit_id}.",
+            )
+        by_unit = {unit_id: by_unit[unit_id]}
+    deadline = issued_on + timedelta(days=deadline_days)
+    validate_deadline(issued_on, deadline)
+    contents = []
+    for owner, findings in sorted(by_unit.items(), key=lambda kv: sheet.units.get(kv[0], "")):
+        notice = uow.session.scalars(
+            select(Notice).where(
+                Notice.inspection_id == inspection_id,
+                Notice.unit_id == owner,
+                Notice.deleted.is_(False),
+            )
+        ).first()
+        entries, evidence = [], []
+        for number, finding in enumerate(findings, start=1):
+            label = f"{finding.item_code} {finding.title}" if finding.item_code else finding.title
+            entries.append(
+                NoticeProblem(
+                    label,
+                    finding.description,
+                    finding.window_no,
+                    finding.observed_at,
+                    finding.staff_badge,
+                )
+            )
+            for photo in finding.live_photos:
+                evidence.append(
+                    EvidencePhoto(
+                        image=Path(photo.preview_path),  # upright, ≤ 1600 px; annotated if marked
+                        rotation=photo.rotation,
+                        problem_number=number,
+                        item=label,
+                        taken_at=photo.taken_at,
+                        place=sheet.site_name,
+                        sha256=photo.sha256,
+                    )
+                )
+        contents.append(
+            NoticeContent(
+                notice_id=notice.id
+                if notice
+                else str(uuid.uuid5(NOTICE_NAMESPACE, f"{inspection_id}/{owner}")),
+                issuer=issuer,
+                number=notice.number if notice else None,
+                addressee=sheet.units.get(owner, owner),
+                site=sheet.site_name,
+                mode_text=MODE_LABELS[sheet.mode][0],
+                visited_on=sheet.started_at.astimezone().date(),
+                issued_on=notice.issued_on if notice and notice.issued_on else issued_on,
+                deadline=notice.deadline if notice and notice.deadline else deadline,
+                problems=tuple(entries),
+                photos=tuple(evidence),
+            )
+        )
+    return contents
+
+
+def record_content(
+    uow: UnitOfWork, photos: PhotoStore, inspection_id: str, *, issuer: Issuer
+) -> RecordContent:
+    sheet = load_inspection_sheet(uow, photos, inspection_id)
+    inspection = inspection_or_error(uow, inspection_id)
+    template = get_template(uow, inspection.template_id)
+    site = uow.session.get(Site, sheet.site_id)
+    items = []
+    for finding in sheet.findings:
+        if finding.item_code is None:
+            continue
+        notes = [finding.description.strip()]
+        if finding.window_no:
+            notes.append(f"窗口：{finding.window_no}号")
+        if finding.staff_badge:
+            notes.append(f"工号：{finding.staff_badge}")
+        items.append(
+            RecordItem(
+                code=finding.item_code,
+                category=template.category_name(finding.category_code),
+                text=finding.title,
+                result_text=RESULT_LABELS[finding.result][0],
+                failed=finding.result == FindingResult.FAIL,
+                note="；".join(n for n in notes if n),
+            )
+        )
+    adhoc = tuple(
+        NoticeProblem(f.title, f.description, f.window_no, f.observed_at, f.staff_badge)
+        for f in sheet.findings
+        if f.item_code is None
+    )
+    return RecordContent(
+        inspection_id=inspection_id,
+        issuer=issuer,
+        site=sheet.site_name,
+        address=site.address if site else "",
+        mode_text=MODE_LABELS[sheet.mode][0],
+        started_at=sheet.started_at,
+        ended_at=inspection.ended_at,
+        team=sheet.team,
+        template_name=f"{template.name}（第{template.version}版）",
+        items=tuple(items),
+        adhoc=adhoc,
+    )
