@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from inspector_app.data_dir import ENV_VAR, resolve_data_dir
 from inspector_app.domain.errors import DomainError
@@ -48,6 +49,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--seed", type=int, default=2026, help="random seed")
 
+    export = commands.add_parser("export", help="write a notice or record sheet as PDF")
+    export.add_argument("kind", choices=["notice", "record"])
+    export.add_argument("--data-dir", help=data_help, default=argparse.SUPPRESS)
+    export.add_argument("--inspection", required=True, help="inspection id")
+    export.add_argument("--unit", help="responsible unit id (notice only; default: all units)")
+    export.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="PDF file; for notices without --unit, a folder that receives one file per unit",
+    )
+    export.add_argument("--issued-on", help="成文日期 YYYY-MM-DD (default: today)")
+
     listing = commands.add_parser("list", help="list inspections")
     listing.add_argument("--data-dir", help=data_help, default=argparse.SUPPRESS)
     listing.add_argument("--json", action="store_true", help="print one JSON array")
@@ -61,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo(args)
         if args.command == "list":
             return _list(args)
+        if args.command == "export":
+            return _export(args)
         return _launch(args)
     except DomainError as error:
         print(error.zh, file=sys.stderr)
@@ -118,6 +134,53 @@ def _list(args: argparse.Namespace) -> int:
             f"{s.started_at.astimezone():%Y-%m-%d %H:%M}  {s.status.value:<10} {s.site}  "
             f"问题 {s.problems}  照片 {s.photos}  {s.id}"
         )
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from inspector_app.services import documents as docs
+    from inspector_app.settings import load_settings
+
+    settings = load_settings()
+    try:
+        issued_on = date.fromisoformat(args.issued_on) if args.issued_on else date.today()
+    except ValueError:
+        print("--issued-on expects YYYY-MM-DD", file=sys.stderr)
+        return 2
+    output = Path(args.output).expanduser()
+    store = _open_store(args)
+    try:
+        with store.unit_of_work() as uow:
+            if args.kind == "record":
+                content = docs.record_content(
+                    uow, store.photos, args.inspection, issuer=docs.issuer_from(settings)
+                )
+            else:
+                contents = docs.notice_contents(
+                    uow,
+                    store.photos,
+                    args.inspection,
+                    issuer=docs.issuer_from(settings),
+                    issued_on=issued_on,
+                    deadline_days=settings.deadline_days,
+                    unit_id=args.unit,
+                )
+        fonts = docs.fonts_from(settings)
+        if args.kind == "record":
+            written = [docs.save_pdf(docs.record_pdf(content, fonts), output)]
+        elif args.unit:
+            written = [docs.save_pdf(docs.notice_pdf(contents[0], fonts), output)]
+        else:
+            written = [
+                docs.save_pdf(docs.notice_pdf(c, fonts), output / docs.notice_file_name(c))
+                for c in contents
+            ]
+    finally:
+        store.close()
+    for path in written:
+        print(path)
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import uuid
 from collections import defaultdict
 from datetime import date, timedelta
@@ -17,12 +18,17 @@ from inspector_app.documents.content import (
     RecordContent,
     RecordItem,
 )
+from inspector_app.documents.fonts import DocumentFonts, FontRole, resolve_fonts
+from inspector_app.documents.notice_pdf import build_notice
+from inspector_app.documents.record_pdf import build_record
 from inspector_app.domain.errors import ValidationFailed
 from inspector_app.domain.finding import RESULT_LABELS, FindingResult
 from inspector_app.domain.inspection import MODE_LABELS
 from inspector_app.domain.notice import validate_deadline
 from inspector_app.services.inspections import get_template, inspection_or_error
 from inspector_app.services.queries import load_inspection_sheet
+from inspector_app.settings import Settings
+from inspector_app.store.atomic_files import write_atomically
 from inspector_app.store.models import Site, Unit
 from inspector_app.store.notice_models import Notice
 from inspector_app.store.photos import PhotoStore
@@ -173,3 +179,51 @@ def record_content(
         items=tuple(items),
         adhoc=adhoc,
     )
+
+
+def issuer_from(settings: Settings) -> Issuer:
+    return Issuer(
+        settings.issuer_name, settings.issuer_code, settings.contact_person, settings.contact_phone
+    )
+
+
+def fonts_from(settings: Settings) -> DocumentFonts:
+    return resolve_fonts(
+        {
+            FontRole.TITLE: settings.font_title,
+            FontRole.BODY: settings.font_body,
+            FontRole.HEADING: settings.font_heading,
+            FontRole.KAI: settings.font_kai,
+        }
+    )
+
+
+def notice_pdf(content: NoticeContent, fonts: DocumentFonts) -> bytes:
+    buffer = io.BytesIO()
+    build_notice(content, fonts, buffer)
+    return buffer.getvalue()
+
+
+def record_pdf(content: RecordContent, fonts: DocumentFonts) -> bytes:
+    buffer = io.BytesIO()
+    build_record(content, fonts, buffer)
+    return buffer.getvalue()
+
+
+def save_pdf(data: bytes, target: Path) -> Path:
+    """Write a finished PDF atomically; a clear message when the place is not writable."""
+    try:
+        write_atomically(target, data)
+    except OSError as exc:
+        raise ValidationFailed(
+            "documents.unwritable",
+            f"无法写入文件 {target}（{exc.strerror or type(exc).__name__}）。",
+            f"Cannot write {target} ({exc.strerror or type(exc).__name__}).",
+        ) from None
+    return target
+
+
+def notice_file_name(content: NoticeContent) -> str:
+    kind = content.number or "草稿"
+    safe = "".join(ch for ch in f"整改通知书-{content.addressee}-{kind}" if ch not in '\\/:*?"<>|')
+    return f"{safe}.pdf"
