@@ -46,7 +46,7 @@ def styles(fonts: DocumentFonts) -> dict[str, ParagraphStyle]:
         wordWrap="CJK", textColor=black, allowWidows=0, allowOrphans=0, bulletFontName=fonts.body
     )
 
-    return {
+    named = {
         "mark": ParagraphStyle(
             "mark",
             fontName=fonts.title,
@@ -149,6 +149,12 @@ def styles(fonts: DocumentFonts) -> dict[str, ParagraphStyle]:
             "small", fontName=fonts.body, fontSize=9, leading=12, alignment=TA_LEFT, **base
         ),
     }
+    # CJK line breaking pulls a closing mark (。，）) onto a full line rather than start the
+    # next line with it; keep room for it so no glyph hangs outside the type area.
+    for style in named.values():
+        if style.alignment in (TA_LEFT, TA_JUSTIFY):
+            style.rightIndent = style.fontSize * 0.7
+    return named
 
 
 def draw_page_number(canvas: Canvas, number: int, font: str) -> None:
