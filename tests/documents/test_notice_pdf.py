@@ -152,8 +152,14 @@ def test_first_page_renders_as_an_a4_page(
     [png] = list(tmp_path.glob("page*.png"))
     with Image.open(png) as image:
         assert abs(image.size[0] - 413) <= 1 and abs(image.size[1] - 585) <= 1  # A4 at 50 dpi
-        red = sum(1 for r, g, b in image.convert("RGB").getdata() if r > 180 and g < 80 and b < 80)
-    assert red > 300  # the red issuer mark and rule are there
+        rgb = image.convert("RGB")
+        red = sum(
+            1
+            for y in range(0, rgb.height, 2)
+            for x in range(0, rgb.width, 2)
+            if (p := rgb.getpixel((x, y)))[0] > 180 and p[1] < 80 and p[2] < 80
+        )
+    assert red > 75  # the red issuer mark and rule are there (every 4th pixel sampled)
 
 
 def test_content_digest_changes_with_what_the_notice_says(demo_store: Store) -> None:

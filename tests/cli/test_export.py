@@ -1,0 +1,118 @@
+"""`inspector-app export notice|record`: files on success, a message and exit ≠ 0 otherwise."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+APP = [sys.executable, "-m", "inspector_app"]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*APP, *args], capture_output=True, text=True, timeout=600, env=os.environ.copy()
+    )
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    data_dir = tmp_path_factory.mktemp("export")
+    assert (
+        run(
+            "demo", "--data-dir", str(data_dir), "--inspections", "2", "--photo-size", "800x600"
+        ).returncode
+        == 0
+    )
+    rows = json.loads(run("list", "--data-dir", str(data_dir), "--json").stdout)
+    return data_dir, next(r["id"] for r in rows if r["status"] == "approved")
+
+
+def test_notices_for_every_unit_go_into_a_folder(demo: tuple[Path, str], tmp_path: Path) -> None:
+    data_dir, inspection_id = demo
+    done = run(
+        "export",
+        "notice",
+        "--data-dir",
+        str(data_dir),
+        "--inspection",
+        inspection_id,
+        "-o",
+        str(tmp_path / "notices"),
+    )
+    assert done.returncode == 0, done.stderr
+    files = sorted((tmp_path / "notices").glob("*.pdf"))
+    assert files and all(f.read_bytes().startswith(b"%PDF") for f in files)
+    assert [str(f) for f in files] == sorted(done.stdout.split())
+
+
+def test_record_sheet_to_a_file(demo: tuple[Path, str], tmp_path: Path) -> None:
+    data_dir, inspection_id = demo
+    target = tmp_path / "记录表.pdf"
+    done = run(
+        "export",
+        "record",
+        "--data-dir",
+        str(data_dir),
+        "--inspection",
+        inspection_id,
+        "-o",
+        str(target),
+    )
+    assert done.returncode == 0, done.stderr
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_unknown_inspection_fails_with_a_message(demo: tuple[Path, str], tmp_path: Path) -> None:
+    data_dir, _ = demo
+    done = run(
+        "export",
+        "record",
+        "--data-dir",
+        str(data_dir),
+        "--inspection",
+        "no-such-id",
+        "-o",
+        str(tmp_path / "x.pdf"),
+    )
+    assert done.returncode != 0
+    assert "no-such-id" in done.stderr and not (tmp_path / "x.pdf").exists()
+
+
+def test_unwritable_path_fails_with_a_message(demo: tuple[Path, str], tmp_path: Path) -> None:
+    data_dir, inspection_id = demo
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    done = run(
+        "export",
+        "record",
+        "--data-dir",
+        str(data_dir),
+        "--inspection",
+        inspection_id,
+        "-o",
+        str(blocked / "x.pdf"),
+    )
+    assert done.returncode != 0
+    assert "无法写入" in done.stderr
+
+
+def test_unknown_unit_fails_with_a_message(demo: tuple[Path, str], tmp_path: Path) -> None:
+    data_dir, inspection_id = demo
+    done = run(
+        "export",
+        "notice",
+        "--data-dir",
+        str(data_dir),
+        "--inspection",
+        inspection_id,
+        "--unit",
+        "no-such-unit",
+        "-o",
+        str(tmp_path / "n.pdf"),
+    )
+    assert done.returncode != 0 and "no-such-unit" in done.stderr
