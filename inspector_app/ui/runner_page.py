@@ -33,6 +33,7 @@ from inspector_app.services.photos import ImportedPhoto
 from inspector_app.services.queries import FindingView, InspectionSheet, load_inspection_sheet
 from inspector_app.ui import camera
 from inspector_app.ui.checklist_tree import ChecklistTree
+from inspector_app.ui.document_preview import DocumentPreview, GeneratedPdf
 from inspector_app.ui.errors import show_error, user_message
 from inspector_app.ui.finding_panel import FindingPanel
 from inspector_app.ui.i18n import pick
@@ -72,11 +73,19 @@ class RunnerPage(QWidget):
         self.adhoc = QPushButton(self.tr("新增表外问题 (Ctrl+N)"))
         self.finish = QPushButton(self.tr("完成检查 (Ctrl+Enter)"))
         self.finish.setStyleSheet("font-weight: bold")
+        self.notice_button = QPushButton(self.tr("整改通知书"))
+        self.record_button = QPushButton(self.tr("现场记录表"))
+        self.notice_button.setToolTip(
+            self.tr("按责任单位生成整改通知书（草稿），可预览、打印、另存")
+        )
+        self.record_button.setToolTip(self.tr("生成现场检查记录表，可预览、打印、另存"))
         top = QHBoxLayout()
         top.addWidget(self.back)
         top.addWidget(self.header, 1)
         top.addWidget(self.progress)
         top.addWidget(self.import_progress)
+        top.addWidget(self.notice_button)
+        top.addWidget(self.record_button)
         top.addWidget(self.adhoc)
         top.addWidget(self.finish)
 
@@ -116,6 +125,8 @@ class RunnerPage(QWidget):
         self.back.clicked.connect(self.leave)
         self.adhoc.clicked.connect(self.add_adhoc)
         self.finish.clicked.connect(self.finish_inspection)
+        self.notice_button.clicked.connect(self.show_notices)
+        self.record_button.clicked.connect(self.show_record)
         for keys, slot in (
             ("Ctrl+O", self.choose_photo_files),
             ("Ctrl+Shift+V", self.paste_photo),
@@ -424,6 +435,78 @@ class RunnerPage(QWidget):
             self.submitted.emit(inspection_id)
 
         self.runner.write(lambda uow: ops.submit_inspection(uow, inspection_id), done, self._failed)
+
+    # --- documents ---
+
+    def show_notices(self) -> None:
+        self._documents("notice")
+
+    def show_record(self) -> None:
+        self._documents("record")
+
+    def _documents(self, kind: str) -> None:
+        """Gather on the store thread, build the PDF on a file thread, then preview."""
+        from datetime import date
+
+        from inspector_app.services import documents as docs
+        from inspector_app.settings import load_settings
+
+        if self.sheet is None:
+            return
+        self.panel.flush()
+        settings = load_settings()
+        photos, inspection_id = self.runner.store.photos, self.sheet.id
+        issuer = docs.issuer_from(settings)
+
+        def gather(uow):
+            if kind == "record":
+                return [docs.record_content(uow, photos, inspection_id, issuer=issuer)]
+            return docs.notice_contents(
+                uow,
+                photos,
+                inspection_id,
+                issuer=issuer,
+                issued_on=date.today(),
+                deadline_days=settings.deadline_days,
+            )
+
+        def build(contents) -> list[GeneratedPdf]:
+            fonts = docs.fonts_from(settings)
+            if kind == "record":
+                return [
+                    GeneratedPdf(
+                        self.tr("现场检查记录表"),
+                        f"现场检查记录表-{self.sheet.site_name}.pdf",
+                        docs.record_pdf(contents[0], fonts),
+                    )
+                ]
+            return [
+                GeneratedPdf(c.addressee, docs.notice_file_name(c), docs.notice_pdf(c, fonts))
+                for c in contents
+            ]
+
+        def built(documents: list[GeneratedPdf]) -> None:
+            self._busy(False)
+            title = self.tr("现场检查记录表") if kind == "record" else self.tr("整改通知书")
+            self.preview = DocumentPreview(documents, title, self)
+            self.preview.show()
+
+        def failed(error: Exception) -> None:
+            self._busy(False)
+            show_error(self, error)
+
+        self._busy(True)
+        self.runner.read(
+            gather,
+            lambda contents: self.runner.file_job(lambda: build(contents), built, failed),
+            failed,
+        )
+
+    def _busy(self, busy: bool) -> None:
+        self.notice_button.setEnabled(not busy)
+        self.record_button.setEnabled(not busy)
+        if busy:
+            self.message.emit(self.tr("正在生成文档…"))
 
     def leave(self) -> None:
         self.panel.flush()

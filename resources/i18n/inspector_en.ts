@@ -25,6 +25,44 @@
     </message>
 </context>
 <context>
+    <name>DocumentPreview</name>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="53"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="54"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="55"/>
+        <source>适应宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="56"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="57"/>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="88"/>
+        <source>共 {0} 页</source>
+        <translation>{0} pages</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="97"/>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+</context>
+<context>
     <name>FindingPanel</name>
     <message>
         <location filename="../../inspector_app/ui/finding_panel.py" line="87"/>
@@ -473,84 +511,116 @@
 <context>
     <name>RunnerPage</name>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="58"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="59"/>
         <source>导入照片 %v/%m</source>
         <translation>Importing photos %v/%m</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="69"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="72"/>
         <source>返回列表</source>
         <translation>Back to list</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="70"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="73"/>
         <source>新增表外问题 (Ctrl+N)</source>
         <translation>New ad-hoc problem (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="71"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="74"/>
         <source>完成检查 (Ctrl+Enter)</source>
         <translation>Finish (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="191"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="76"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="490"/>
+        <source>整改通知书</source>
+        <translation>Rectification notice</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="77"/>
+        <source>现场记录表</source>
+        <translation>On-site record</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="79"/>
+        <source>按责任单位生成整改通知书（草稿），可预览、打印、另存</source>
+        <translation>Make a draft rectification notice per responsible unit; preview, print, save</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="81"/>
+        <source>生成现场检查记录表，可预览、打印、另存</source>
+        <translation>Make the on-site record sheet; preview, print, save</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="207"/>
         <source>已检查 {0} / {1} · 问题 {2}</source>
         <translation>Checked {0} / {1} · problems {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="195"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="211"/>
         <source>已被退回，请按审核意见修改后重新提交。审核意见：{0}</source>
         <translation>Returned for changes; fix and submit again. Reviewer&apos;s comment: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="202"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="218"/>
         <source>该检查已提交，只能查看，不能修改。</source>
         <translation>This inspection has been submitted; it can be viewed but not changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="293"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="309"/>
         <source>新增检查表外问题</source>
         <translation>New problem not on the checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="293"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="309"/>
         <source>问题标题（如：大厅饮水机无水）</source>
         <translation>Problem title (e.g. water dispenser empty)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="316"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="332"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="316"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="332"/>
         <source>照片 ({0})</source>
         <translation>Photos ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="334"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="350"/>
         <source>剪贴板中没有图片。</source>
         <translation>The clipboard holds no image.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="357"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="373"/>
         <source>注意：照片“{0}”也是另一检查项的证据。</source>
         <translation>Note: photo “{0}” is also evidence for another item.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="370"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="386"/>
         <source>照片未导入</source>
         <translation>Photo not imported</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="400"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="416"/>
         <source>照片已删除（同步前可在照片查看器中恢复）。</source>
         <translation>Photo deleted (it can be restored in the photo viewer until the next sync).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="418"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="434"/>
         <source>检查已提交。</source>
         <translation>The inspection was submitted.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="478"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="490"/>
+        <source>现场检查记录表</source>
+        <translation>On-site record sheet</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="509"/>
+        <source>正在生成文档…</source>
+        <translation>Making the document…</translation>
     </message>
 </context>
 <context>
