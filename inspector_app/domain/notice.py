@@ -209,3 +209,14 @@ def ensure_can_escalate(status: NoticeStatus, level: WarningLevel) -> None:
             "只有逾期或整改不到位（红色、黄色预警）的通知书才能约谈或问责。",
             "Only overdue or poorly rectified notices (red or yellow) can be escalated.",
         )
+
+
+def format_notice_number(organ_code: str, year: int, serial: int) -> str:
+    """发文字号 (GB/T 9704 7.2.5): code, the full year in 〔〕, the serial without zeros or 第."""
+    if serial < 1:
+        raise ValidationFailed(
+            "notice.serial_invalid",
+            "文号序号必须是正整数。",
+            "A document number's serial must be a positive integer.",
+        )
+    return f"{organ_code}〔{year}〕{serial}号"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 
@@ -44,6 +45,15 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
         self.server = QLineEdit(settings.server_url)
         self.server.setPlaceholderText("https://")
+        self.issuer_name = QLineEdit(settings.issuer_name)
+        self.issuer_code = QLineEdit(settings.issuer_code)
+        self.issuer_code.setPlaceholderText(self.tr("机关代字，如：伊营商监"))
+        self.deadline_days = QSpinBox()
+        self.deadline_days.setRange(1, 365)
+        self.deadline_days.setValue(settings.deadline_days)
+        self.deadline_days.setSuffix(self.tr(" 天"))
+        self.contact_person = QLineEdit(settings.contact_person)
+        self.contact_phone = QLineEdit(settings.contact_phone)
         self.font_title = QLineEdit(settings.font_title)
         self.font_body = QLineEdit(settings.font_body)
         self.font_heading = QLineEdit(settings.font_heading)
@@ -58,6 +68,11 @@ class SettingsDialog(QDialog):
         form.addRow("", self.data_note)
         form.addRow(self.tr("界面语言"), self.language)
         form.addRow(self.tr("同步服务器地址"), self.server)
+        form.addRow(self.tr("发文机关"), self.issuer_name)
+        form.addRow(self.tr("机关代字"), self.issuer_code)
+        form.addRow(self.tr("默认整改期限"), self.deadline_days)
+        form.addRow(self.tr("联系人"), self.contact_person)
+        form.addRow(self.tr("联系电话"), self.contact_phone)
         form.addRow(self.tr("标题字体（小标宋/宋体）"), self.font_title)
         form.addRow(self.tr("正文字体（仿宋）"), self.font_body)
         form.addRow(self.tr("一级标题字体（黑体）"), self.font_heading)
@@ -91,4 +106,9 @@ class SettingsDialog(QDialog):
             font_body=self.font_body.text().strip(),
             font_heading=self.font_heading.text().strip(),
             font_kai=self.font_kai.text().strip(),
+            issuer_name=self.issuer_name.text().strip() or self.original.issuer_name,
+            issuer_code=self.issuer_code.text().strip() or self.original.issuer_code,
+            deadline_days=self.deadline_days.value(),
+            contact_person=self.contact_person.text().strip(),
+            contact_phone=self.contact_phone.text().strip(),
         )

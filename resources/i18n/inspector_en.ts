@@ -626,87 +626,122 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="27"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="28"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="31"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="32"/>
         <source>新建检查时默认的检查组成员，用逗号分隔</source>
         <translation>Default team for new inspections, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="33"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="34"/>
         <source>选择…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="38"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="39"/>
         <source>更改数据目录后，重新启动程序生效。</source>
         <translation>A new data folder takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="52"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="50"/>
+        <source>机关代字，如：伊营商监</source>
+        <translation>Organ code used in document numbers</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="54"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="62"/>
         <source>留空则自动查找系统字体；也可填写 .ttf/.ttc 文件路径</source>
         <translation>Leave empty to find a system font; or give a .ttf/.ttc file path</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="55"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="65"/>
         <source>检查人员姓名</source>
         <translation>Inspector&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="56"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="66"/>
         <source>默认检查组</source>
         <translation>Default team</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="57"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="67"/>
         <source>数据目录</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="59"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="69"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="60"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="70"/>
         <source>同步服务器地址</source>
         <translation>Sync server URL</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="61"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="71"/>
+        <source>发文机关</source>
+        <translation>Issuing authority</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="72"/>
+        <source>机关代字</source>
+        <translation>Organ code</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="73"/>
+        <source>默认整改期限</source>
+        <translation>Default deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="74"/>
+        <source>联系人</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="75"/>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="76"/>
         <source>标题字体（小标宋/宋体）</source>
         <translation>Title font (Xiaobiaosong / Song)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="62"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="77"/>
         <source>正文字体（仿宋）</source>
         <translation>Body font (FangSong)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="63"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="78"/>
         <source>一级标题字体（黑体）</source>
         <translation>Level-1 heading font (Hei)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="64"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="79"/>
         <source>二级标题字体（楷体）</source>
         <translation>Level-2 heading font (Kai)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="68"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="83"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="69"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="84"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="77"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="92"/>
         <source>选择数据目录</source>
         <translation>Choose data folder</translation>
     </message>

@@ -82,3 +82,12 @@ def test_escalation_needs_a_red_or_yellow_warning() -> None:
     for level in (WarningLevel.NONE, WarningLevel.BLUE):
         with pytest.raises(IllegalTransition):
             ensure_can_escalate(NoticeStatus.IN_PROGRESS, level)
+
+
+def test_document_number_follows_gbt_9704() -> None:
+    from inspector_app.domain.notice import format_notice_number
+
+    assert format_notice_number("伊营商监", 2026, 7) == "伊营商监〔2026〕7号"
+    assert format_notice_number("哈营商监", 2023, 12) == "哈营商监〔2023〕12号"
+    with pytest.raises(ValidationFailed):
+        format_notice_number("伊营商监", 2026, 0)
