@@ -82,7 +82,13 @@ def build_notice(
         Spacer(1, 4 * mm - LINE * 0.3),
         HRFlowable(width="100%", thickness=1.2, color=RED, spaceBefore=0, spaceAfter=0),
         Spacer(1, LINE * 1.6),
-        Paragraph(text("title"), s["title"]),
+        Paragraph(
+            "<br/>".join(
+                escape(line)
+                for line in title_lines(wording.text("notice", "title", **values), (content.site,))
+            ),
+            s["title"],
+        ),
         Spacer(1, LINE * 0.6),
         Paragraph(f"{escape(content.addressee)}：", s["addressee"]),
         Paragraph(text("opening"), s["body"]),
@@ -91,12 +97,12 @@ def build_notice(
     for number, problem in enumerate(content.problems, start=1):
         facts = []
         if problem.observed_at is not None:
-            facts.append(f"时间：{chinese_time(problem.observed_at)}")
+            facts.append(f"检查时间：{chinese_time(problem.observed_at)}")
         if problem.window:
             facts.append(f"窗口：{problem.window}号")
         if problem.staff_badge:
             facts.append(f"工号：{problem.staff_badge}")
-        detail = f"（{'；'.join(facts)}）" if facts else ""
+        detail = f"{'；'.join(facts)}。" if facts else ""  # no brackets: they break badly
         story.append(
             Paragraph(
                 f"{number}. {escape(problem.item)}。{escape(problem.description)}{escape(detail)}",
@@ -159,6 +165,19 @@ def build_notice(
 
     document.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=decorate)])
     document.build(story)
+
+
+def title_lines(title: str, phrases: tuple[str, ...] = (), per_line: int = 18) -> list[str]:
+    """Break a long title into two balanced lines (GB/T 9704 7.3.1: a trapezoid), at a
+    natural point: after a phrase that must stay whole (the site's name) or after
+    的/于/和/及; never in the middle of a word when such a point exists."""
+    if len(title) <= per_line:
+        return [title]
+    points = {title.find(p) + len(p) for p in phrases if p and p in title}
+    points |= {i + 1 for i, ch in enumerate(title) if ch in "的于和及"}
+    fitting = [i for i in points if 0 < i < len(title) and max(i, len(title) - i) <= per_line]
+    cut = min(fitting, key=lambda i: abs(len(title) - 2 * i)) if fitting else (len(title) + 1) // 2
+    return [title[:cut], title[cut:]]
 
 
 def _signature(content: NoticeContent, s: dict) -> Flowable:

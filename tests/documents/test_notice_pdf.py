@@ -166,3 +166,16 @@ def test_content_digest_changes_with_what_the_notice_says(demo_store: Store) -> 
     content = _contents(demo_store)[0]
     assert content.digest() == replace(content).digest()
     assert content.digest() != replace(content, deadline=date(2027, 1, 1)).digest()
+
+
+def test_long_titles_break_after_the_site_name_not_inside_a_word() -> None:
+    from inspector_app.documents.notice_pdf import title_lines
+
+    site = "伊春市人社局政务服务分厅"
+    assert title_lines(f"关于{site}政务服务问题的整改通知书", (site,)) == [
+        f"关于{site}",
+        "政务服务问题的整改通知书",
+    ]
+    assert title_lines("关于铁力市政务服务中心的整改通知书", ("铁力市政务服务中心",)) == [
+        "关于铁力市政务服务中心的整改通知书"
+    ]
