@@ -36,6 +36,8 @@ FORBIDDEN = {
     "store": {"services", "documents", "sync", "ui", "server", "cli", "resources"},
     "services": {"ui", "server", "cli"},
     "ui": {"server"},
+    # The server shares only the domain (and later the wire protocol) with the desktop.
+    "server": {"ui", "store", "services", "documents", "sync", "cli"},
 }
 
 
@@ -71,6 +73,16 @@ def test_layers_only_import_downward() -> None:
                 parts = name.split(".")
                 if parts[0] == "inspector_app" and len(parts) > 1 and parts[1] in forbidden:
                     offenders.add((f"{layer}/{path.name}", name))
+    assert offenders == set()
+
+
+def test_server_never_imports_qt() -> None:
+    offenders = {
+        (path.name, name)
+        for path in _layer_files("server")
+        for name in _imports(path)
+        if name.split(".")[0] == "PySide6"
+    }
     assert offenders == set()
 
 

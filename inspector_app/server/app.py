@@ -1,0 +1,253 @@
+"""The FastAPI application: health, login/logout, notice numbering, admin actions."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from inspector_app.server import audit, auth, numbering
+from inspector_app.server.database import make_engine, sessions
+from inspector_app.server.models import Token, User
+
+PROTOCOL = 1
+MAX_JSON_BODY = 1024 * 1024
+WRONG_LOGIN = "用户名或密码错误。/ Wrong user name or password."
+log = logging.getLogger("inspector.server")
+
+
+class JsonLogFormatter(logging.Formatter):
+    """One JSON object per line: user-supplied text is escaped, never a forged line."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        payload = {
+            "time": datetime.now(UTC).isoformat(),
+            "level": record.levelname,
+            "message": record.getMessage(),
+        }
+        payload.update(getattr(record, "fields", {}))
+        return json.dumps(payload, ensure_ascii=False)
+
+
+class Strict(BaseModel):
+    """Input models refuse unknown fields: server-owned fields cannot be smuggled in."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class LoginIn(Strict):
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=1024)
+    device: str = Field(default="", max_length=100)
+
+
+class UserOut(BaseModel):
+    username: str
+    display_name: str
+    role: str
+    team: str
+
+
+class LoginOut(BaseModel):
+    token: str
+    user: UserOut
+
+
+class NumberIn(Strict):
+    organ_code: str = Field(min_length=1, max_length=32)
+    year: int = Field(ge=2000, le=2100)
+
+
+class NumberOut(BaseModel):
+    notice_id: str
+    number: str
+    serial: int
+
+
+def _user_out(user: User) -> UserOut:
+    return UserOut(
+        username=user.username, display_name=user.display_name, role=user.role, team=user.team
+    )
+
+
+# Dependencies live at module level: with postponed annotations FastAPI resolves them
+# from this module's globals.
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    with request.app.state.sessions() as db:
+        yield db
+
+
+DB = Annotated[Session, Depends(get_session)]
+
+
+def protocol(x_inspector_protocol: Annotated[str | None, Header()] = None) -> None:
+    if x_inspector_protocol is not None and x_inspector_protocol != str(PROTOCOL):
+        raise HTTPException(
+            426,
+            f"本服务器使用同步协议 {PROTOCOL}，请升级客户端。/ "
+            f"This server speaks protocol {PROTOCOL}; update the app.",
+        )
+
+
+def current_user(
+    request: Request, db: DB, authorization: Annotated[str | None, Header()] = None
+) -> User:
+    if not authorization or not authorization.startswith("Bearer "):
+        raise HTTPException(401, "需要登录。/ Login required.")
+    token = authorization.removeprefix("Bearer ").strip()
+    found = auth.authenticate(db, request.app.state.policy, token)
+    if found is None:
+        raise HTTPException(401, "登录已失效，请重新登录。/ The session has expired.")
+    db.commit()  # the idle clock moved
+    return found[0]
+
+
+CurrentUser = Annotated[User, Depends(current_user)]
+
+
+def require_role(*allowed: str):
+    def check(user: CurrentUser) -> User:
+        if user.role not in allowed:
+            raise HTTPException(403, "没有权限。/ Not allowed for this role.")
+        return user
+
+    return check
+
+
+SupervisorUser = Annotated[User, Depends(require_role("supervisor", "admin"))]
+AdminUser = Annotated[User, Depends(require_role("admin"))]
+
+
+def create_app(db_url: str, policy: auth.AuthPolicy | None = None) -> FastAPI:
+    policy = policy or auth.AuthPolicy()
+    engine = make_engine(db_url)
+    factory: sessionmaker[Session] = sessions(engine)
+    app = FastAPI(title="四不两直 inspection server", version=f"protocol-{PROTOCOL}")
+    app.state.sessions, app.state.policy = factory, policy
+
+    api = APIRouter(prefix="/api/v1", dependencies=[Depends(protocol)])
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @api.post("/auth/login", response_model=LoginOut)
+    def login(body: LoginIn, request: Request, db: DB) -> LoginOut:
+        address = request.client.host if request.client else ""
+        try:
+            user, token = auth.login(
+                db,
+                policy,
+                username=body.username,
+                password=body.password,
+                address=address,
+                device=body.device,
+            )
+        except auth.TooManyAttempts:
+            raise HTTPException(
+                429, "尝试次数过多，请稍后再试。/ Too many attempts; try later."
+            ) from None
+        except auth.LoginRefused:
+            db.commit()  # keep the failure for the lockout count
+            raise HTTPException(401, WRONG_LOGIN) from None
+        audit.append(
+            db, actor=user.username, action="login", object_type="account", object_id=str(user.id)
+        )
+        db.commit()
+        return LoginOut(token=token, user=_user_out(user))
+
+    @api.post("/auth/logout", status_code=204)
+    def logout(db: DB, authorization: Annotated[str, Header()]) -> None:
+        digest = auth.token_digest(authorization.removeprefix("Bearer ").strip())
+        db.execute(
+            update(Token)
+            .where(Token.token_hash == digest, Token.revoked_at.is_(None))
+            .values(revoked_at=datetime.now(UTC))
+        )
+        db.commit()
+
+    @api.get("/me", response_model=UserOut)
+    def me(user: CurrentUser) -> UserOut:
+        return _user_out(user)
+
+    @api.post("/notices/{notice_id}/number", response_model=NumberOut)
+    def number(
+        notice_id: str,
+        body: NumberIn,
+        db: DB,
+        user: SupervisorUser,
+    ) -> NumberOut:
+        issued = numbering.allocate(
+            db, organ_code=body.organ_code, year=body.year, notice_id=notice_id, issued_by=user.id
+        )
+        audit.append(
+            db,
+            actor=user.username,
+            action="allocate_number",
+            object_type="notice",
+            object_id=notice_id,
+            after=audit.digest(issued.number),
+        )
+        db.commit()
+        return NumberOut(notice_id=notice_id, number=issued.number, serial=issued.serial)
+
+    @api.post("/admin/users/{username}/deactivate", status_code=204)
+    def deactivate(username: str, db: DB, admin: AdminUser) -> None:
+        target = db.scalars(select(User).where(User.username == username)).first()
+        if target is None:
+            raise HTTPException(404, "没有这个用户。/ No such user.")
+        target.active = False
+        db.execute(
+            update(Token)
+            .where(Token.user_id == target.id, Token.revoked_at.is_(None))
+            .values(revoked_at=datetime.now(UTC))
+        )
+        audit.append(
+            db,
+            actor=admin.username,
+            action="deactivate",
+            object_type="account",
+            object_id=str(target.id),
+        )
+        db.commit()
+
+    app.include_router(api)
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next):
+        started = time.perf_counter()
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > MAX_JSON_BODY:
+            return JSONResponse({"detail": "请求过大。/ Request too large."}, status_code=413)
+        try:
+            response = await call_next(request)
+        except Exception:  # no stack trace ever reaches a client
+            log.exception("unhandled", extra={"fields": {"path": request.url.path}})
+            response = JSONResponse(
+                {"detail": "服务器内部错误。/ Internal error."}, status_code=500
+            )
+        log.info(
+            "request",
+            extra={
+                "fields": {
+                    "method": request.method,
+                    "path": request.url.path,
+                    "status": response.status_code,
+                    "ms": round((time.perf_counter() - started) * 1000, 1),
+                }
+            },
+        )
+        return response
+
+    return app

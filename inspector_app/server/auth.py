@@ -1,0 +1,114 @@
+"""Passwords (Argon2id) and opaque bearer tokens (only their hash is stored)."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from inspector_app.server.models import LoginFailure, Token, User
+
+HASHER = PasswordHasher()  # argon2-cffi defaults: Argon2id
+ROLES = ("inspector", "supervisor", "admin")
+# A fixed hash to verify against when the user does not exist: same time, same answer.
+_DUMMY_HASH = HASHER.hash("not a real password")
+
+
+@dataclass(frozen=True)
+class AuthPolicy:
+    idle: timedelta = timedelta(hours=12)
+    absolute: timedelta = timedelta(days=14)
+    max_failures_per_account: int = 5
+    max_failures_per_address: int = 20
+    failure_window: timedelta = timedelta(minutes=15)
+
+
+class LoginRefused(Exception):
+    """Unknown user and wrong password look the same to the caller."""
+
+
+class TooManyAttempts(Exception):
+    pass
+
+
+def hash_password(password: str) -> str:
+    return HASHER.hash(password)
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _recent_failures(session: Session, column, value: str, since: datetime) -> int:
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(LoginFailure)
+            .where(column == value, LoginFailure.at >= since)
+        )
+        or 0
+    )
+
+
+def login(
+    session: Session, policy: AuthPolicy, *, username: str, password: str, address: str, device: str
+) -> tuple[User, str]:
+    now = datetime.now(UTC)
+    since = now - policy.failure_window
+    if (
+        _recent_failures(session, LoginFailure.username, username, since)
+        >= policy.max_failures_per_account
+        or _recent_failures(session, LoginFailure.address, address, since)
+        >= policy.max_failures_per_address
+    ):
+        raise TooManyAttempts
+    user = session.scalars(select(User).where(User.username == username)).first()
+    try:
+        HASHER.verify(user.password_hash if user else _DUMMY_HASH, password)
+        ok = user is not None and user.active
+    except (VerificationError, InvalidHashError):
+        ok = False
+    if not ok:
+        session.add(LoginFailure(username=username, address=address, at=now))
+        raise LoginRefused
+    assert user is not None
+    if HASHER.check_needs_rehash(user.password_hash):
+        user.password_hash = HASHER.hash(password)
+    token = secrets.token_urlsafe(32)
+    session.add(
+        Token(
+            user_id=user.id,
+            token_hash=token_digest(token),
+            device=device[:100],
+            created_at=now,
+            last_used_at=now,
+            expires_at=now + policy.absolute,
+        )
+    )
+    return user, token
+
+
+def authenticate(session: Session, policy: AuthPolicy, token: str) -> tuple[User, Token] | None:
+    """The user behind a live token, touching its idle clock; None when invalid."""
+    now = datetime.now(UTC)
+    row = session.scalars(select(Token).where(Token.token_hash == token_digest(token))).first()
+    if row is None or row.revoked_at is not None:
+        return None
+    last_used = _aware(row.last_used_at)
+    if now >= _aware(row.expires_at) or now - last_used >= policy.idle:
+        return None
+    user = session.get(User, row.user_id)
+    if user is None or not user.active:
+        return None
+    row.last_used_at = now
+    return user, row
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

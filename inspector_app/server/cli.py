@@ -1,0 +1,125 @@
+"""inspector-server: init, create-user, serve, verify-audit."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+DEFAULT_DB = "sqlite:///inspector-server.sqlite3"
+
+
+def _engine(url: str):
+    from inspector_app.server.database import make_engine
+
+    return make_engine(url)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="inspector-server")
+    commands = parser.add_subparsers(dest="command", required=True)
+    init = commands.add_parser("init", help="create or migrate the schema (idempotent)")
+    init.add_argument("--db", default=DEFAULT_DB)
+    init.add_argument("--blobs", default="blobs")
+    user = commands.add_parser("create-user", help="add an account (password on stdin)")
+    user.add_argument("name")
+    user.add_argument("--role", required=True, choices=["inspector", "supervisor", "admin"])
+    user.add_argument("--team", default="")
+    user.add_argument("--display-name", default="")
+    user.add_argument("--password-stdin", action="store_true", required=True)
+    user.add_argument("--db", default=DEFAULT_DB)
+    serve = commands.add_parser("serve", help="run the HTTP server (uvicorn)")
+    serve.add_argument("--db", default=DEFAULT_DB)
+    serve.add_argument("--blobs", default="blobs")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--token-idle-minutes", type=float, default=12 * 60)
+    verify = commands.add_parser("verify-audit", help="check the audit log's hash chain")
+    verify.add_argument("--db", default=DEFAULT_DB)
+    args = parser.parse_args(argv)
+    if args.command == "init":
+        return _init(args)
+    if args.command == "create-user":
+        return _create_user(args)
+    if args.command == "serve":
+        return _serve(args)
+    return _verify(args)
+
+
+def _init(args: argparse.Namespace) -> int:
+    from inspector_app.server.database import migrate
+
+    Path(args.blobs).mkdir(parents=True, exist_ok=True)
+    migrate(_engine(args.db))
+    print("schema up to date")
+    return 0
+
+
+def _create_user(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from inspector_app.server import audit
+    from inspector_app.server.auth import hash_password
+    from inspector_app.server.database import sessions
+    from inspector_app.server.models import User
+
+    password = sys.stdin.readline().rstrip("\n")
+    if len(password) < 8:
+        print("密码至少 8 位。/ The password needs at least 8 characters.", file=sys.stderr)
+        return 2
+    with sessions(_engine(args.db))() as db:
+        if db.scalars(select(User).where(User.username == args.name)).first():
+            print(f"用户 {args.name} 已存在。/ User {args.name} exists.", file=sys.stderr)
+            return 2
+        account = User(
+            username=args.name,
+            display_name=args.display_name,
+            role=args.role,
+            team=args.team,
+            password_hash=hash_password(password),
+            active=True,
+            created_at=datetime.now(UTC),
+        )
+        db.add(account)
+        db.flush()
+        audit.append(
+            db, actor="cli", action="create_user", object_type="account", object_id=str(account.id)
+        )
+        db.commit()
+    print(f"created {args.name} ({args.role})")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from inspector_app.server.app import JsonLogFormatter, create_app
+    from inspector_app.server.auth import AuthPolicy
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(JsonLogFormatter())
+    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+    policy = AuthPolicy(idle=timedelta(minutes=args.token_idle_minutes))
+    app = create_app(args.db, policy)
+    uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from inspector_app.server.audit import first_broken
+    from inspector_app.server.database import sessions
+
+    with sessions(_engine(args.db))() as db:
+        broken = first_broken(db)
+    if broken is None:
+        print("audit log intact")
+        return 0
+    print(f"审计日志在第 {broken} 条事件处被篡改。/ The audit log is broken at event {broken}.")
+    return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

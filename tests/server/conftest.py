@@ -1,0 +1,128 @@
+"""A real `inspector-server serve` process on 127.0.0.1, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+import pytest
+import requests
+
+SERVER = [sys.executable, "-m", "inspector_app.server.cli"]
+PASSWORD = "correct-horse-battery"
+PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
+
+
+@dataclass
+class RunningServer:
+    url: str
+    db: str
+    log: Path
+    process: subprocess.Popen
+
+    def login(self, username: str, password: str = PASSWORD) -> requests.Response:
+        return requests.post(
+            f"{self.url}/api/v1/auth/login",
+            timeout=30,
+            json={"username": username, "password": password, "device": "pytest"},
+        )
+
+    def token(self, username: str) -> dict[str, str]:
+        response = self.login(username)
+        assert response.status_code == 200, response.text
+        return {"Authorization": f"Bearer {response.json()['token']}"}
+
+
+def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*SERVER, *args], input=stdin, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'server.sqlite3'}"
+        return
+    name = f"inspector_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    finally:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def start_server(db: str, tmp_path: Path, *extra: str) -> RunningServer:
+    assert cli("init", "--db", db, "--blobs", str(tmp_path / "blobs")).returncode == 0
+    for name, role, team in (
+        ("admin", "admin", ""),
+        ("chen", "supervisor", "一组"),
+        ("zhang", "inspector", "一组"),
+        ("li", "inspector", "二组"),
+    ):
+        done = cli(
+            "create-user",
+            name,
+            "--role",
+            role,
+            "--team",
+            team,
+            "--password-stdin",
+            "--db",
+            db,
+            stdin=PASSWORD + "\n",
+        )
+        assert done.returncode == 0, done.stderr
+    port = _free_port()
+    log = tmp_path / f"server-{port}.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [
+                *SERVER,
+                "serve",
+                "--db",
+                db,
+                "--blobs",
+                str(tmp_path / "blobs"),
+                "--port",
+                str(port),
+                *extra,
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(f"{url}/healthz", timeout=2).status_code == 200:
+                return RunningServer(url, db, log, process)
+        except requests.ConnectionError:
+            time.sleep(0.1)
+        assert process.poll() is None, log.read_text()
+    raise TimeoutError(log.read_text())
+
+
+@pytest.fixture
+def server(database_url: str, tmp_path: Path) -> Iterator[RunningServer]:
+    running = start_server(database_url, tmp_path)
+    yield running
+    running.process.terminate()
+    running.process.wait(timeout=30)
