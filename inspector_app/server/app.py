@@ -5,19 +5,22 @@ from __future__ import annotations
 import json
 import logging
 import time
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector_app.server import audit, auth, numbering
+from inspector_app.server.blobs import MAX_BYTES, SHA256, BlobRejected, BlobStore
 from inspector_app.server.database import make_engine, sessions
-from inspector_app.server.models import Token, User
+from inspector_app.server.models import BlobUpload, StoredBlob, Token, User
 
 PROTOCOL = 1
 MAX_JSON_BODY = 1024 * 1024
@@ -129,12 +132,74 @@ SupervisorUser = Annotated[User, Depends(require_role("supervisor", "admin"))]
 AdminUser = Annotated[User, Depends(require_role("admin"))]
 
 
-def create_app(db_url: str, policy: auth.AuthPolicy | None = None) -> FastAPI:
+class UploadIn(Strict):
+    size: int = Field(gt=0)
+
+
+class UploadOut(BaseModel):
+    upload_id: str
+    offset: int
+    size: int
+
+
+def _check_sha(sha256: str) -> None:
+    if not SHA256.match(sha256):
+        raise HTTPException(422, "文件名必须是 sha256。/ The name must be a sha256 (hex).")
+
+
+def _declared_size(request: Request) -> int:
+    length = request.headers.get("content-length")
+    if not length or not length.isdigit():
+        raise HTTPException(411, "需要 Content-Length。/ Content-Length required.")
+    if int(length) > MAX_BYTES:
+        raise HTTPException(413, "照片超过大小上限。/ The photo is over the size limit.")
+    return int(length)
+
+
+def _upload(db: Session, sha256: str, upload_id: str, user: User) -> BlobUpload:
+    upload = db.get(BlobUpload, upload_id)
+    if upload is None or upload.sha256 != sha256 or upload.created_by != user.id:
+        raise HTTPException(404, "没有这个上传。/ No such upload.")
+    return upload
+
+
+def _finish(db: Session, store: BlobStore, sha256: str, temp: Path, user: User) -> Response:
+    try:
+        published = store.publish(sha256, temp)
+    except BlobRejected as rejected:
+        db.commit()
+        raise HTTPException(rejected.status, rejected.message) from None
+    if db.get(StoredBlob, sha256) is None:
+        db.add(
+            StoredBlob(
+                sha256=sha256,
+                size=published.size,
+                mime=published.mime,
+                uploaded_by=user.id,
+                created_at=datetime.now(UTC),
+            )
+        )
+        audit.append(
+            db,
+            actor=user.username,
+            action="store_blob",
+            object_type="blob",
+            object_id=sha256[:64],
+            after=sha256,
+        )
+    db.commit()
+    return Response(status_code=201 if published.created else 200)
+
+
+def create_app(
+    db_url: str, policy: auth.AuthPolicy | None = None, blobs_dir: Path | None = None
+) -> FastAPI:
     policy = policy or auth.AuthPolicy()
     engine = make_engine(db_url)
     factory: sessionmaker[Session] = sessions(engine)
     app = FastAPI(title="四不两直 inspection server", version=f"protocol-{PROTOCOL}")
     app.state.sessions, app.state.policy = factory, policy
+    store = BlobStore(blobs_dir or Path("blobs"))
 
     api = APIRouter(prefix="/api/v1", dependencies=[Depends(protocol)])
 
@@ -222,13 +287,101 @@ def create_app(db_url: str, policy: auth.AuthPolicy | None = None) -> FastAPI:
         )
         db.commit()
 
+    @api.head("/blobs/{sha256}")
+    def blob_exists(sha256: str, user: CurrentUser) -> Response:
+        _check_sha(sha256)
+        return Response(status_code=200 if store.exists(sha256) else 404)
+
+    @api.put("/blobs/{sha256}", status_code=201)
+    async def put_blob(sha256: str, request: Request, user: CurrentUser, db: DB) -> Response:
+        """Whole-body upload; the size is checked from Content-Length before reading."""
+        _check_sha(sha256)
+        size = _declared_size(request)
+        temp = store.incoming / f"{uuid.uuid4()}.put"
+        received = 0
+        with temp.open("wb") as handle:
+            async for chunk in request.stream():
+                received += len(chunk)
+                if received > size:
+                    break
+                handle.write(chunk)
+        if received != size:
+            temp.unlink(missing_ok=True)
+            raise HTTPException(400, "上传不完整。/ The body is not the declared size.")
+        return _finish(db, store, sha256, temp, user)
+
+    @api.post("/blobs/{sha256}/uploads", status_code=201)
+    def start_upload(sha256: str, body: UploadIn, user: CurrentUser, db: DB) -> UploadOut:
+        _check_sha(sha256)
+        if body.size > MAX_BYTES:
+            raise HTTPException(413, "照片超过大小上限。/ The photo is over the size limit.")
+        upload = BlobUpload(
+            id=str(uuid.uuid4()),
+            sha256=sha256,
+            size=body.size,
+            created_by=user.id,
+            created_at=datetime.now(UTC),
+        )
+        db.add(upload)
+        db.commit()
+        store.part(upload.id).touch()
+        return UploadOut(upload_id=upload.id, offset=0, size=body.size)
+
+    @api.head("/blobs/{sha256}/uploads/{upload_id}")
+    def upload_offset(sha256: str, upload_id: str, user: CurrentUser, db: DB) -> Response:
+        upload = _upload(db, sha256, upload_id, user)
+        return Response(headers={"Upload-Offset": str(store.part(upload.id).stat().st_size)})
+
+    @api.patch("/blobs/{sha256}/uploads/{upload_id}")
+    async def continue_upload(
+        sha256: str,
+        upload_id: str,
+        request: Request,
+        user: CurrentUser,
+        db: DB,
+        upload_offset: Annotated[int, Header()],
+    ) -> Response:
+        """Append at Upload-Offset; a wrong offset gets 409 with the right one."""
+        upload = _upload(db, sha256, upload_id, user)
+        part = store.part(upload.id)
+        current = part.stat().st_size
+        if upload_offset != current:
+            return JSONResponse(
+                {"detail": "偏移不符。/ Wrong offset.", "offset": current},
+                status_code=409,
+                headers={"Upload-Offset": str(current)},
+            )
+        with part.open("ab") as handle:
+            async for chunk in request.stream():
+                if handle.tell() + len(chunk) > upload.size:
+                    raise HTTPException(400, "超出声明的大小。/ More bytes than declared.")
+                handle.write(chunk)
+                handle.flush()
+        current = part.stat().st_size
+        if current < upload.size:
+            return Response(status_code=204, headers={"Upload-Offset": str(current)})
+        db.delete(upload)
+        return _finish(db, store, sha256, part, user)
+
+    @api.get("/blobs/{sha256}")
+    def get_blob(sha256: str, user: CurrentUser, db: DB) -> Response:
+        _check_sha(sha256)
+        blob = db.get(StoredBlob, sha256)
+        # Until records reference blobs (sync), the uploader and supervisors may read them.
+        if blob is None or (user.role == "inspector" and blob.uploaded_by != user.id):
+            raise HTTPException(404, "没有这个文件。/ No such blob.")
+        return FileResponse(
+            store.path(sha256), media_type=blob.mime, headers={"X-Content-Type-Options": "nosniff"}
+        )
+
     app.include_router(api)
 
     @app.middleware("http")
     async def guard(request: Request, call_next):
         started = time.perf_counter()
         length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_JSON_BODY:
+        limit = MAX_BYTES if "/blobs/" in request.url.path else MAX_JSON_BODY
+        if length and length.isdigit() and int(length) > limit:
             return JSONResponse({"detail": "请求过大。/ Request too large."}, status_code=413)
         try:
             response = await call_next(request)

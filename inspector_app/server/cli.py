@@ -103,7 +103,7 @@ def _serve(args: argparse.Namespace) -> int:
     handler.setFormatter(JsonLogFormatter())
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
     policy = AuthPolicy(idle=timedelta(minutes=args.token_idle_minutes))
-    app = create_app(args.db, policy)
+    app = create_app(args.db, policy, Path(args.blobs))
     uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
     return 0
 

@@ -92,3 +92,27 @@ class AuditEvent(ServerBase):
     after_digest: Mapped[str] = mapped_column(String(64), default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class StoredBlob(ServerBase):
+    """A photo stored by its sha256; the bytes live in the blob folder."""
+
+    __tablename__ = "blob"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    mime: Mapped[str] = mapped_column(String(32))
+    uploaded_by: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    created_at: Mapped[datetime]
+
+
+class BlobUpload(ServerBase):
+    """A resumable upload in progress: bytes so far sit in incoming/<id>.part."""
+
+    __tablename__ = "blob_upload"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+    created_by: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    created_at: Mapped[datetime]
