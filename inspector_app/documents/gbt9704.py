@@ -9,6 +9,9 @@ character in from the edge.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import BinaryIO
+
 from reportlab import rl_config
 from reportlab.lib.colors import Color, black
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
@@ -16,7 +19,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
 
 from inspector_app.documents.fonts import DocumentFonts
 
@@ -183,3 +186,48 @@ def table_style(body_font: str, *commands: tuple) -> TableStyle:
     """A TableStyle whose cells use our font: reportlab sets each cell's font even for
     flowable cells, and its default (Helvetica) would be listed, unembedded, in the PDF."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), body_font), *commands])
+
+
+def build_official_pdf(
+    target: Path | BinaryIO,
+    story: list[Flowable],
+    fonts: DocumentFonts,
+    *,
+    title: str,
+    author: str,
+    subject: str,
+    draft: bool = False,
+) -> None:
+    """Lay `story` into the GB/T 9704 type area on A4 with page numbers (and 草稿 marks)."""
+    document = BaseDocTemplate(
+        str(target) if isinstance(target, Path) else target,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        initialFontName=fonts.body,  # else every page names a non-embedded Helvetica
+        leftMargin=LEFT,
+        rightMargin=PAGE_WIDTH - LEFT - TYPE_WIDTH,
+        topMargin=TOP,
+        bottomMargin=BOTTOM,
+        title=title,
+        author=author,
+        subject=subject,
+        creator="inspector-app",
+    )
+    frame = Frame(
+        LEFT,
+        BOTTOM,
+        TYPE_WIDTH,
+        TYPE_HEIGHT,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="type-area",
+    )
+
+    def decorate(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        draw_page_number(canvas, doc.page, fonts.title)
+        if draft:
+            draw_draft_mark(canvas, fonts.heading)
+
+    document.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=decorate)])
+    document.build(story)

@@ -9,16 +9,12 @@ from xml.sax.saxutils import escape
 from PIL import Image as PILImage
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     HRFlowable,
     Image,
     KeepTogether,
     PageBreak,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -27,16 +23,11 @@ from reportlab.platypus import (
 from inspector_app.documents.content import NoticeContent, chinese_date, chinese_time
 from inspector_app.documents.fonts import DocumentFonts
 from inspector_app.documents.gbt9704 import (
-    BOTTOM,
     CHAR,
-    LEFT,
     LINE,
     RED,
-    TOP,
-    TYPE_HEIGHT,
     TYPE_WIDTH,
-    draw_draft_mark,
-    draw_page_number,
+    build_official_pdf,
     styles,
     table_style,
 )
@@ -133,38 +124,15 @@ def build_notice(
             _photo_table(content, s),
         ]
 
-    document = BaseDocTemplate(
-        str(target) if isinstance(target, Path) else target,
-        pagesize=(210 * mm, 297 * mm),
-        initialFontName=fonts.body,  # else every page names a non-embedded Helvetica
-        leftMargin=LEFT,
-        rightMargin=26 * mm,
-        topMargin=TOP,
-        bottomMargin=BOTTOM,
+    build_official_pdf(
+        target,
+        story,
+        fonts,
         title=wording.text("notice", "title", **values),
         author=content.issuer.name,
         subject="整改通知书",
-        creator="inspector-app",
+        draft=content.is_draft,
     )
-    frame = Frame(
-        LEFT,
-        BOTTOM,
-        TYPE_WIDTH,
-        TYPE_HEIGHT,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="type-area",
-    )
-
-    def decorate(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        draw_page_number(canvas, doc.page, fonts.title)
-        if content.is_draft:
-            draw_draft_mark(canvas, fonts.heading)
-
-    document.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=decorate)])
-    document.build(story)
 
 
 def title_lines(title: str, phrases: tuple[str, ...] = (), per_line: int = 18) -> list[str]:

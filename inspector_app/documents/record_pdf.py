@@ -8,13 +8,9 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -23,13 +19,9 @@ from reportlab.platypus import (
 from inspector_app.documents.content import RecordContent, chinese_time
 from inspector_app.documents.fonts import DocumentFonts
 from inspector_app.documents.gbt9704 import (
-    BOTTOM,
-    LEFT,
     LINE,
-    TOP,
-    TYPE_HEIGHT,
     TYPE_WIDTH,
-    draw_page_number,
+    build_official_pdf,
     styles,
     table_style,
 )
@@ -131,33 +123,11 @@ def build_record(
         )
     )
 
-    document = BaseDocTemplate(
-        str(target) if isinstance(target, Path) else target,
-        pagesize=(210 * mm, 297 * mm),
-        initialFontName=font,
-        leftMargin=LEFT,
-        rightMargin=26 * mm,
-        topMargin=TOP,
-        bottomMargin=BOTTOM,
+    build_official_pdf(
+        target,
+        story,
+        fonts,
         title=f"{title} {content.site}",
         author=content.issuer.name,
         subject=title,
-        creator="inspector-app",
     )
-    frame = Frame(
-        LEFT,
-        BOTTOM,
-        TYPE_WIDTH,
-        TYPE_HEIGHT,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="type-area",
-    )
-
-    def decorate(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        draw_page_number(canvas, doc.page, fonts.title)
-
-    document.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=decorate)])
-    document.build(story)
