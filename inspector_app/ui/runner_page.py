@@ -41,6 +41,7 @@ from inspector_app.ui.store_runner import StoreRunner
 from inspector_app.ui.summary_dialog import SummaryDialog
 from inspector_app.ui.widgets import shows_user_data
 
+UNDO_DEPTH = 20
 PHOTO_FILTER = "*.jpg *.jpeg *.png *.webp *.JPG *.JPEG *.PNG"
 
 
@@ -60,6 +61,7 @@ class RunnerPage(QWidget):
         self.import_progress.hide()
         self._import_total = 0
         self._import_done = 0
+        self._undo: list[tuple[str, ops.FindingChanges]] = []
         self._reload_soon = QTimer(self, singleShot=True, interval=150)
         self._reload_soon.timeout.connect(self._reload_later)
 
@@ -133,6 +135,7 @@ class RunnerPage(QWidget):
             ("Ctrl+N", self.add_adhoc),
             ("Ctrl+Return", self.finish_inspection),
             ("Ctrl+Enter", self.finish_inspection),
+            ("Ctrl+Z", self.undo),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -148,6 +151,7 @@ class RunnerPage(QWidget):
 
         def loaded(sheet: InspectionSheet) -> None:
             self.sheet = sheet
+            self._undo.clear()
             self.tree.build(sheet)
             self.panel.set_choices(sheet)
             self._update_header()
@@ -269,6 +273,7 @@ class RunnerPage(QWidget):
             return
         self.panel.flush()
         changes = ops.FindingChanges(result=result)
+        self._remember(finding_id, changes)
         self._write(lambda uow: ops.update_finding(uow, finding_id, changes))
         if result == FindingResult.FAIL:
             self.panel.focus_description()
@@ -280,7 +285,33 @@ class RunnerPage(QWidget):
         if fields.get("unit_id", "") is None:
             fields.pop("unit_id")  # FindingChanges: None means "leave as it is"
         changes = ops.FindingChanges(**fields)
+        self._remember(finding_id, changes)
         self._write(lambda uow: ops.update_finding(uow, finding_id, changes))
+
+    def _remember(self, finding_id: str, changes: ops.FindingChanges) -> None:
+        """Keep what the fields were before this change, for Ctrl+Z (text has its own undo)."""
+        finding = (
+            next((f for f in self.sheet.findings if f.id == finding_id), None)
+            if self.sheet
+            else None
+        )
+        if finding is None:
+            return
+        before = {
+            name: getattr(finding, name)
+            for name in ops.FindingChanges.__dataclass_fields__
+            if getattr(changes, name) is not None and getattr(finding, name) is not None
+        }
+        if before:
+            self._undo.append((finding_id, ops.FindingChanges(**before)))
+            del self._undo[:-UNDO_DEPTH]
+
+    def undo(self) -> None:
+        if not self._undo or not self.editable:
+            return
+        finding_id, before = self._undo.pop()
+        self._write(lambda uow: ops.update_finding(uow, finding_id, before), select=finding_id)
+        self.message.emit(self.tr("已撤销上一步修改。"))
 
     def _save_text(self) -> None:
         finding = self.panel.finding

@@ -511,114 +511,119 @@
 <context>
     <name>RunnerPage</name>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="59"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="60"/>
         <source>导入照片 %v/%m</source>
         <translation>Importing photos %v/%m</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="72"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="74"/>
         <source>返回列表</source>
         <translation>Back to list</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="73"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="75"/>
         <source>新增表外问题 (Ctrl+N)</source>
         <translation>New ad-hoc problem (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="74"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="76"/>
         <source>完成检查 (Ctrl+Enter)</source>
         <translation>Finish (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="76"/>
-        <location filename="../../inspector_app/ui/runner_page.py" line="490"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="78"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="521"/>
         <source>整改通知书</source>
         <translation>Rectification notice</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="77"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="79"/>
         <source>现场记录表</source>
         <translation>On-site record</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="79"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="81"/>
         <source>按责任单位生成整改通知书（草稿），可预览、打印、另存</source>
         <translation>Make a draft rectification notice per responsible unit; preview, print, save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="81"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="83"/>
         <source>生成现场检查记录表，可预览、打印、另存</source>
         <translation>Make the on-site record sheet; preview, print, save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="207"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="211"/>
         <source>已检查 {0} / {1} · 问题 {2}</source>
         <translation>Checked {0} / {1} · problems {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="211"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="215"/>
         <source>已被退回，请按审核意见修改后重新提交。审核意见：{0}</source>
         <translation>Returned for changes; fix and submit again. Reviewer&apos;s comment: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="218"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="222"/>
         <source>该检查已提交，只能查看，不能修改。</source>
         <translation>This inspection has been submitted; it can be viewed but not changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="309"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="314"/>
+        <source>已撤销上一步修改。</source>
+        <translation>The last change was undone.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="340"/>
         <source>新增检查表外问题</source>
         <translation>New problem not on the checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="309"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="340"/>
         <source>问题标题（如：大厅饮水机无水）</source>
         <translation>Problem title (e.g. water dispenser empty)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="332"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="363"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="332"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="363"/>
         <source>照片 ({0})</source>
         <translation>Photos ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="350"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="381"/>
         <source>剪贴板中没有图片。</source>
         <translation>The clipboard holds no image.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="373"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="404"/>
         <source>注意：照片“{0}”也是另一检查项的证据。</source>
         <translation>Note: photo “{0}” is also evidence for another item.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="386"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="417"/>
         <source>照片未导入</source>
         <translation>Photo not imported</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="416"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="447"/>
         <source>照片已删除（同步前可在照片查看器中恢复）。</source>
         <translation>Photo deleted (it can be restored in the photo viewer until the next sync).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="434"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="465"/>
         <source>检查已提交。</source>
         <translation>The inspection was submitted.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="478"/>
-        <location filename="../../inspector_app/ui/runner_page.py" line="490"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="509"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="521"/>
         <source>现场检查记录表</source>
         <translation>On-site record sheet</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="509"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="540"/>
         <source>正在生成文档…</source>
         <translation>Making the document…</translation>
     </message>

@@ -152,3 +152,33 @@ def test_choosing_a_window_names_the_unit_that_staffs_it(
         finding = uow.session.get(Finding, a2)
     assert (finding.window_no, finding.unit_id) == ("3", target.unit_id)
     assert page.panel.unit.currentData() == target.unit_id
+
+
+def test_ctrl_z_undoes_the_last_result_and_window_changes(
+    qtbot,
+    window: MainWindow,
+) -> None:
+    inspection_id, a2 = _inspection_with_failed_a2(window)
+    window.open_inspection(inspection_id)
+    window.runner.wait_idle()
+    page = window.runner_page
+    page.tree.select_finding(a2)
+    page.tree.setFocus()
+    QTest.keyClick(page.tree, Qt.Key.Key_1)  # fail → pass
+    window.runner.wait_idle()
+    page.tree.setFocus()
+    QTest.keyClick(page.tree, Qt.Key.Key_3)  # pass → not applicable
+    window.runner.wait_idle()
+
+    def result() -> FindingResult:
+        with window.runner.store.unit_of_work() as uow:
+            return uow.session.get(Finding, a2).result
+
+    assert result() == FindingResult.NOT_APPLICABLE
+    QTest.keyClick(page.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    window.runner.wait_idle()
+    assert result() == FindingResult.PASS
+    QTest.keyClick(page.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    window.runner.wait_idle()
+    assert result() == FindingResult.FAIL
+    assert "撤销" in window.statusBar().currentMessage()
