@@ -36,7 +36,8 @@ FORBIDDEN = {
     "store": {"services", "documents", "sync", "ui", "server", "cli", "resources"},
     "services": {"ui", "server", "cli"},
     "ui": {"server"},
-    # The server shares only the domain (and later the wire protocol) with the desktop.
+    "protocol": {"store", "services", "documents", "sync", "ui", "server", "cli"},
+    # The server shares only the domain and the wire protocol with the desktop.
     "server": {"ui", "store", "services", "documents", "sync", "cli"},
 }
 

@@ -11,13 +11,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Request
+from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from inspector_app.server import audit, auth, numbering
+from inspector_app.protocol.sync import PullOut, PushIn, PushOut
+from inspector_app.server import audit, auth, numbering, sync
 from inspector_app.server.blobs import MAX_BYTES, SHA256, BlobRejected, BlobStore
 from inspector_app.server.database import make_engine, sessions
 from inspector_app.server.models import BlobUpload, StoredBlob, Token, User
@@ -373,6 +374,27 @@ def create_app(
         return FileResponse(
             store.path(sha256), media_type=blob.mime, headers={"X-Content-Type-Options": "nosniff"}
         )
+
+    @api.post("/sync/push", response_model=PushOut)
+    def sync_push(batch: PushIn, user: CurrentUser, db: DB) -> PushOut:
+        """A batch of outbox mutations, applied all together or not at all."""
+        if batch.schema_version < 1:
+            raise HTTPException(426, "客户端数据版本过旧。/ The app's data version is too old.")
+        result = sync.push(db, user, batch)
+        db.commit()
+        return result
+
+    @api.get("/sync/changes", response_model=PullOut)
+    def sync_changes(
+        user: CurrentUser,
+        db: DB,
+        cursor: str = "0",
+        limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+    ) -> PullOut:
+        """Changes after the cursor that the caller may see, tombstones included."""
+        if not cursor.isdigit():
+            raise HTTPException(422, "无效的同步游标。/ Invalid cursor.")
+        return sync.pull(db, user, int(cursor), limit)
 
     app.include_router(api)
 

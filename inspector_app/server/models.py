@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -116,3 +116,54 @@ class BlobUpload(ServerBase):
     size: Mapped[int] = mapped_column(Integer)
     created_by: Mapped[int] = mapped_column(ForeignKey("account.id"))
     created_at: Mapped[datetime]
+
+
+class SyncCounter(ServerBase):
+    """The server-wide change sequence; its row is locked while a push commits."""
+
+    __tablename__ = "sync_counter"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SyncRecord(ServerBase):
+    """A synced record as clients send it: fields as JSON, per-field sequence numbers."""
+
+    __tablename__ = "sync_record"
+
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    team: Mapped[str] = mapped_column(String(64), index=True)
+    seq: Mapped[int] = mapped_column(Integer, index=True)
+    deleted: Mapped[bool] = mapped_column(default=False)
+    data: Mapped[dict] = mapped_column(JSON)
+    field_seq: Mapped[dict] = mapped_column(JSON)
+    created_by: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    updated_at: Mapped[datetime]
+
+
+class AppliedMutation(ServerBase):
+    """Kept for good: an offline laptop may retry a push weeks later."""
+
+    __tablename__ = "applied_mutation"
+
+    mutation_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    result: Mapped[dict] = mapped_column(JSON)
+    applied_at: Mapped[datetime]
+
+
+class SyncConflict(ServerBase):
+    """The value that lost a concurrent edit: kept and shown, never silently dropped."""
+
+    __tablename__ = "sync_conflict"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    field: Mapped[str] = mapped_column(String(64))
+    kept: Mapped[str] = mapped_column(Text)
+    lost: Mapped[str] = mapped_column(Text)
+    mutation_id: Mapped[str] = mapped_column(String(36))
+    at: Mapped[datetime]

@@ -1,0 +1,75 @@
+"""Sync protocol v1: push mutations, pull changes after a cursor (docs/sync-protocol.md)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+MAX_BATCH = 200
+
+Entity = Literal[
+    "unit",
+    "site",
+    "window",
+    "checklist_template",
+    "campaign",
+    "inspection",
+    "finding",
+    "photo",
+    "notice",
+    "notice_finding",
+    "rectification_feedback",
+    "amendment",
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Mutation(Strict):
+    """One outbox entry: the changed fields of one record, and the revision they came from."""
+
+    mutation_id: str = Field(min_length=36, max_length=36)
+    entity: Entity
+    id: str = Field(min_length=36, max_length=36)
+    base_rev: int | None = None
+    fields: dict[str, Any] = Field(default_factory=dict)
+    deleted: bool = False
+    hlc: str = Field(default="", max_length=32)
+
+
+class PushIn(Strict):
+    client_id: str = Field(min_length=1, max_length=64)
+    schema_version: int
+    mutations: list[Mutation] = Field(max_length=MAX_BATCH)
+
+
+class MutationResult(BaseModel):
+    mutation_id: str
+    status: Literal["applied", "already_applied", "conflict", "rejected"]
+    seq: int | None = None
+    current: dict[str, Any] | None = None  # the server's version, on conflict
+    message: str | None = None
+
+
+class PushOut(BaseModel):
+    results: list[MutationResult]
+    missing_blobs: list[str]
+
+
+class Change(BaseModel):
+    entity: str
+    id: str
+    seq: int
+    fields: dict[str, Any]
+    deleted: bool
+
+
+class PullOut(BaseModel):
+    changes: list[Change]
+    next_cursor: str
+    has_more: bool
+    missing_blobs: list[str]  # photos in this page whose bytes the server does not have yet

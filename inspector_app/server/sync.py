@@ -1,0 +1,224 @@
+"""Push and pull for sync protocol v1 (docs/sync-protocol.md).
+
+Push applies a batch in one transaction with the sequence counter locked, so
+sequence order is commit order and a pull cursor never skips a late commit.
+Each mutation is idempotent by its id. A field changed on the server since
+the revision the client edited from, to a different value, is a conflict:
+the server keeps its value, the pushed one goes to sync_conflict, and the
+client gets the server's current version back.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector_app.domain.inspection import (
+    INSPECTION_LIFECYCLE,
+    InspectionAction,
+    InspectionStatus,
+)
+from inspector_app.protocol.sync import (
+    Change,
+    Mutation,
+    MutationResult,
+    PullOut,
+    PushIn,
+    PushOut,
+)
+from inspector_app.server.models import (
+    AppliedMutation,
+    StoredBlob,
+    SyncConflict,
+    SyncCounter,
+    SyncRecord,
+    User,
+)
+
+# Fields only the server sets; a mutation carrying one is refused whole.
+SERVER_OWNED = frozenset({"server_rev", "seq", "number", "reviewed_by", "pdf_sha256"})
+WRITABLE: dict[str, frozenset[str]] = {
+    "inspector": frozenset({"inspection", "finding", "photo", "amendment"}),
+    "supervisor": frozenset(
+        {
+            "inspection",
+            "finding",
+            "photo",
+            "amendment",
+            "notice",
+            "notice_finding",
+            "rectification_feedback",
+            "campaign",
+        }
+    ),
+}
+SUPERVISOR_ACTIONS = {InspectionAction.APPROVE, InspectionAction.RETURN}
+
+
+def _lock_counter(session: Session) -> SyncCounter:
+    """Taken first in every push: later reads see every earlier push's commit."""
+    return session.scalars(select(SyncCounter).where(SyncCounter.id == 1).with_for_update()).one()
+
+
+def _visible(user: User, record: SyncRecord) -> bool:
+    return user.role == "admin" or record.team == user.team
+
+
+def _rejected(mutation: Mutation, message: str) -> MutationResult:
+    return MutationResult(mutation_id=mutation.mutation_id, status="rejected", message=message)
+
+
+def _status_allowed(user: User, record: SyncRecord | None, fields: dict[str, Any]) -> str | None:
+    """Inspectors may submit; only supervisors approve or return (domain lifecycle)."""
+    if "status" not in fields:
+        return None
+    old = InspectionStatus(record.data.get("status", "draft")) if record else InspectionStatus.DRAFT
+    new = InspectionStatus(fields["status"])
+    if old == new:
+        return None
+    action = next(
+        (a for (s, a), t in INSPECTION_LIFECYCLE.table.items() if s == old and t == new), None
+    )
+    if action is None:
+        return f"不允许的状态变化 {old.value} → {new.value}。/ Illegal status change."
+    if action in SUPERVISOR_ACTIONS and user.role == "inspector":
+        return "只有科室负责人可以审核。/ Only supervisors review inspections."
+    return None
+
+
+def push(session: Session, user: User, batch: PushIn) -> PushOut:
+    results: list[MutationResult] = []
+    missing: set[str] = set()
+    now = datetime.now(UTC)
+    counter = _lock_counter(session)
+    for mutation in batch.mutations:
+        earlier = session.get(AppliedMutation, mutation.mutation_id)
+        if earlier is not None:
+            result = MutationResult(**earlier.result)
+            results.append(
+                result.model_copy(update={"status": "already_applied"})
+                if result.status == "applied"
+                else result
+            )
+            continue
+        result = _apply(session, user, mutation, now, counter)
+        if result.status != "rejected":
+            session.add(
+                AppliedMutation(
+                    mutation_id=mutation.mutation_id,
+                    user_id=user.id,
+                    result=result.model_dump(),
+                    applied_at=now,
+                )
+            )
+        results.append(result)
+        sha = mutation.fields.get("sha256")
+        if (
+            mutation.entity == "photo"
+            and isinstance(sha, str)
+            and session.get(StoredBlob, sha) is None
+        ):
+            missing.add(sha)
+    return PushOut(results=results, missing_blobs=sorted(missing))
+
+
+def _apply(
+    session: Session, user: User, mutation: Mutation, now: datetime, counter: SyncCounter
+) -> MutationResult:
+    if user.role != "admin" and mutation.entity not in WRITABLE.get(user.role, frozenset()):
+        return _rejected(mutation, "无权修改此类记录。/ Not allowed to write this kind of record.")
+    owned = SERVER_OWNED & set(mutation.fields)
+    if owned:
+        return _rejected(
+            mutation,
+            f"字段由服务器维护：{', '.join(sorted(owned))}。/ Server-owned fields cannot be set.",
+        )
+    record = session.get(SyncRecord, (mutation.entity, mutation.id))
+    if record is not None and not _visible(user, record):
+        return _rejected(mutation, "没有这个记录。/ No such record.")
+    if mutation.entity == "inspection":
+        problem = _status_allowed(user, record, mutation.fields)
+        if problem:
+            return _rejected(mutation, problem)
+    counter.last_seq += 1
+    seq = counter.last_seq
+    if record is None:
+        session.add(
+            SyncRecord(
+                entity=mutation.entity,
+                id=mutation.id,
+                team=user.team,
+                seq=seq,
+                deleted=mutation.deleted,
+                data=dict(mutation.fields),
+                field_seq={name: seq for name in mutation.fields},
+                created_by=user.id,
+                updated_at=now,
+            )
+        )
+        return MutationResult(mutation_id=mutation.mutation_id, status="applied", seq=seq)
+    base = mutation.base_rev or 0
+    data, field_seq = dict(record.data), dict(record.field_seq)
+    conflicts = [
+        name
+        for name, value in mutation.fields.items()
+        if field_seq.get(name, 0) > base and data.get(name) != value
+    ]
+    if record.deleted and not mutation.deleted:
+        conflicts.append("deleted")  # a tombstone wins over a stale edit
+    changed = False
+    for name, value in mutation.fields.items():
+        if name not in conflicts and data.get(name) != value:
+            data[name], field_seq[name] = value, seq
+            changed = True
+    if mutation.deleted and not record.deleted:
+        record.deleted, changed = True, True
+    for name in conflicts:
+        session.add(
+            SyncConflict(
+                entity=mutation.entity,
+                record_id=mutation.id,
+                field=name,
+                kept=json.dumps(data.get(name) if name != "deleted" else True, ensure_ascii=False),
+                lost=json.dumps(
+                    mutation.fields.get(name) if name != "deleted" else False, ensure_ascii=False
+                ),
+                mutation_id=mutation.mutation_id,
+                at=now,
+            )
+        )
+    if changed:
+        record.data, record.field_seq, record.seq, record.updated_at = data, field_seq, seq, now
+    session.flush()
+    if conflicts:
+        return MutationResult(
+            mutation_id=mutation.mutation_id,
+            status="conflict",
+            seq=record.seq,
+            current={**record.data, "deleted": record.deleted},
+        )
+    return MutationResult(mutation_id=mutation.mutation_id, status="applied", seq=record.seq)
+
+
+def pull(session: Session, user: User, cursor: int, limit: int) -> PullOut:
+    query = select(SyncRecord).where(SyncRecord.seq > cursor).order_by(SyncRecord.seq)
+    if user.role != "admin":
+        query = query.where(SyncRecord.team == user.team)
+    rows = session.scalars(query.limit(limit + 1)).all()
+    page = rows[:limit]
+    changes = [
+        Change(entity=r.entity, id=r.id, seq=r.seq, fields=r.data, deleted=r.deleted) for r in page
+    ]
+    shas = {r.data.get("sha256") for r in page if r.entity == "photo"}
+    missing = sorted(s for s in shas if isinstance(s, str) and session.get(StoredBlob, s) is None)
+    next_cursor = page[-1].seq if page else cursor
+    return PullOut(
+        changes=changes,
+        next_cursor=str(next_cursor),
+        has_more=len(rows) > limit,
+        missing_blobs=missing,
+    )

@@ -1,0 +1,244 @@
+"""Push and pull against a real server: idempotent, conflict-keeping, team-scoped, ordered."""
+
+from __future__ import annotations
+
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+import requests
+from sqlalchemy import text
+
+from inspector_app.server.database import make_engine
+
+from .conftest import RunningServer
+
+
+def _mutation(
+    record_id: str,
+    fields: dict,
+    *,
+    entity: str = "finding",
+    base_rev: int | None = None,
+    deleted: bool = False,
+) -> dict:
+    return {
+        "mutation_id": str(uuid.uuid4()),
+        "entity": entity,
+        "id": record_id,
+        "base_rev": base_rev,
+        "fields": fields,
+        "deleted": deleted,
+    }
+
+
+def _push(server: RunningServer, headers: dict, *mutations: dict) -> list[dict]:
+    response = requests.post(
+        f"{server.url}/api/v1/sync/push",
+        headers=headers,
+        timeout=60,
+        json={"client_id": "laptop-1", "schema_version": 4, "mutations": list(mutations)},
+    )
+    assert response.status_code == 200, response.text
+    return response.json()["results"]
+
+
+def _pull_all(server: RunningServer, headers: dict, limit: int = 500) -> list[dict]:
+    changes, cursor = [], "0"
+    while True:
+        page = requests.get(
+            f"{server.url}/api/v1/sync/changes",
+            headers=headers,
+            timeout=60,
+            params={"cursor": cursor, "limit": limit},
+        ).json()
+        changes += page["changes"]
+        cursor = page["next_cursor"]
+        if not page["has_more"]:
+            return changes
+
+
+def test_replayed_push_applies_once(server: RunningServer) -> None:
+    headers = server.token("zhang")
+    record = str(uuid.uuid4())
+    mutation = _mutation(record, {"description": "3号窗口无人", "result": "fail"})
+    [first] = _push(server, headers, mutation)
+    assert first["status"] == "applied" and first["seq"] >= 1
+    [again] = _push(server, headers, mutation)  # the reply was lost; the laptop retries
+    assert again["status"] == "already_applied" and again["seq"] == first["seq"]
+    assert [c["id"] for c in _pull_all(server, headers)] == [record]
+
+
+def test_concurrent_edit_of_one_field_is_a_conflict_and_both_values_are_kept(
+    server: RunningServer,
+) -> None:
+    zhang, chen = server.token("zhang"), server.token("chen")
+    record = str(uuid.uuid4())
+    [created] = _push(server, zhang, _mutation(record, {"description": "原始", "window_no": "3"}))
+    base = created["seq"]
+    [theirs] = _push(server, chen, _mutation(record, {"description": "科室修改"}, base_rev=base))
+    assert theirs["status"] == "applied"
+    [mine] = _push(
+        server,
+        zhang,
+        _mutation(record, {"description": "现场补充", "window_no": "5"}, base_rev=base),
+    )
+    assert mine["status"] == "conflict"
+    assert mine["current"]["description"] == "科室修改"  # nothing overwritten
+    assert mine["current"]["window_no"] == "5"  # the field nobody else touched merged in
+    engine = make_engine(server.db)
+    with engine.connect() as conn:
+        kept, lost = conn.execute(
+            text("SELECT kept, lost FROM sync_conflict WHERE record_id = :r"), {"r": record}
+        ).one()
+    engine.dispose()
+    assert "科室修改" in kept and "现场补充" in lost
+
+
+def test_same_id_with_different_content_is_never_a_silent_overwrite(
+    server: RunningServer,
+) -> None:
+    headers = server.token("zhang")
+    record = str(uuid.uuid4())
+    _push(server, headers, _mutation(record, {"title": "A"}))
+    [other] = _push(server, headers, _mutation(record, {"title": "B"}))  # same base: none
+    assert other["status"] == "conflict" and other["current"]["title"] == "A"
+    [identical] = _push(server, headers, _mutation(record, {"title": "A"}))
+    assert identical["status"] == "applied"
+
+
+def test_twenty_concurrent_pushes_of_one_record_make_one_record(server: RunningServer) -> None:
+    headers = server.token("zhang")
+    record = str(uuid.uuid4())
+
+    def push_once(_: int) -> str:
+        return _push(server, headers, _mutation(record, {"title": "空岗"}))[0]["status"]
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        statuses = list(pool.map(push_once, range(20)))
+    assert set(statuses) == {"applied"}
+    assert [c["id"] for c in _pull_all(server, headers)].count(record) == 1
+
+
+def test_tombstones_propagate_and_win_over_stale_edits(server: RunningServer) -> None:
+    headers = server.token("zhang")
+    record = str(uuid.uuid4())
+    [created] = _push(server, headers, _mutation(record, {"caption": "照片"}, entity="photo"))
+    _push(
+        server,
+        headers,
+        _mutation(record, {}, entity="photo", base_rev=created["seq"], deleted=True),
+    )
+    [stale] = _push(
+        server,
+        headers,
+        _mutation(record, {"caption": "改"}, entity="photo", base_rev=created["seq"]),
+    )
+    assert stale["status"] == "conflict" and stale["current"]["deleted"] is True
+    [change] = [c for c in _pull_all(server, server.token("chen")) if c["id"] == record]
+    assert change["deleted"] is True
+
+
+def test_pages_in_any_size_give_every_change_once_in_order(server: RunningServer) -> None:
+    headers = server.token("zhang")
+    records = [str(uuid.uuid4()) for _ in range(25)]
+    for chunk in range(0, 25, 5):
+        _push(
+            server,
+            headers,
+            *[
+                _mutation(r, {"n": i})
+                for i, r in enumerate(records[chunk : chunk + 5], start=chunk)
+            ],
+        )
+    for limit in (1, 7, 500):
+        changes = _pull_all(server, headers, limit=limit)
+        assert [c["id"] for c in changes] == records
+        seqs = [c["seq"] for c in changes]
+        assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
+
+
+def test_other_teams_neither_see_nor_change_records(server: RunningServer) -> None:
+    zhang, li = server.token("zhang"), server.token("li")
+    record = str(uuid.uuid4())
+    [created] = _push(
+        server, zhang, _mutation(record, {"description": "一组的检查"}, entity="inspection")
+    )
+    assert all(c["id"] != record for c in _pull_all(server, li))
+    [attempt] = _push(
+        server,
+        li,
+        _mutation(record, {"description": "改"}, entity="inspection", base_rev=created["seq"]),
+    )
+    assert attempt["status"] == "rejected"
+    assert any(c["id"] == record for c in _pull_all(server, server.token("admin")))
+
+
+def test_roles_and_server_owned_fields_are_enforced(server: RunningServer) -> None:
+    zhang, chen = server.token("zhang"), server.token("chen")
+    notice = str(uuid.uuid4())
+    [inspector_notice] = _push(
+        server, zhang, _mutation(notice, {"status": "draft"}, entity="notice")
+    )
+    assert inspector_notice["status"] == "rejected"
+    [numbered] = _push(
+        server, chen, _mutation(notice, {"number": "伊营商监〔2026〕99号"}, entity="notice")
+    )
+    assert numbered["status"] == "rejected"
+    inspection = str(uuid.uuid4())
+    [created] = _push(
+        server, zhang, _mutation(inspection, {"status": "draft"}, entity="inspection")
+    )
+    [submitted] = _push(
+        server,
+        zhang,
+        _mutation(
+            inspection, {"status": "submitted"}, entity="inspection", base_rev=created["seq"]
+        ),
+    )
+    assert submitted["status"] == "applied"
+    [self_approved] = _push(
+        server,
+        zhang,
+        _mutation(
+            inspection, {"status": "approved"}, entity="inspection", base_rev=submitted["seq"]
+        ),
+    )
+    assert self_approved["status"] == "rejected"
+    [approved] = _push(
+        server,
+        chen,
+        _mutation(
+            inspection, {"status": "approved"}, entity="inspection", base_rev=submitted["seq"]
+        ),
+    )
+    assert approved["status"] == "applied"
+    pulled = {c["id"]: c for c in _pull_all(server, zhang)}
+    assert pulled[inspection]["fields"]["status"] == "approved"
+    assert notice not in pulled
+
+
+def test_malformed_pushes_are_refused_cleanly(server: RunningServer) -> None:
+    headers = server.token("zhang")
+    bad = requests.post(
+        f"{server.url}/api/v1/sync/push",
+        headers=headers,
+        timeout=30,
+        json={
+            "client_id": "x",
+            "schema_version": 4,
+            "mutations": [{"mutation_id": "short", "entity": "finding"}],
+        },
+    )
+    assert bad.status_code == 422
+    unknown_entity = _mutation(str(uuid.uuid4()), {}, entity="account")
+    worse = requests.post(
+        f"{server.url}/api/v1/sync/push",
+        headers=headers,
+        timeout=30,
+        json={"client_id": "x", "schema_version": 4, "mutations": [unknown_entity]},
+    )
+    assert worse.status_code == 422
+    cursor = requests.get(
+        f"{server.url}/api/v1/sync/changes", headers=headers, timeout=30, params={"cursor": "-1"}
+    )
+    assert cursor.status_code == 422
