@@ -21,7 +21,7 @@ from inspector_app.protocol.sync import PullOut, PushIn, PushOut
 from inspector_app.server import audit, auth, numbering, sync
 from inspector_app.server.blobs import MAX_BYTES, SHA256, BlobRejected, BlobStore
 from inspector_app.server.database import make_engine, sessions
-from inspector_app.server.models import BlobUpload, StoredBlob, Token, User
+from inspector_app.server.models import BlobUpload, IssuedNumber, StoredBlob, Token, User
 
 PROTOCOL = 1
 MAX_JSON_BODY = 1024 * 1024
@@ -69,6 +69,10 @@ class LoginOut(BaseModel):
 class NumberIn(Strict):
     organ_code: str = Field(min_length=1, max_length=32)
     year: int = Field(ge=2000, le=2100)
+
+
+class WithdrawIn(Strict):
+    reason: str = Field(min_length=4, max_length=500)
 
 
 class NumberOut(BaseModel):
@@ -268,6 +272,47 @@ def create_app(
         db.commit()
         return NumberOut(notice_id=notice_id, number=issued.number, serial=issued.serial)
 
+    @api.post("/admin/users/{username}/revoke-tokens", status_code=204)
+    def revoke_tokens(username: str, db: DB, admin: AdminUser) -> None:
+        target = db.scalars(select(User).where(User.username == username)).first()
+        if target is None:
+            raise HTTPException(404, "没有这个用户。/ No such user.")
+        db.execute(
+            update(Token)
+            .where(Token.user_id == target.id, Token.revoked_at.is_(None))
+            .values(revoked_at=datetime.now(UTC))
+        )
+        audit.append(
+            db,
+            actor=admin.username,
+            action="revoke_tokens",
+            object_type="account",
+            object_id=str(target.id),
+        )
+        db.commit()
+
+    @api.post("/notices/{notice_id}/number/withdraw", response_model=NumberOut)
+    def withdraw_number(
+        notice_id: str, body: WithdrawIn, db: DB, user: SupervisorUser
+    ) -> NumberOut:
+        """The number stays taken: withdrawal is recorded, never a reuse."""
+        issued = db.scalars(select(IssuedNumber).where(IssuedNumber.notice_id == notice_id)).first()
+        if issued is None:
+            raise HTTPException(404, "该通知书没有文号。/ This notice has no number.")
+        if issued.withdrawn_at is None:
+            issued.withdrawn_at, issued.withdrawal_reason = datetime.now(UTC), body.reason
+            audit.append(
+                db,
+                actor=user.username,
+                action="withdraw_number",
+                object_type="notice",
+                object_id=notice_id,
+                before=audit.digest(issued.number),
+                after=audit.digest(body.reason),
+            )
+            db.commit()
+        return NumberOut(notice_id=notice_id, number=issued.number, serial=issued.serial)
+
     @api.post("/admin/users/{username}/deactivate", status_code=204)
     def deactivate(username: str, db: DB, admin: AdminUser) -> None:
         target = db.scalars(select(User).where(User.username == username)).first()
@@ -368,8 +413,7 @@ def create_app(
     def get_blob(sha256: str, user: CurrentUser, db: DB) -> Response:
         _check_sha(sha256)
         blob = db.get(StoredBlob, sha256)
-        # Until records reference blobs (sync), the uploader and supervisors may read them.
-        if blob is None or (user.role == "inspector" and blob.uploaded_by != user.id):
+        if blob is None or not sync.may_read_blob(db, user, sha256, blob.uploaded_by):
             raise HTTPException(404, "没有这个文件。/ No such blob.")
         return FileResponse(
             store.path(sha256), media_type=blob.mime, headers={"X-Content-Type-Options": "nosniff"}

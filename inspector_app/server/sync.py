@@ -222,3 +222,15 @@ def pull(session: Session, user: User, cursor: int, limit: int) -> PullOut:
         has_more=len(rows) > limit,
         missing_blobs=missing,
     )
+
+
+def may_read_blob(session: Session, user: User, sha256: str, uploaded_by: int) -> bool:
+    """A blob is readable through the photo records that reference it, or by its uploader."""
+    if user.role == "admin" or uploaded_by == user.id:
+        return True
+    referencing = session.scalars(
+        select(SyncRecord).where(
+            SyncRecord.entity == "photo", SyncRecord.data["sha256"].as_string() == sha256
+        )
+    ).all()
+    return any(_visible(user, record) for record in referencing)

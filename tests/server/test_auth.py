@@ -97,3 +97,12 @@ def test_malformed_requests_get_clear_errors_not_500(server: RunningServer) -> N
     )
     assert garbage.status_code in (400, 422)
     assert "Traceback" not in garbage.text
+
+
+def test_admin_can_revoke_a_users_tokens(server: RunningServer) -> None:
+    victim = server.token("zhang")
+    url = f"{server.url}/api/v1/admin/users/zhang/revoke-tokens"
+    assert requests.post(url, headers=server.token("chen"), timeout=30).status_code == 403
+    assert requests.post(url, headers=server.token("admin"), timeout=30).status_code == 204
+    assert requests.get(f"{server.url}/api/v1/me", headers=victim, timeout=30).status_code == 401
+    assert server.login("zhang").status_code == 200  # the account itself stays active

@@ -6,6 +6,7 @@ import hashlib
 import io
 import random
 import socket
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlparse
@@ -58,14 +59,29 @@ def test_store_once_read_back_with_nosniff(server: RunningServer, tmp_path: Path
     assert got.content == data
     assert got.headers["content-type"] == "image/jpeg"
     assert got.headers["x-content-type-options"] == "nosniff"
-    stranger = requests.get(
-        f"{server.url}/api/v1/blobs/{sha}", headers=server.token("li"), timeout=30
+
+    def read(user: str) -> int:
+        return requests.get(
+            f"{server.url}/api/v1/blobs/{sha}", headers=server.token(user), timeout=30
+        ).status_code
+
+    assert read("chen") == 404  # no record of theirs references it yet
+    photo = {
+        "mutation_id": str(uuid.uuid4()),
+        "entity": "photo",
+        "id": str(uuid.uuid4()),
+        "fields": {"sha256": sha, "caption": "3号窗口"},
+    }
+    pushed = requests.post(
+        f"{server.url}/api/v1/sync/push",
+        headers=headers,
+        timeout=30,
+        json={"client_id": "t", "schema_version": 4, "mutations": [photo]},
     )
-    assert stranger.status_code == 404  # another team's inspector does not see it
-    supervisor = requests.get(
-        f"{server.url}/api/v1/blobs/{sha}", headers=server.token("chen"), timeout=30
-    )
-    assert supervisor.status_code == 200
+    assert pushed.json()["missing_blobs"] == []
+    assert read("chen") == 200  # same team: the photo record makes it visible
+    assert read("li") == 404  # another team's inspector never sees it
+    assert read("admin") == 200
 
 
 def test_bad_blobs_are_refused_and_nothing_is_stored(server: RunningServer, tmp_path: Path) -> None:

@@ -89,3 +89,34 @@ def test_audit_log_refuses_changes_and_detects_tampering(server: RunningServer) 
     checked = cli("verify-audit", "--db", server.db)
     assert checked.returncode == 1
     assert f"event {seq}" in checked.stdout
+
+
+def test_a_withdrawn_number_is_recorded_and_never_reused(server: RunningServer) -> None:
+    headers = server.token("chen")
+    first, second = str(uuid.uuid4()), str(uuid.uuid4())
+
+    def allocate(notice_id: str) -> dict:
+        return requests.post(
+            f"{server.url}/api/v1/notices/{notice_id}/number",
+            headers=headers,
+            json={"organ_code": "伊营商监", "year": 2026},
+            timeout=30,
+        ).json()
+
+    taken = allocate(first)
+    withdrawn = requests.post(
+        f"{server.url}/api/v1/notices/{first}/number/withdraw",
+        headers=headers,
+        json={"reason": "单位名称有误，重新制发"},
+        timeout=30,
+    )
+    assert withdrawn.status_code == 200 and withdrawn.json()["number"] == taken["number"]
+    assert allocate(second)["serial"] == taken["serial"] + 1
+    engine = make_engine(server.db)
+    with engine.connect() as conn:
+        reason = conn.execute(
+            text("SELECT withdrawal_reason FROM issued_number WHERE notice_id = :n"), {"n": first}
+        ).scalar_one()
+    engine.dispose()
+    assert reason == "单位名称有误，重新制发"
+    assert cli("verify-audit", "--db", server.db).returncode == 0
