@@ -238,8 +238,11 @@ def create_app(
         return LoginOut(token=token, user=_user_out(user))
 
     @api.post("/auth/logout", status_code=204)
-    def logout(db: DB, authorization: Annotated[str, Header()]) -> None:
-        digest = auth.token_digest(authorization.removeprefix("Bearer ").strip())
+    def logout(
+        user: CurrentUser, db: DB, authorization: Annotated[str | None, Header()] = None
+    ) -> None:
+        """Revoke the token this request came with (CurrentUser has checked it)."""
+        digest = auth.token_digest((authorization or "").removeprefix("Bearer ").strip())
         db.execute(
             update(Token)
             .where(Token.token_hash == digest, Token.revoked_at.is_(None))
