@@ -22,10 +22,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqlalchemy import insert, select
 
-from inspector_app.resources import shipped_registry, shipped_templates
+from inspector_app.resources import shipped_templates
 from inspector_app.services.reference_data import (
-    install_registry,
-    install_templates,
+    install_shipped,
     reference_id,
 )
 from inspector_app.store.models import Finding, Inspection, Site
@@ -35,8 +34,7 @@ from inspector_app.store.store import Store
 def build(data_dir: Path, count: int) -> None:
     store = Store.open(data_dir)
     with store.unit_of_work(suppress_outbox=True) as uow:
-        install_templates(uow, shipped_templates())
-        install_registry(uow, shipped_registry())
+        install_shipped(uow)
         uow.commit()
     template = next(t for t in shipped_templates() if t.code == "window-service")
     template_id = reference_id("template", "window-service", str(template.version))

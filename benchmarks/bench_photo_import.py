@@ -28,12 +28,10 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from inspector_app.domain.inspection import InspectionMode
-from inspector_app.resources import shipped_registry, shipped_templates
 from inspector_app.services import inspections as ops
 from inspector_app.services.demo_photos import write_camera_jpeg
 from inspector_app.services.reference_data import (
-    install_registry,
-    install_templates,
+    install_shipped,
     reference_id,
 )
 from inspector_app.settings import Settings
@@ -71,8 +69,7 @@ def app_seconds(paths: list[Path], data_dir: Path) -> tuple[float, float]:
     app = QApplication.instance() or QApplication([])
     store = Store.open(data_dir)
     with store.unit_of_work(suppress_outbox=True) as uow:
-        install_templates(uow, shipped_templates())
-        install_registry(uow, shipped_registry())
+        install_shipped(uow)
         uow.commit()
     with store.unit_of_work() as uow:
         inspection_id = ops.start_inspection(

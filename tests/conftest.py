@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from inspector_app.resources import shipped_registry, shipped_templates
 from inspector_app.services.demo_photos import write_camera_jpeg
-from inspector_app.services.reference_data import install_registry, install_templates
+from inspector_app.services.reference_data import install_shipped
 from inspector_app.store.store import Store
 
 CHINA = timezone(timedelta(hours=8))
@@ -40,8 +39,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 def seeded_store(store: Store) -> Store:
     """A store holding the shipped templates and the Yichun registry."""
     with store.unit_of_work(suppress_outbox=True) as uow:
-        install_templates(uow, shipped_templates())
-        install_registry(uow, shipped_registry())
+        install_shipped(uow)
         uow.commit()
     return store
 

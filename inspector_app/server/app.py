@@ -14,7 +14,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector_app.protocol.sync import PullOut, PushIn, PushOut
@@ -147,6 +147,13 @@ class UploadOut(BaseModel):
     size: int
 
 
+def _account_or_404(db: Session, username: str) -> User:
+    target = db.scalars(select(User).where(User.username == username)).first()
+    if target is None:
+        raise HTTPException(404, "没有这个用户。/ No such user.")
+    return target
+
+
 def _check_sha(sha256: str) -> None:
     if not SHA256.match(sha256):
         raise HTTPException(422, "文件名必须是 sha256。/ The name must be a sha256 (hex).")
@@ -243,11 +250,7 @@ def create_app(
     ) -> None:
         """Revoke the token this request came with (CurrentUser has checked it)."""
         digest = auth.token_digest((authorization or "").removeprefix("Bearer ").strip())
-        db.execute(
-            update(Token)
-            .where(Token.token_hash == digest, Token.revoked_at.is_(None))
-            .values(revoked_at=datetime.now(UTC))
-        )
+        auth.revoke(db, Token.token_hash == digest)
         db.commit()
 
     @api.get("/me", response_model=UserOut)
@@ -277,14 +280,8 @@ def create_app(
 
     @api.post("/admin/users/{username}/revoke-tokens", status_code=204)
     def revoke_tokens(username: str, db: DB, admin: AdminUser) -> None:
-        target = db.scalars(select(User).where(User.username == username)).first()
-        if target is None:
-            raise HTTPException(404, "没有这个用户。/ No such user.")
-        db.execute(
-            update(Token)
-            .where(Token.user_id == target.id, Token.revoked_at.is_(None))
-            .values(revoked_at=datetime.now(UTC))
-        )
+        target = _account_or_404(db, username)
+        auth.revoke(db, Token.user_id == target.id)
         audit.append(
             db,
             actor=admin.username,
@@ -318,15 +315,9 @@ def create_app(
 
     @api.post("/admin/users/{username}/deactivate", status_code=204)
     def deactivate(username: str, db: DB, admin: AdminUser) -> None:
-        target = db.scalars(select(User).where(User.username == username)).first()
-        if target is None:
-            raise HTTPException(404, "没有这个用户。/ No such user.")
+        target = _account_or_404(db, username)
         target.active = False
-        db.execute(
-            update(Token)
-            .where(Token.user_id == target.id, Token.revoked_at.is_(None))
-            .values(revoked_at=datetime.now(UTC))
-        )
+        auth.revoke(db, Token.user_id == target.id)
         audit.append(
             db,
             actor=admin.username,

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session
 
 from inspector_app.server.models import LoginFailure, Token, User
@@ -112,3 +112,10 @@ def authenticate(session: Session, policy: AuthPolicy, token: str) -> tuple[User
 
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def revoke(session: Session, which: ColumnElement[bool]) -> None:
+    """End the live tokens matching `which` (one token, or all of a user's)."""
+    session.execute(
+        update(Token).where(which, Token.revoked_at.is_(None)).values(revoked_at=datetime.now(UTC))
+    )

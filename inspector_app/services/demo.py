@@ -14,12 +14,12 @@ from sqlalchemy import select
 from inspector_app.domain.checklist import ChecklistItem
 from inspector_app.domain.finding import FindingResult, Severity
 from inspector_app.domain.inspection import InspectionMode, InspectionStatus
-from inspector_app.resources import shipped_registry, shipped_templates
+from inspector_app.resources import shipped_templates
 from inspector_app.services import inspections as ops
 from inspector_app.services import photos as photo_ops
 from inspector_app.services.campaigns import create_campaign
 from inspector_app.services.demo_photos import CAMERA_SIZE, write_camera_jpeg
-from inspector_app.services.reference_data import install_registry, install_templates
+from inspector_app.services.reference_data import install_shipped
 from inspector_app.store.models import Finding, Site, Window
 from inspector_app.store.store import Store
 
@@ -70,8 +70,7 @@ def build_demo(
     rng = random.Random(seed)
     today = today or date.today()
     with store.unit_of_work(suppress_outbox=True) as uow:
-        template_ids = install_templates(uow, shipped_templates())
-        install_registry(uow, shipped_registry())
+        template_ids = install_shipped(uow)
         uow.commit()
     template_id = template_ids[_template_index("window-service")]
     with store.unit_of_work() as uow:

@@ -84,3 +84,12 @@ def install_registry(uow: UnitOfWork, seed: RegistrySeed) -> None:
                     unit_id=reference_id("unit", window.unit_code),
                 )
             )
+
+
+def install_shipped(uow: UnitOfWork) -> list[str]:
+    """The templates and registry in resources/; returns the template ids in file order."""
+    from inspector_app.resources import shipped_registry, shipped_templates
+
+    template_ids = install_templates(uow, shipped_templates())
+    install_registry(uow, shipped_registry())
+    return template_ids

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import io
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -130,7 +130,7 @@ class PhotoStore:
             handle.write(data)
             handle.flush()
             imported = self.import_file(temp)
-        return ImportedPhoto(**{**imported.__dict__, "original_name": name})
+        return replace(imported, original_name=name)
 
     def verify(self, sha256: str) -> bool:
         """Re-hash a stored original: evidence must still match its name."""

@@ -63,7 +63,7 @@ class RunnerPage(QWidget):
         self._import_done = 0
         self._undo: list[tuple[str, ops.FindingChanges]] = []
         self._reload_soon = QTimer(self, singleShot=True, interval=150)
-        self._reload_soon.timeout.connect(self._reload_later)
+        self._reload_soon.timeout.connect(lambda: self.reload())
 
         self.header = shows_user_data(QLabel())
         self.header.setStyleSheet("font-size: 13pt; font-weight: bold")
@@ -169,9 +169,6 @@ class RunnerPage(QWidget):
             loaded,
             lambda error: show_error(self, error),
         )
-
-    def _reload_later(self) -> None:
-        self.reload()
 
     def reload(self, select: str | None = None) -> None:
         if self.sheet is None:

@@ -14,11 +14,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from inspector_app.domain.inspection import InspectionMode
-from inspector_app.resources import shipped_registry, shipped_templates
 from inspector_app.services import inspections as ops
 from inspector_app.services import photos as photo_ops
 from inspector_app.services.demo_photos import write_camera_jpeg
-from inspector_app.services.reference_data import install_registry, install_templates
+from inspector_app.services.reference_data import install_shipped
 from inspector_app.store.models import Inspection, Site
 from inspector_app.store.store import Store
 
@@ -26,8 +25,7 @@ from inspector_app.store.store import Store
 def main(data_dir: Path, scratch: Path) -> None:
     store = Store.open(data_dir)
     with store.unit_of_work(suppress_outbox=True) as uow:
-        [template_id, *_] = install_templates(uow, shipped_templates())
-        install_registry(uow, shipped_registry())
+        [template_id, *_] = install_shipped(uow)
         uow.commit()
     with store.unit_of_work() as uow:
         inspection_id = uow.session.scalar(select(Inspection.id))

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from inspector_app.domain.inspection import InspectionMode
-from inspector_app.resources import shipped_registry, shipped_templates
 from inspector_app.services import inspections as ops
-from inspector_app.services.reference_data import install_registry, install_templates, reference_id
+from inspector_app.services.reference_data import (
+    install_shipped,
+    reference_id,
+)
 from inspector_app.settings import Settings
 from inspector_app.store.models import Finding
 from inspector_app.store.store import Store
@@ -33,8 +35,7 @@ def main(data_dir: Path) -> None:
     app = create_application()
     store = Store.open(data_dir)
     with store.unit_of_work(suppress_outbox=True) as uow:
-        install_templates(uow, shipped_templates())
-        install_registry(uow, shipped_registry())
+        install_shipped(uow)
         uow.commit()
     with store.unit_of_work() as uow:
         inspection_id = ops.start_inspection(
