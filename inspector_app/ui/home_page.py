@@ -1,10 +1,16 @@
-"""Home: every inspection on this laptop, searchable and filterable."""
+"""Home: every inspection on this laptop, searchable and filterable.
+
+On the start-up path: nothing here may touch PySide6's `Qt` namespace before
+the first paint (see inspections_model). Sorting by the header, whose model
+callback is handed a `Qt.SortOrder`, is switched on at the next turn of the
+event loop; until then the model's own order (newest first) applies.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -64,8 +70,7 @@ class HomePage(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setModel(self.model.header_model())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -93,6 +98,15 @@ class HomePage(QWidget):
         self.table.activated.connect(self._open_index)
         self.new_button.clicked.connect(self.new_requested)
         self._apply_filters()
+        QTimer.singleShot(0, self, self.enable_sorting)
+
+    def enable_sorting(self) -> None:
+        """Sort by a header click; shows the model's order (newest first) on the header."""
+        from PySide6.QtCore import Qt
+
+        if not self.table.isSortingEnabled():
+            self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
+            self.table.setSortingEnabled(True)  # sorts by the indicator
 
     def set_rows(self, rows: list[InspectionSummary]) -> None:
         current_site = self.site.currentData()

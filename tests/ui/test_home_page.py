@@ -11,7 +11,12 @@ from inspector_app.services.demo import build_demo
 from inspector_app.services.queries import list_inspections
 from inspector_app.store.store import Store
 from inspector_app.ui.home_page import HomePage
-from inspector_app.ui.inspections_model import ROW_ROLE
+from inspector_app.ui.inspections_model import (
+    ALIGN_RIGHT_VCENTER,
+    DISPLAY_ROLE,
+    ROW_ROLE,
+    TEXT_ALIGNMENT_ROLE,
+)
 
 
 def _visible(page: HomePage) -> list:
@@ -69,6 +74,42 @@ def test_newest_first_and_sortable_by_column(qtbot, store: Store) -> None:
     page.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)
     problems = [r.problems for r in _visible(page)]
     assert problems == sorted(problems)
+
+
+def test_header_shows_titles_and_sorts_after_the_first_paint(qtbot, store: Store) -> None:
+    build_demo(store, inspections=4, photos_per_finding=0, photo_size=(200, 150))
+    with store.unit_of_work() as uow:
+        rows = list_inspections(uow)
+    page = HomePage()
+    qtbot.addWidget(page)
+    page.set_rows(rows)
+    header = page.table.horizontalHeader()
+    titles = [
+        header.model().headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        for c in range(header.count())
+    ]
+    assert titles[:3] == ["检查地点", "专项行动", "检查时间"]
+    assert len(titles) == page.model.columnCount()
+    qtbot.waitUntil(page.table.isSortingEnabled)  # switched on at the next turn of the loop
+    assert header.sortIndicatorSection() == 2
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    times = [r.started_at for r in _visible(page)]
+    assert times == sorted(times, reverse=True)
+    header.setSortIndicator(5, Qt.SortOrder.AscendingOrder)  # what a click on 问题 does
+    problems = [r.problems for r in _visible(page)]
+    assert problems == sorted(problems)
+    model = page.model
+    assert model.data(model.index(0, 5), TEXT_ALIGNMENT_ROLE) == ALIGN_RIGHT_VCENTER
+    assert model.data(model.index(0, 0), DISPLAY_ROLE) == _visible(page)[0].site
+
+
+def test_role_constants_are_qts() -> None:
+    """The model spells Qt's values as ints to keep the `Qt` namespace out of start-up."""
+    assert Qt.ItemDataRole.DisplayRole.value == DISPLAY_ROLE
+    assert Qt.ItemDataRole.TextAlignmentRole.value == TEXT_ALIGNMENT_ROLE
+    assert Qt.ItemDataRole.UserRole.value + 1 == ROW_ROLE
+    aligned = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    assert aligned.value == ALIGN_RIGHT_VCENTER
 
 
 def test_activating_a_row_asks_to_open_it(qtbot, store: Store) -> None:

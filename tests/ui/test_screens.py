@@ -73,7 +73,9 @@ def _chrome_texts(root: QWidget) -> list[str]:
         if isinstance(widget, QToolBar):
             texts.extend(action.text() for action in widget.actions())
         if isinstance(widget, QTableView | QTreeView) and widget.model() is not None:
-            model = widget.model()
+            # What the header shows: the home list's titles live in their own header model.
+            is_table = isinstance(widget, QTableView)
+            model = (widget.horizontalHeader() if is_table else widget.header()).model()
             texts.extend(
                 str(model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole))
                 for c in range(model.columnCount())
