@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -126,6 +125,8 @@ def _list(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.json:
+        import json
+
         json.dump([s.as_json() for s in summaries], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0

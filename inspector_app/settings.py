@@ -7,7 +7,6 @@ never evidence.
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -45,12 +44,17 @@ def settings_path() -> Path:
 def load_settings(path: Path | None = None) -> Settings:
     path = path or settings_path()
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Settings()
     except (OSError, ValueError):
-        path.replace(path.with_suffix(".damaged.json"))
-        return Settings()
+        return _set_aside(path)
+    import json  # only when there is a file: the app starts without one, json costs ~2 ms
+
+    try:
+        raw = json.loads(text)
+    except ValueError:
+        return _set_aside(path)
     known = {f.name for f in fields(Settings)}
     values = {k: v for k, v in raw.items() if k in known} if isinstance(raw, dict) else {}
     try:
@@ -59,7 +63,15 @@ def load_settings(path: Path | None = None) -> Settings:
         return Settings()
 
 
+def _set_aside(path: Path) -> Settings:
+    """Keep a damaged file for inspection and start from the defaults."""
+    path.replace(path.with_suffix(".damaged.json"))
+    return Settings()
+
+
 def save_settings(settings: Settings, path: Path | None = None) -> None:
+    import json
+
     from inspector_app.store.atomic_files import write_atomically
 
     path = path or settings_path()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from inspector_app.domain.errors import DomainError
 from inspector_app.services.summaries import read_home_list
@@ -56,6 +56,8 @@ def run(*, data_dir: Path | None = None, lang: str | None = None) -> int:
     app = create_application()
     install_language(lang or settings.language)
     if fonts.choose_ui_font(app) is None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(None, pick(APP_TITLE), pick(fonts.missing_font_message()))
     from inspector_app.data_dir import resolve_data_dir
 
@@ -83,6 +85,8 @@ def run(*, data_dir: Path | None = None, lang: str | None = None) -> int:
             _paint_and_quit(window, app)
 
     def open_store() -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from inspector_app.store.store import Store
         from inspector_app.ui.store_runner import StoreRunner
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from inspector_app.domain.errors import DomainError
 from inspector_app.ui.i18n import current_language
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +26,8 @@ def user_message(error: Exception) -> str:
 
 
 def show_error(parent: QWidget | None, error: Exception) -> None:
+    from PySide6.QtWidgets import QMessageBox  # not at import: the window starts without it
+
     QMessageBox.warning(
         parent, QCoreApplication.translate("errors", "无法完成操作"), user_message(error)
     )
