@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -18,10 +18,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector_app.protocol.sync import PullOut, PushIn, PushOut
-from inspector_app.server import audit, auth, numbering, sync
+from inspector_app.server import audit, auth, numbering, reference, sync
+from inspector_app.server.access import AccessPolicy
 from inspector_app.server.blobs import MAX_BYTES, SHA256, BlobRejected, BlobStore
 from inspector_app.server.database import make_engine, sessions
-from inspector_app.server.models import BlobUpload, IssuedNumber, StoredBlob, Token, User
+from inspector_app.server.models import (
+    BlobUpload,
+    IssuedNumber,
+    StoredBlob,
+    SyncRecord,
+    Token,
+    User,
+)
 
 PROTOCOL = 1
 MAX_JSON_BODY = 1024 * 1024
@@ -64,6 +72,35 @@ class UserOut(BaseModel):
 class LoginOut(BaseModel):
     token: str
     user: UserOut
+
+
+class NewUserIn(Strict):
+    username: str = Field(min_length=1, max_length=64, pattern=r"^[\w.-]+$")
+    password: str = Field(min_length=8, max_length=1024)
+    role: Literal["inspector", "supervisor", "admin"]
+    team: str = Field(default="", max_length=64)
+    display_name: str = Field(default="", max_length=100)
+
+
+class AccountOut(UserOut):
+    active: bool
+
+
+class ReferenceRecord(BaseModel):
+    id: str
+    seq: int
+    fields: dict[str, Any]
+
+
+class ReferenceOut(BaseModel):
+    """Units, sites, windows and checklist template versions for everyone; campaigns
+    (with their planned sites) only for the team that runs them."""
+
+    unit: list[ReferenceRecord]
+    site: list[ReferenceRecord]
+    window: list[ReferenceRecord]
+    checklist_template: list[ReferenceRecord]
+    campaign: list[ReferenceRecord]
 
 
 class NumberIn(Strict):
@@ -154,6 +191,21 @@ def _account_or_404(db: Session, username: str) -> User:
     return target
 
 
+def _visible_notice_number(
+    db: Session, user: User, access: AccessPolicy, notice_id: str
+) -> IssuedNumber | None:
+    """The notice's number, if any; 404 when the notice or its number belongs to a team
+    the caller may not see (a retried allocation must not reveal another team's number)."""
+    record = db.get(SyncRecord, ("notice", notice_id))
+    issued = db.scalars(select(IssuedNumber).where(IssuedNumber.notice_id == notice_id)).first()
+    issuer = db.get(User, issued.issued_by) if issued is not None else None
+    if (record is not None and not access.may_see(user, record)) or (
+        issuer is not None and issuer.team != user.team and not access.sees_all(user)
+    ):
+        raise HTTPException(404, "没有这个通知书。/ No such notice.")
+    return issued
+
+
 def _check_sha(sha256: str) -> None:
     if not SHA256.match(sha256):
         raise HTTPException(422, "文件名必须是 sha256。/ The name must be a sha256 (hex).")
@@ -204,9 +256,13 @@ def _finish(db: Session, store: BlobStore, sha256: str, temp: Path, user: User) 
 
 
 def create_app(
-    db_url: str, policy: auth.AuthPolicy | None = None, blobs_dir: Path | None = None
+    db_url: str,
+    policy: auth.AuthPolicy | None = None,
+    blobs_dir: Path | None = None,
+    access: AccessPolicy | None = None,
 ) -> FastAPI:
     policy = policy or auth.AuthPolicy()
+    access = access or AccessPolicy()
     engine = make_engine(db_url)
     factory: sessionmaker[Session] = sessions(engine)
     app = FastAPI(title="四不两直 inspection server", version=f"protocol-{PROTOCOL}")
@@ -259,24 +315,26 @@ def create_app(
 
     @api.post("/notices/{notice_id}/number", response_model=NumberOut)
     def number(
-        notice_id: str,
+        notice_id: uuid.UUID,
         body: NumberIn,
         db: DB,
         user: SupervisorUser,
     ) -> NumberOut:
+        notice = str(notice_id)
+        _visible_notice_number(db, user, access, notice)
         issued = numbering.allocate(
-            db, organ_code=body.organ_code, year=body.year, notice_id=notice_id, issued_by=user.id
+            db, organ_code=body.organ_code, year=body.year, notice_id=notice, issued_by=user.id
         )
         audit.append(
             db,
             actor=user.username,
             action="allocate_number",
             object_type="notice",
-            object_id=notice_id,
+            object_id=notice,
             after=audit.digest(issued.number),
         )
         db.commit()
-        return NumberOut(notice_id=notice_id, number=issued.number, serial=issued.serial)
+        return NumberOut(notice_id=notice, number=issued.number, serial=issued.serial)
 
     @api.post("/admin/users/{username}/revoke-tokens", status_code=204)
     def revoke_tokens(username: str, db: DB, admin: AdminUser) -> None:
@@ -293,10 +351,14 @@ def create_app(
 
     @api.post("/notices/{notice_id}/number/withdraw", response_model=NumberOut)
     def withdraw_number(
-        notice_id: str, body: WithdrawIn, db: DB, user: SupervisorUser
+        notice_id: uuid.UUID,
+        body: WithdrawIn,
+        db: DB,
+        user: SupervisorUser,
     ) -> NumberOut:
         """The number stays taken: withdrawal is recorded, never a reuse."""
-        issued = db.scalars(select(IssuedNumber).where(IssuedNumber.notice_id == notice_id)).first()
+        notice = str(notice_id)
+        issued = _visible_notice_number(db, user, access, notice)
         if issued is None:
             raise HTTPException(404, "该通知书没有文号。/ This notice has no number.")
         if issued.withdrawn_at is None:
@@ -306,12 +368,57 @@ def create_app(
                 actor=user.username,
                 action="withdraw_number",
                 object_type="notice",
-                object_id=notice_id,
+                object_id=notice,
                 before=audit.digest(issued.number),
                 after=audit.digest(body.reason),
             )
             db.commit()
-        return NumberOut(notice_id=notice_id, number=issued.number, serial=issued.serial)
+        return NumberOut(notice_id=notice, number=issued.number, serial=issued.serial)
+
+    @api.get("/admin/users", response_model=list[AccountOut])
+    def list_users(db: DB, admin: AdminUser) -> list[AccountOut]:
+        return [
+            AccountOut(**_user_out(account).model_dump(), active=account.active)
+            for account in db.scalars(select(User).order_by(User.username))
+        ]
+
+    @api.post("/admin/users", response_model=AccountOut, status_code=201)
+    def create_user(body: NewUserIn, db: DB, admin: AdminUser) -> AccountOut:
+        if db.scalars(select(User).where(User.username == body.username)).first():
+            raise HTTPException(409, "该用户名已被使用。/ That user name is taken.")
+        account = User(
+            username=body.username,
+            display_name=body.display_name,
+            role=body.role,
+            team=body.team,
+            password_hash=auth.hash_password(body.password),
+            active=True,
+            created_at=datetime.now(UTC),
+        )
+        db.add(account)
+        db.flush()
+        audit.append(
+            db,
+            actor=admin.username,
+            action="create_user",
+            object_type="account",
+            object_id=str(account.id),
+            after=audit.digest(_user_out(account).model_dump()),
+        )
+        db.commit()
+        return AccountOut(**_user_out(account).model_dump(), active=True)
+
+    @api.get("/reference", response_model=ReferenceOut)
+    def reference_data(user: CurrentUser, db: DB) -> ReferenceOut:
+        """What the app needs to start an inspection. Admins write it through sync push
+        or `inspector-server import-reference`."""
+        found = reference.current(db, user, access)
+        return ReferenceOut(
+            **{
+                kind: [ReferenceRecord(id=r.id, seq=r.seq, fields=r.data) for r in rows]
+                for kind, rows in found.items()
+            }
+        )
 
     @api.post("/admin/users/{username}/deactivate", status_code=204)
     def deactivate(username: str, db: DB, admin: AdminUser) -> None:
@@ -407,7 +514,7 @@ def create_app(
     def get_blob(sha256: str, user: CurrentUser, db: DB) -> Response:
         _check_sha(sha256)
         blob = db.get(StoredBlob, sha256)
-        if blob is None or not sync.may_read_blob(db, user, sha256, blob.uploaded_by):
+        if blob is None or not sync.may_read_blob(db, user, access, sha256, blob.uploaded_by):
             raise HTTPException(404, "没有这个文件。/ No such blob.")
         return FileResponse(
             store.path(sha256), media_type=blob.mime, headers={"X-Content-Type-Options": "nosniff"}
@@ -418,7 +525,7 @@ def create_app(
         """A batch of outbox mutations, applied all together or not at all."""
         if batch.schema_version < 1:
             raise HTTPException(426, "客户端数据版本过旧。/ The app's data version is too old.")
-        result = sync.push(db, user, batch)
+        result = sync.push(db, user, batch, access)
         db.commit()
         return result
 
@@ -432,7 +539,7 @@ def create_app(
         """Changes after the cursor that the caller may see, tombstones included."""
         if not cursor.isdigit():
             raise HTTPException(422, "无效的同步游标。/ Invalid cursor.")
-        return sync.pull(db, user, int(cursor), limit)
+        return sync.pull(db, user, access, int(cursor), limit)
 
     app.include_router(api)
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from inspector_app.server.models import AuditEvent
 
 GENESIS = "0" * 64
+CHAIN_LOCK = 0x41554454  # an arbitrary advisory-lock key: "AUDT"
 
 
 def _event_hash(prev_hash: str, fields: dict[str, str]) -> str:
@@ -38,6 +40,25 @@ def digest(value: object) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def _lock_chain(session: Session) -> None:
+    """Appends are serialized so two transactions never chain to the same event.
+
+    SQLite transactions here already start with BEGIN IMMEDIATE (one writer).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
+
+
+@dataclass(frozen=True)
+class Entry:
+    actor: str
+    action: str
+    object_type: str
+    object_id: str
+    before: str = ""
+    after: str = ""
+
+
 def append(
     session: Session,
     *,
@@ -49,22 +70,37 @@ def append(
     after: str = "",
 ) -> AuditEvent:
     """Call inside the transaction of the write it records (the caller commits both)."""
+    return append_many(session, [Entry(actor, action, object_type, str(object_id), before, after)])[
+        -1
+    ]
+
+
+def append_many(session: Session, entries: list[Entry]) -> list[AuditEvent]:
+    """Appends several events with one read of the chain's end (a sync batch)."""
+    if not entries:
+        return []
+    _lock_chain(session)
     last = session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)).first()
-    event = AuditEvent(
-        at=datetime.now(UTC),
-        actor=actor,
-        action=action,
-        object_type=object_type,
-        object_id=str(object_id),
-        before_digest=before,
-        after_digest=after,
-        prev_hash=last.hash if last else GENESIS,
-        hash="",
-    )
-    event.hash = _event_hash(event.prev_hash, _fields(event))
-    session.add(event)
+    previous = last.hash if last else GENESIS
+    now = datetime.now(UTC)
+    events = []
+    for entry in entries:
+        event = AuditEvent(
+            at=now,
+            actor=entry.actor,
+            action=entry.action,
+            object_type=entry.object_type,
+            object_id=entry.object_id[:64],
+            before_digest=entry.before,
+            after_digest=entry.after,
+            prev_hash=previous,
+            hash="",
+        )
+        event.hash = previous = _event_hash(previous, _fields(event))
+        events.append(event)
+    session.add_all(events)
     session.flush()
-    return event
+    return events
 
 
 def first_broken(session: Session) -> int | None:

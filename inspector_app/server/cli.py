@@ -37,6 +37,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--token-idle-minutes", type=float, default=12 * 60)
+    serve.add_argument(
+        "--supervisors-see-all-teams",
+        action="store_true",
+        help="supervisors read and review every team's records, not only their own",
+    )
+    load = commands.add_parser(
+        "import-reference", help="load the shipped checklist templates, sites and units"
+    )
+    load.add_argument("--as", dest="admin", required=True, help="the admin account recorded")
+    load.add_argument("--db", default=DEFAULT_DB)
     verify = commands.add_parser("verify-audit", help="check the audit log's hash chain")
     verify.add_argument("--db", default=DEFAULT_DB)
     args = parser.parse_args(argv)
@@ -46,6 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _create_user(args)
     if args.command == "serve":
         return _serve(args)
+    if args.command == "import-reference":
+        return _import_reference(args)
     return _verify(args)
 
 
@@ -96,6 +108,7 @@ def _create_user(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from inspector_app.server.access import AccessPolicy
     from inspector_app.server.app import JsonLogFormatter, create_app
     from inspector_app.server.auth import AuthPolicy
 
@@ -103,9 +116,39 @@ def _serve(args: argparse.Namespace) -> int:
     handler.setFormatter(JsonLogFormatter())
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
     policy = AuthPolicy(idle=timedelta(minutes=args.token_idle_minutes))
-    app = create_app(args.db, policy, Path(args.blobs))
+    access = AccessPolicy(supervisors_see_all_teams=args.supervisors_see_all_teams)
+    app = create_app(args.db, policy, Path(args.blobs), access)
     uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
     return 0
+
+
+def _import_reference(args: argparse.Namespace) -> int:
+    from collections import Counter
+
+    from sqlalchemy import select
+
+    from inspector_app.resources import shipped_registry, shipped_templates
+    from inspector_app.server import reference
+    from inspector_app.server.database import sessions
+    from inspector_app.server.models import User
+
+    records = reference.shipped_records(shipped_templates(), shipped_registry())
+    with sessions(_engine(args.db))() as db:
+        admin = db.scalars(select(User).where(User.username == args.admin)).first()
+        if admin is None or admin.role != "admin" or not admin.active:
+            print(
+                f"{args.admin} 不是有效的管理员账号。/ {args.admin} is not an active admin.",
+                file=sys.stderr,
+            )
+            return 2
+        results = reference.load(db, admin, records)
+        db.commit()
+    counts = Counter(result.status for result in results)
+    for result in results:
+        if result.status in ("conflict", "rejected"):
+            print(f"{result.mutation_id}: {result.status} {result.message or ''}", file=sys.stderr)
+    print(", ".join(f"{status} {n}" for status, n in sorted(counts.items())))
+    return 1 if counts["rejected"] else 0
 
 
 def _verify(args: argparse.Namespace) -> int:

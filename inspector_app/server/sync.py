@@ -30,6 +30,8 @@ from inspector_app.protocol.sync import (
     PushIn,
     PushOut,
 )
+from inspector_app.server import audit
+from inspector_app.server.access import AccessPolicy, Refused, server_owned
 from inspector_app.server.models import (
     AppliedMutation,
     StoredBlob,
@@ -39,33 +41,12 @@ from inspector_app.server.models import (
     User,
 )
 
-# Fields only the server sets; a mutation carrying one is refused whole.
-SERVER_OWNED = frozenset({"server_rev", "seq", "number", "reviewed_by", "pdf_sha256"})
-WRITABLE: dict[str, frozenset[str]] = {
-    "inspector": frozenset({"inspection", "finding", "photo", "amendment"}),
-    "supervisor": frozenset(
-        {
-            "inspection",
-            "finding",
-            "photo",
-            "amendment",
-            "notice",
-            "notice_finding",
-            "rectification_feedback",
-            "campaign",
-        }
-    ),
-}
 SUPERVISOR_ACTIONS = {InspectionAction.APPROVE, InspectionAction.RETURN}
 
 
 def _lock_counter(session: Session) -> SyncCounter:
     """Taken first in every push: later reads see every earlier push's commit."""
     return session.scalars(select(SyncCounter).where(SyncCounter.id == 1).with_for_update()).one()
-
-
-def _visible(user: User, record: SyncRecord) -> bool:
-    return user.role == "admin" or record.team == user.team
 
 
 def _rejected(mutation: Mutation, message: str) -> MutationResult:
@@ -90,8 +71,9 @@ def _status_allowed(user: User, record: SyncRecord | None, fields: dict[str, Any
     return None
 
 
-def push(session: Session, user: User, batch: PushIn) -> PushOut:
+def push(session: Session, user: User, batch: PushIn, access: AccessPolicy) -> PushOut:
     results: list[MutationResult] = []
+    events: list[audit.Entry] = []
     missing: set[str] = set()
     now = datetime.now(UTC)
     counter = _lock_counter(session)
@@ -128,8 +110,21 @@ def push(session: Session, user: User, batch: PushIn) -> PushOut:
                 else result
             )
             continue
-        result = _apply(session, user, mutation, now, counter, records)
+        before = records.get((mutation.entity, mutation.id))
+        before_digest = audit.digest(before.data) if before is not None else ""
+        result = _apply(session, user, access, mutation, now, counter, records)
         if result.status != "rejected":
+            after = records[(mutation.entity, mutation.id)]
+            events.append(
+                audit.Entry(
+                    actor=user.username,
+                    action=f"sync_{result.status}",
+                    object_type=mutation.entity,
+                    object_id=mutation.id,
+                    before=before_digest,
+                    after=audit.digest(after.data),
+                )
+            )
             applied[mutation.mutation_id] = AppliedMutation(
                 mutation_id=mutation.mutation_id,
                 user_id=user.id,
@@ -141,28 +136,34 @@ def push(session: Session, user: User, batch: PushIn) -> PushOut:
         sha = mutation.fields.get("sha256")
         if mutation.entity == "photo" and isinstance(sha, str) and sha not in stored:
             missing.add(sha)
+    audit.append_many(session, events)
     return PushOut(results=results, missing_blobs=sorted(missing))
 
 
 def _apply(
     session: Session,
     user: User,
+    access: AccessPolicy,
     mutation: Mutation,
     now: datetime,
     counter: SyncCounter,
     records: dict[tuple[str, str], SyncRecord],
 ) -> MutationResult:
-    if user.role != "admin" and mutation.entity not in WRITABLE.get(user.role, frozenset()):
-        return _rejected(mutation, "无权修改此类记录。/ Not allowed to write this kind of record.")
-    owned = SERVER_OWNED & set(mutation.fields)
+    owned = server_owned(mutation.entity) & set(mutation.fields)
     if owned:
         return _rejected(
             mutation,
             f"字段由服务器维护：{', '.join(sorted(owned))}。/ Server-owned fields cannot be set.",
         )
     record = records.get((mutation.entity, mutation.id))
-    if record is not None and not _visible(user, record):
-        return _rejected(mutation, "没有这个记录。/ No such record.")
+    try:
+        if record is None:
+            team = access.team_for_new(user, mutation.entity, mutation.fields)
+        else:
+            team = record.team
+            access.check_update(user, record, mutation.fields)
+    except Refused as refused:
+        return _rejected(mutation, str(refused))
     if mutation.entity == "inspection":
         problem = _status_allowed(user, record, mutation.fields)
         if problem:
@@ -173,7 +174,7 @@ def _apply(
         records[(mutation.entity, mutation.id)] = record = SyncRecord(
             entity=mutation.entity,
             id=mutation.id,
-            team=user.team,
+            team=team,
             seq=seq,
             deleted=mutation.deleted,
             data=dict(mutation.fields),
@@ -225,10 +226,12 @@ def _apply(
     return MutationResult(mutation_id=mutation.mutation_id, status="applied", seq=record.seq)
 
 
-def pull(session: Session, user: User, cursor: int, limit: int) -> PullOut:
-    query = select(SyncRecord).where(SyncRecord.seq > cursor).order_by(SyncRecord.seq)
-    if user.role != "admin":
-        query = query.where(SyncRecord.team == user.team)
+def pull(session: Session, user: User, access: AccessPolicy, cursor: int, limit: int) -> PullOut:
+    query = (
+        select(SyncRecord)
+        .where(SyncRecord.seq > cursor, access.visible(user))
+        .order_by(SyncRecord.seq)
+    )
     rows = session.scalars(query.limit(limit + 1)).all()
     page = rows[:limit]
     changes = [
@@ -245,13 +248,15 @@ def pull(session: Session, user: User, cursor: int, limit: int) -> PullOut:
     )
 
 
-def may_read_blob(session: Session, user: User, sha256: str, uploaded_by: int) -> bool:
+def may_read_blob(
+    session: Session, user: User, access: AccessPolicy, sha256: str, uploaded_by: int
+) -> bool:
     """A blob is readable through the photo records that reference it, or by its uploader."""
-    if user.role == "admin" or uploaded_by == user.id:
+    if access.sees_all(user) or uploaded_by == user.id:
         return True
     referencing = session.scalars(
         select(SyncRecord).where(
             SyncRecord.entity == "photo", SyncRecord.data["sha256"].as_string() == sha256
         )
     ).all()
-    return any(_visible(user, record) for record in referencing)
+    return any(access.may_see(user, record) for record in referencing)

@@ -7,20 +7,13 @@ local edits, so they bypass the outbox.
 
 from __future__ import annotations
 
-import uuid
-
 from sqlalchemy import select
 
 from inspector_app.domain.checklist import ChecklistTemplate, to_schema_dict
+from inspector_app.domain.reference_ids import reference_id
 from inspector_app.domain.registry import RegistrySeed
 from inspector_app.store.models import ChecklistTemplateRecord, Site, Unit, Window
 from inspector_app.store.unit_of_work import UnitOfWork
-
-NAMESPACE = uuid.UUID("6b1f8e0e-4d7a-4f3e-9a51-2d1c0c6a9e10")
-
-
-def reference_id(kind: str, *codes: str) -> str:
-    return str(uuid.uuid5(NAMESPACE, "/".join((kind, *codes))))
 
 
 def install_templates(uow: UnitOfWork, templates: list[ChecklistTemplate]) -> list[str]:
