@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from inspector_app.server.database import make_engine
 
-from .conftest import RunningServer
+from .conftest import RunningServer, cli
 
 
 def _mutation(
@@ -113,10 +113,16 @@ def test_twenty_concurrent_pushes_of_one_record_make_one_record(server: RunningS
     def push_once(_: int) -> str:
         return _push(server, headers, _mutation(record, {"title": "空岗"}))[0]["status"]
 
+    def log_in(_: int) -> int:
+        return server.login("chen").status_code  # audited too, on another connection
+
     with ThreadPoolExecutor(max_workers=10) as pool:
+        logins = pool.map(log_in, range(5))
         statuses = list(pool.map(push_once, range(20)))
-    assert set(statuses) == {"applied"}
+    assert set(statuses) == {"applied"} and set(logins) == {200}
     assert [c["id"] for c in _pull_all(server, headers)].count(record) == 1
+    # Concurrent writers append to one hash chain without forking it.
+    assert cli("verify-audit", "--db", server.db).returncode == 0
 
 
 def test_tombstones_propagate_and_win_over_stale_edits(server: RunningServer) -> None:
