@@ -8,6 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 PROTOCOL_VERSION = 1
 MAX_BATCH = 200
+# The desktop store's schema versions (store/schema_version.py) this protocol carries.
+OLDEST_SCHEMA, NEWEST_SCHEMA = 1, 4
 
 Entity = Literal[
     "unit",

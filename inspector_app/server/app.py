@@ -17,7 +17,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from inspector_app.protocol.sync import PullOut, PushIn, PushOut
+from inspector_app.protocol.sync import (
+    NEWEST_SCHEMA,
+    OLDEST_SCHEMA,
+    PullOut,
+    PushIn,
+    PushOut,
+)
 from inspector_app.server import audit, auth, numbering, reference, sync
 from inspector_app.server.access import AccessPolicy
 from inspector_app.server.blobs import MAX_BYTES, SHA256, BlobRejected, BlobStore
@@ -204,6 +210,20 @@ def _visible_notice_number(
     ):
         raise HTTPException(404, "没有这个通知书。/ No such notice.")
     return issued
+
+
+def _check_schema(version: int) -> None:
+    """The app's store schema: older or newer than this server understands is a clear 426."""
+    if version < OLDEST_SCHEMA:
+        raise HTTPException(
+            426, "客户端版本过旧，请升级检查软件。/ The app is too old for this server; update it."
+        )
+    if version > NEWEST_SCHEMA:
+        raise HTTPException(
+            426,
+            "服务器版本过旧，请联系管理员升级服务器。/ "
+            "The server is older than the app; ask the administrator to update it.",
+        )
 
 
 def _check_sha(sha256: str) -> None:
@@ -523,8 +543,7 @@ def create_app(
     @api.post("/sync/push", response_model=PushOut)
     def sync_push(batch: PushIn, user: CurrentUser, db: DB) -> PushOut:
         """A batch of outbox mutations, applied all together or not at all."""
-        if batch.schema_version < 1:
-            raise HTTPException(426, "客户端数据版本过旧。/ The app's data version is too old.")
+        _check_schema(batch.schema_version)
         result = sync.push(db, user, batch, access)
         db.commit()
         return result
@@ -535,13 +554,34 @@ def create_app(
         db: DB,
         cursor: str = "0",
         limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+        schema_version: int | None = None,
     ) -> PullOut:
         """Changes after the cursor that the caller may see, tombstones included."""
+        if schema_version is not None:
+            _check_schema(schema_version)
         if not cursor.isdigit():
             raise HTTPException(422, "无效的同步游标。/ Invalid cursor.")
         return sync.pull(db, user, access, int(cursor), limit)
 
     app.include_router(api)
+
+    @app.api_route(
+        "/api/{version}/{rest:path}",
+        methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
+        include_in_schema=False,
+    )
+    def other_versions(version: str, rest: str) -> JSONResponse:
+        """An app that speaks another protocol gets told so, not a bare 404."""
+        if version == f"v{PROTOCOL}":
+            return JSONResponse({"detail": "没有这个接口。/ No such route."}, status_code=404)
+        return JSONResponse(
+            {
+                "detail": f"本服务器使用同步协议 v{PROTOCOL}，客户端使用 {version[:10]}，"
+                "请将客户端和服务器升级到同一版本。/ "
+                f"This server speaks protocol v{PROTOCOL}; update the app or the server."
+            },
+            status_code=426,
+        )
 
     @app.middleware("http")
     async def guard(request: Request, call_next):
