@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
@@ -248,3 +249,43 @@ def test_malformed_pushes_are_refused_cleanly(server: RunningServer) -> None:
         f"{server.url}/api/v1/sync/changes", headers=headers, timeout=30, params={"cursor": "-1"}
     )
     assert cursor.status_code == 422
+
+
+def test_a_cursor_never_skips_or_repeats_while_others_push(server: RunningServer) -> None:
+    headers = server.token("zhang")
+    writers_done = threading.Event()
+
+    def write(writer: int) -> list[str]:
+        ids = []
+        for _ in range(8):
+            batch = [_mutation(str(uuid.uuid4()), {"writer": writer}) for _ in range(5)]
+            _push(server, headers, *batch)
+            ids += [m["id"] for m in batch]
+        return ids
+
+    def follow(_: int) -> list[dict]:
+        """Pulls small pages all the time the writers run, then drains."""
+        seen, cursor = [], "0"
+        while True:
+            finished = writers_done.is_set()
+            page = requests.get(
+                f"{server.url}/api/v1/sync/changes",
+                headers=headers,
+                timeout=60,
+                params={"cursor": cursor, "limit": 3},
+            ).json()
+            seen += page["changes"]
+            cursor = page["next_cursor"]
+            if finished and not page["has_more"]:
+                return seen
+
+    with ThreadPoolExecutor(max_workers=7) as pool:
+        followers = [pool.submit(follow, n) for n in range(3)]
+        written = [pool.submit(write, n) for n in range(4)]
+        expected = {record for future in written for record in future.result()}
+        writers_done.set()
+        for follower in followers:
+            seen = follower.result()
+            seqs = [change["seq"] for change in seen]
+            assert seqs == sorted(set(seqs))  # in order, never twice
+            assert {change["id"] for change in seen} == expected  # nothing skipped
