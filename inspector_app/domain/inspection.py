@@ -8,30 +8,13 @@ from enum import StrEnum
 
 from inspector_app.domain.errors import IllegalTransition, ValidationFailed
 from inspector_app.domain.finding import FindingResult
+from inspector_app.domain.inspection_status import (  # noqa: F401 - re-exported
+    MODE_LABELS,
+    STATUS_LABELS,
+    InspectionMode,
+    InspectionStatus,
+)
 from inspector_app.domain.lifecycle import Lifecycle
-
-
-class InspectionMode(StrEnum):
-    OVERT = "overt"  # 明察
-    COVERT = "covert"  # 暗访
-
-
-MODE_LABELS = {InspectionMode.OVERT: ("明察", "Overt"), InspectionMode.COVERT: ("暗访", "Covert")}
-
-
-class InspectionStatus(StrEnum):
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    APPROVED = "approved"
-    RETURNED = "returned"
-
-
-STATUS_LABELS = {
-    InspectionStatus.DRAFT: ("草稿", "Draft"),
-    InspectionStatus.SUBMITTED: ("已提交", "Submitted"),
-    InspectionStatus.APPROVED: ("已审核通过", "Approved"),
-    InspectionStatus.RETURNED: ("已退回", "Returned"),
-}
 
 
 class InspectionAction(StrEnum):

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from inspector_app.domain.inspection import InspectionMode, InspectionStatus
+from inspector_app.domain.inspection_status import InspectionMode, InspectionStatus
 from inspector_app.store.home_list import read_home_rows
 
 

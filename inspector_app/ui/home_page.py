@@ -3,7 +3,8 @@
 On the start-up path: nothing here may touch PySide6's `Qt` namespace before
 the first paint (see inspections_model). Sorting by the header, whose model
 callback is handed a `Qt.SortOrder`, is switched on at the next turn of the
-event loop; until then the model's own order (newest first) applies.
+event loop (`finish_setup`); until then the model's own order (newest first)
+applies.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.domain.inspection import STATUS_LABELS, InspectionStatus
+from inspector_app.domain.inspection_status import STATUS_LABELS, InspectionStatus
 from inspector_app.services.summaries import InspectionSummary
 from inspector_app.ui.i18n import pick
 from inspector_app.ui.inspections_model import ROW_ROLE, InspectionFilter, InspectionsTableModel
@@ -41,7 +42,6 @@ class HomePage(QWidget):
         self.model = InspectionsTableModel()
 
         self.search = QLineEdit(placeholderText=self.tr("搜索检查地点或专项行动"))
-        self.search.setClearButtonEnabled(True)
         self.status = QComboBox()
         self.status.addItem(self.tr("全部状态"), None)
         for status in InspectionStatus:
@@ -98,15 +98,17 @@ class HomePage(QWidget):
         self.table.activated.connect(self._open_index)
         self.new_button.clicked.connect(self.new_requested)
         self._apply_filters()
-        QTimer.singleShot(0, self, self.enable_sorting)
+        QTimer.singleShot(0, self, self.finish_setup)
 
-    def enable_sorting(self) -> None:
-        """Sort by a header click; shows the model's order (newest first) on the header."""
+    def finish_setup(self) -> None:
+        """After the first paint: header sorting (newest first, as the model already is)
+        and the search field's clear button (hidden while it is empty)."""
         from PySide6.QtCore import Qt
 
         if not self.table.isSortingEnabled():
             self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
             self.table.setSortingEnabled(True)  # sorts by the indicator
+            self.search.setClearButtonEnabled(True)
 
     def set_rows(self, rows: list[InspectionSummary]) -> None:
         current_site = self.site.currentData()

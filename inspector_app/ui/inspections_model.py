@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex
 
-from inspector_app.domain.inspection import MODE_LABELS, STATUS_LABELS, InspectionStatus
+from inspector_app.domain.inspection_status import MODE_LABELS, STATUS_LABELS, InspectionStatus
 from inspector_app.services.summaries import InspectionSummary
 from inspector_app.ui.i18n import pick
 
