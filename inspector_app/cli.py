@@ -10,6 +10,8 @@ from pathlib import Path
 from inspector_app.data_dir import ENV_VAR, resolve_data_dir
 from inspector_app.domain.errors import DomainError
 
+LANGUAGES = ("zh_CN", "en")  # as ui.i18n.LANGUAGES, which would import Qt here
+
 
 def _size(text: str) -> tuple[int, int]:
     try:
@@ -28,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     data_help = f"data folder (default: ${ENV_VAR}, else the per-user data folder)"
     parser.add_argument("--data-dir", help=data_help)
-    parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language")
+    parser.add_argument("--lang", choices=LANGUAGES, help="interface language")
     commands = parser.add_subparsers(dest="command")
 
     demo = commands.add_parser("demo", help="build a demo dataset in the data folder")
@@ -67,8 +69,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def plain_launch(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of a plain launch (only --data-dir and --lang), else None.
+
+    Read without building the full parser: argparse looks up translations of
+    its own messages for every command, about 4 ms of a cold start. Anything
+    else (a command, --help, abbreviations, mistakes) goes to the full parser.
+    """
+    values: dict[str, str | None] = {"data_dir": None, "lang": None}
+    rest = list(argv)
+    while rest:
+        name, equals, value = rest.pop(0).partition("=")
+        key = {"--data-dir": "data_dir", "--lang": "lang"}.get(name)
+        if key is None:
+            return None
+        if not equals:
+            if not rest or rest[0].startswith("-"):
+                return None
+            value = rest.pop(0)
+        values[key] = value
+    if values["lang"] not in (None, *LANGUAGES):
+        return None
+    return argparse.Namespace(command=None, **values)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    args = plain_launch(arguments) or build_parser().parse_args(arguments)
     try:
         if args.command == "demo":
             return _demo(args)
