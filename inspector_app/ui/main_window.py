@@ -55,14 +55,15 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         self.addToolBar(toolbar)
-        self.new_action = QAction(self.tr("新建检查"), self)
-        # setShortcuts, not setShortcut: resolving setShortcut's overloads builds PySide6's
-        # whole `Qt` namespace (~17 ms) before the first paint.
+        # QAction(parent, text=…) and setShortcuts, not QAction(text, parent) and setShortcut:
+        # resolving those overloads builds PySide6's QIcon type and its whole `Qt` namespace
+        # (~19 ms) before the first paint.
+        self.new_action = QAction(self, text=self.tr("新建检查"))
         self.new_action.setShortcuts([QKeySequence("Ctrl+Shift+N")])
-        self.open_action = QAction(self.tr("打开检查"), self)
-        self.refresh_action = QAction(self.tr("刷新"), self)
+        self.open_action = QAction(self, text=self.tr("打开检查"))
+        self.refresh_action = QAction(self, text=self.tr("刷新"))
         self.refresh_action.setShortcuts([QKeySequence("F5")])
-        self.settings_action = QAction(self.tr("设置"), self)
+        self.settings_action = QAction(self, text=self.tr("设置"))
         self.store_actions = (
             self.new_action,
             self.open_action,
