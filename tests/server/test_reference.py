@@ -165,7 +165,9 @@ def test_admins_create_and_list_accounts(server: RunningServer) -> None:
         timeout=30,
     )
     assert short.status_code == 422
-    listed = requests.get(f"{server.url}/api/v1/admin/users", headers=admin, timeout=30).json()
+    listing = requests.get(f"{server.url}/api/v1/admin/users", headers=admin, timeout=30)
+    assert "argon2" not in listing.text and "password" not in listing.text
+    listed = listing.json()
     assert {"wu", "zhang", "admin"} <= {account["username"] for account in listed}
     assert server.login("wu", "long-enough-1").status_code == 200
     assert cli("verify-audit", "--db", server.db).returncode == 0
