@@ -124,6 +124,14 @@ class NumberOut(BaseModel):
     serial: int
 
 
+def _log_refused_login(username: str, address: str, reason: str) -> None:
+    """A security event for the operator; the JSON formatter escapes the typed name."""
+    log.warning(
+        "login refused",
+        extra={"fields": {"username": username[:64], "address": address, "reason": reason}},
+    )
+
+
 def _user_out(user: User) -> UserOut:
     return UserOut(
         username=user.username, display_name=user.display_name, role=user.role, team=user.team
@@ -308,11 +316,13 @@ def create_app(
                 device=body.device,
             )
         except auth.TooManyAttempts:
+            _log_refused_login(body.username, address, "locked")
             raise HTTPException(
                 429, "尝试次数过多，请稍后再试。/ Too many attempts; try later."
             ) from None
         except auth.LoginRefused:
             db.commit()  # keep the failure for the lockout count
+            _log_refused_login(body.username, address, "wrong")
             raise HTTPException(401, WRONG_LOGIN) from None
         audit.append(
             db, actor=user.username, action="login", object_type="account", object_id=str(user.id)
@@ -327,6 +337,9 @@ def create_app(
         """Revoke the token this request came with (CurrentUser has checked it)."""
         digest = auth.token_digest((authorization or "").removeprefix("Bearer ").strip())
         auth.revoke(db, Token.token_hash == digest)
+        audit.append(
+            db, actor=user.username, action="logout", object_type="account", object_id=str(user.id)
+        )
         db.commit()
 
     @api.get("/me", response_model=UserOut)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -35,6 +36,13 @@ def test_repeated_failures_lock_the_account_out(server: RunningServer) -> None:
         assert server.login("chen", "guess").status_code == 401
     assert server.login("chen").status_code == 429  # even the right password, for now
     assert server.login("zhang").status_code == 200  # other accounts are not affected
+    forged = server.login('chen\n{"level": "INFO", "message": "login ok"}', "guess")
+    assert forged.status_code == 401
+    events = [json.loads(line) for line in server.log.read_text().splitlines() if "{" in line]
+    refused = [e for e in events if e.get("message") == "login refused"]
+    assert [e["reason"] for e in refused if e["username"] == "chen"] == ["wrong"] * 5 + ["locked"]
+    assert any(e["username"].startswith("chen\n") for e in refused)  # one line, escaped
+    assert "guess" not in server.log.read_text()
 
 
 def test_logout_revokes_the_token(server: RunningServer) -> None:
