@@ -30,6 +30,8 @@ def test_list_first_then_editing_once_the_store_is_attached(qtbot, store: Store)
         window.attach(runner)
         runner.wait_idle()
         assert window.new_action.isEnabled()
+        assert window.new_action.shortcut().toString() == "Ctrl+Shift+N"
+        assert window.refresh_action.shortcut().toString() == "F5"
         assert window.home.model.rowCount() == 2
     finally:
         runner.wait_idle()
