@@ -126,3 +126,34 @@ def server(database_url: str, tmp_path: Path) -> Iterator[RunningServer]:
     yield running
     running.process.terminate()
     running.process.wait(timeout=30)
+
+
+def mutation(
+    entity: str,
+    record_id: str,
+    fields: dict,
+    *,
+    base_rev: int | None = None,
+    deleted: bool = False,
+) -> dict:
+    """One outbox entry as the app sends it."""
+    return {
+        "mutation_id": str(uuid.uuid4()),
+        "entity": entity,
+        "id": record_id,
+        "base_rev": base_rev,
+        "fields": fields,
+        "deleted": deleted,
+    }
+
+
+def push(server: RunningServer, headers: dict, *mutations: dict) -> list[dict]:
+    """One push batch; the per-mutation results."""
+    response = requests.post(
+        f"{server.url}/api/v1/sync/push",
+        headers=headers,
+        timeout=60,
+        json={"client_id": "laptop-1", "schema_version": 4, "mutations": list(mutations)},
+    )
+    assert response.status_code == 200, response.text
+    return response.json()["results"]

@@ -28,7 +28,7 @@ from inspector_app.server.app import create_app
 from inspector_app.server.database import make_engine
 from inspector_app.services.demo_photos import write_camera_jpeg
 
-from .conftest import PASSWORD, RunningServer, cli, start_server
+from .conftest import PASSWORD, RunningServer, cli, mutation, push, start_server
 
 SPEC = create_app("sqlite://").openapi()
 ROUTES = sorted(
@@ -66,27 +66,6 @@ class World:
         return [self.campaign, self.inspection, self.finding, self.photo, self.notice, self.sha256]
 
 
-def _mutation(entity: str, record_id: str, fields: dict, base_rev: int | None = None) -> dict:
-    return {
-        "mutation_id": str(uuid.uuid4()),
-        "entity": entity,
-        "id": record_id,
-        "base_rev": base_rev,
-        "fields": fields,
-    }
-
-
-def _push(server: RunningServer, headers: dict, *mutations: dict) -> list[dict]:
-    response = requests.post(
-        f"{server.url}/api/v1/sync/push",
-        headers=headers,
-        json={"client_id": "matrix", "schema_version": 4, "mutations": list(mutations)},
-        timeout=60,
-    )
-    assert response.status_code == 200, response.text
-    return response.json()["results"]
-
-
 def _build_world(server: RunningServer, tmp_path: Path) -> World:
     zhang, chen = server.token("zhang"), server.token("chen")
     jpeg = write_camera_jpeg(
@@ -101,25 +80,25 @@ def _build_world(server: RunningServer, tmp_path: Path) -> World:
     put = requests.put(f"{server.url}/api/v1/blobs/{sha}", data=jpeg, headers=zhang, timeout=60)
     assert put.status_code == 201, put.text
     ids = {name: str(uuid.uuid4()) for name in ("campaign", "inspection", "finding", "photo")}
-    results = _push(
+    results = push(
         server,
         chen,
-        _mutation(
+        mutation(
             "campaign",
             ids["campaign"],
             {"title": "一季度暗访", "planned_site_ids": [str(uuid.uuid4())]},
         ),
     )
-    results += _push(
+    results += push(
         server,
         zhang,
-        _mutation("inspection", ids["inspection"], {"status": "draft", "note": "一组检查"}),
-        _mutation("finding", ids["finding"], {"inspection_id": ids["inspection"]}),
-        _mutation("photo", ids["photo"], {"finding_id": ids["finding"], "sha256": sha}),
+        mutation("inspection", ids["inspection"], {"status": "draft", "note": "一组检查"}),
+        mutation("finding", ids["finding"], {"inspection_id": ids["inspection"]}),
+        mutation("photo", ids["photo"], {"finding_id": ids["finding"], "sha256": sha}),
     )
     assert [r["status"] for r in results] == ["applied"] * 4
     notice = str(uuid.uuid4())
-    assert _push(server, chen, _mutation("notice", notice, {"status": "draft"}))[0]["status"] == (
+    assert push(server, chen, mutation("notice", notice, {"status": "draft"}))[0]["status"] == (
         "applied"
     )
     numbered = requests.post(
@@ -174,7 +153,7 @@ def _valid_request(world: World, method: str, path: str) -> dict[str, Any]:
                 "client_id": "other-team",
                 "schema_version": 4,
                 "mutations": [
-                    _mutation(entity, record_id, {"note": "改掉"}, base_rev=10**6)
+                    mutation(entity, record_id, {"note": "改掉"}, base_rev=10**6)
                     for entity, record_id in (
                         ("campaign", world.campaign),
                         ("inspection", world.inspection),
@@ -293,7 +272,9 @@ def test_server_owned_fields_injected_into_any_write_change_nothing(
             for entity, record in (("inspection", world.inspection), ("notice", world.notice)):
                 for field in sorted(server_owned(entity)):
                     fields = {field: "x", "note": "带服务器字段"}
-                    [result] = _push(server, headers, _mutation(entity, record, fields, 10**6))
+                    [result] = push(
+                        server, headers, mutation(entity, record, fields, base_rev=10**6)
+                    )
                     if result["status"] != "rejected":
                         accepted[(entity, field)] = result["status"]
             continue
@@ -314,7 +295,7 @@ def test_server_owned_fields_injected_into_any_write_change_nothing(
 def test_a_team_named_in_a_records_fields_does_not_move_the_record(world: World) -> None:
     server, li = world.server, world.server.token("li")
     record = str(uuid.uuid4())
-    [result] = _push(server, li, _mutation("inspection", record, {"team": "一组", "note": "x"}))
+    [result] = push(server, li, mutation("inspection", record, {"team": "一组", "note": "x"}))
     assert result["status"] == "applied"
     zhang_sees = requests.get(
         f"{server.url}/api/v1/sync/changes", headers=server.token("zhang"), timeout=30

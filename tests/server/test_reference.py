@@ -10,28 +10,11 @@ import requests
 from inspector_app.domain.reference_ids import reference_id
 from inspector_app.resources import shipped_registry, shipped_templates
 
-from .conftest import RunningServer, cli
-
-
-def _mutation(entity: str, record_id: str, fields: dict, base_rev: int | None = None) -> dict:
-    return {
-        "mutation_id": str(uuid.uuid4()),
-        "entity": entity,
-        "id": record_id,
-        "base_rev": base_rev,
-        "fields": fields,
-    }
+from .conftest import RunningServer, cli, mutation, push
 
 
 def _push(server: RunningServer, user: str, *mutations: dict) -> list[dict]:
-    response = requests.post(
-        f"{server.url}/api/v1/sync/push",
-        headers=server.token(user),
-        json={"client_id": "ref", "schema_version": 4, "mutations": list(mutations)},
-        timeout=60,
-    )
-    assert response.status_code == 200, response.text
-    return response.json()["results"]
+    return push(server, server.token(user), *mutations)
 
 
 def _reference(server: RunningServer, user: str) -> dict[str, list[dict]]:
@@ -70,10 +53,10 @@ def test_imported_reference_data_reaches_every_user_with_the_apps_ids(
 def test_only_admins_write_reference_data(server: RunningServer) -> None:
     site = str(uuid.uuid4())
     for user in ("zhang", "chen"):
-        [result] = _push(server, user, _mutation("site", site, {"code": "x", "name": "假大厅"}))
+        [result] = _push(server, user, mutation("site", site, {"code": "x", "name": "假大厅"}))
         assert result["status"] == "rejected"
         assert "管理员" in result["message"]
-    [created] = _push(server, "admin", _mutation("site", site, {"code": "x", "name": "新大厅"}))
+    [created] = _push(server, "admin", mutation("site", site, {"code": "x", "name": "新大厅"}))
     assert created["status"] == "applied"
     assert [s["fields"]["name"] for s in _reference(server, "li")["site"]] == ["新大厅"]
 
@@ -84,12 +67,12 @@ def test_a_published_checklist_version_never_changes(server: RunningServer) -> N
     [first] = _push(
         server,
         "admin",
-        _mutation("checklist_template", v1, {"code": "hall", "version": 1, "content": content}),
+        mutation("checklist_template", v1, {"code": "hall", "version": 1, "content": content}),
     )
     [edited] = _push(
         server,
         "admin",
-        _mutation(
+        mutation(
             "checklist_template",
             v1,
             {"content": {"categories": []}},
@@ -100,14 +83,14 @@ def test_a_published_checklist_version_never_changes(server: RunningServer) -> N
     [renamed] = _push(
         server,
         "admin",
-        _mutation("checklist_template", v1, {"name": "窗口服务"}, base_rev=first["seq"]),
+        mutation("checklist_template", v1, {"name": "窗口服务"}, base_rev=first["seq"]),
     )
     assert renamed["status"] == "applied"
     v2 = str(uuid.uuid4())
     [second] = _push(
         server,
         "admin",
-        _mutation("checklist_template", v2, {"code": "hall", "version": 2, "content": {}}),
+        mutation("checklist_template", v2, {"code": "hall", "version": 2, "content": {}}),
     )
     assert second["status"] == "applied"
     stored = {t["id"]: t["fields"] for t in _reference(server, "zhang")["checklist_template"]}
@@ -120,7 +103,7 @@ def test_campaigns_and_their_planned_sites_stay_with_their_team(server: RunningS
     [created] = _push(
         server,
         "chen",
-        _mutation("campaign", own, {"title": "暗访", "planned_site_ids": planned}),
+        mutation("campaign", own, {"title": "暗访", "planned_site_ids": planned}),
     )
     assert created["status"] == "applied"
     assert [c["id"] for c in _reference(server, "zhang")["campaign"]] == [own]
@@ -129,19 +112,21 @@ def test_campaigns_and_their_planned_sites_stay_with_their_team(server: RunningS
         f"{server.url}/api/v1/sync/changes", headers=server.token("li"), timeout=30
     ).text
     assert own not in pulled and planned[0] not in pulled
-    [moved] = _push(server, "chen", _mutation("campaign", own, {"owner_team": "二组"}, 10**6))
+    [moved] = _push(
+        server, "chen", mutation("campaign", own, {"owner_team": "二组"}, base_rev=10**6)
+    )
     assert moved["status"] == "rejected"
     [foreign] = _push(
-        server, "chen", _mutation("campaign", str(uuid.uuid4()), {"owner_team": "二组"})
+        server, "chen", mutation("campaign", str(uuid.uuid4()), {"owner_team": "二组"})
     )
     assert foreign["status"] == "rejected"
-    [unassigned] = _push(server, "admin", _mutation("campaign", str(uuid.uuid4()), {"title": "x"}))
+    [unassigned] = _push(server, "admin", mutation("campaign", str(uuid.uuid4()), {"title": "x"}))
     assert unassigned["status"] == "rejected" and "owner_team" in unassigned["message"]
     assigned = str(uuid.uuid4())
     [given] = _push(
         server,
         "admin",
-        _mutation("campaign", assigned, {"title": "二组专项", "owner_team": "二组"}),
+        mutation("campaign", assigned, {"title": "二组专项", "owner_team": "二组"}),
     )
     assert given["status"] == "applied"
     assert [c["id"] for c in _reference(server, "li")["campaign"]] == [assigned]

@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from inspector_app.server.database import make_engine
 
-from .conftest import RunningServer, cli
+from .conftest import RunningServer, cli, mutation, push
 
 
 def _mutation(
@@ -22,25 +22,7 @@ def _mutation(
     base_rev: int | None = None,
     deleted: bool = False,
 ) -> dict:
-    return {
-        "mutation_id": str(uuid.uuid4()),
-        "entity": entity,
-        "id": record_id,
-        "base_rev": base_rev,
-        "fields": fields,
-        "deleted": deleted,
-    }
-
-
-def _push(server: RunningServer, headers: dict, *mutations: dict) -> list[dict]:
-    response = requests.post(
-        f"{server.url}/api/v1/sync/push",
-        headers=headers,
-        timeout=60,
-        json={"client_id": "laptop-1", "schema_version": 4, "mutations": list(mutations)},
-    )
-    assert response.status_code == 200, response.text
-    return response.json()["results"]
+    return mutation(entity, record_id, fields, base_rev=base_rev, deleted=deleted)
 
 
 def _pull_all(server: RunningServer, headers: dict, limit: int = 500) -> list[dict]:
@@ -62,9 +44,9 @@ def test_replayed_push_applies_once(server: RunningServer) -> None:
     headers = server.token("zhang")
     record = str(uuid.uuid4())
     mutation = _mutation(record, {"description": "3号窗口无人", "result": "fail"})
-    [first] = _push(server, headers, mutation)
+    [first] = push(server, headers, mutation)
     assert first["status"] == "applied" and first["seq"] >= 1
-    [again] = _push(server, headers, mutation)  # the reply was lost; the laptop retries
+    [again] = push(server, headers, mutation)  # the reply was lost; the laptop retries
     assert again["status"] == "already_applied" and again["seq"] == first["seq"]
     assert [c["id"] for c in _pull_all(server, headers)] == [record]
 
@@ -74,11 +56,11 @@ def test_concurrent_edit_of_one_field_is_a_conflict_and_both_values_are_kept(
 ) -> None:
     zhang, chen = server.token("zhang"), server.token("chen")
     record = str(uuid.uuid4())
-    [created] = _push(server, zhang, _mutation(record, {"description": "原始", "window_no": "3"}))
+    [created] = push(server, zhang, _mutation(record, {"description": "原始", "window_no": "3"}))
     base = created["seq"]
-    [theirs] = _push(server, chen, _mutation(record, {"description": "科室修改"}, base_rev=base))
+    [theirs] = push(server, chen, _mutation(record, {"description": "科室修改"}, base_rev=base))
     assert theirs["status"] == "applied"
-    [mine] = _push(
+    [mine] = push(
         server,
         zhang,
         _mutation(record, {"description": "现场补充", "window_no": "5"}, base_rev=base),
@@ -100,10 +82,10 @@ def test_same_id_with_different_content_is_never_a_silent_overwrite(
 ) -> None:
     headers = server.token("zhang")
     record = str(uuid.uuid4())
-    _push(server, headers, _mutation(record, {"title": "A"}))
-    [other] = _push(server, headers, _mutation(record, {"title": "B"}))  # same base: none
+    push(server, headers, _mutation(record, {"title": "A"}))
+    [other] = push(server, headers, _mutation(record, {"title": "B"}))  # same base: none
     assert other["status"] == "conflict" and other["current"]["title"] == "A"
-    [identical] = _push(server, headers, _mutation(record, {"title": "A"}))
+    [identical] = push(server, headers, _mutation(record, {"title": "A"}))
     assert identical["status"] == "applied"
 
 
@@ -112,7 +94,7 @@ def test_twenty_concurrent_pushes_of_one_record_make_one_record(server: RunningS
     record = str(uuid.uuid4())
 
     def push_once(_: int) -> str:
-        return _push(server, headers, _mutation(record, {"title": "空岗"}))[0]["status"]
+        return push(server, headers, _mutation(record, {"title": "空岗"}))[0]["status"]
 
     def log_in(_: int) -> int:
         return server.login("chen").status_code  # audited too, on another connection
@@ -129,13 +111,13 @@ def test_twenty_concurrent_pushes_of_one_record_make_one_record(server: RunningS
 def test_tombstones_propagate_and_win_over_stale_edits(server: RunningServer) -> None:
     headers = server.token("zhang")
     record = str(uuid.uuid4())
-    [created] = _push(server, headers, _mutation(record, {"caption": "照片"}, entity="photo"))
-    _push(
+    [created] = push(server, headers, _mutation(record, {"caption": "照片"}, entity="photo"))
+    push(
         server,
         headers,
         _mutation(record, {}, entity="photo", base_rev=created["seq"], deleted=True),
     )
-    [stale] = _push(
+    [stale] = push(
         server,
         headers,
         _mutation(record, {"caption": "改"}, entity="photo", base_rev=created["seq"]),
@@ -149,7 +131,7 @@ def test_pages_in_any_size_give_every_change_once_in_order(server: RunningServer
     headers = server.token("zhang")
     records = [str(uuid.uuid4()) for _ in range(25)]
     for chunk in range(0, 25, 5):
-        _push(
+        push(
             server,
             headers,
             *[
@@ -167,11 +149,11 @@ def test_pages_in_any_size_give_every_change_once_in_order(server: RunningServer
 def test_other_teams_neither_see_nor_change_records(server: RunningServer) -> None:
     zhang, li = server.token("zhang"), server.token("li")
     record = str(uuid.uuid4())
-    [created] = _push(
+    [created] = push(
         server, zhang, _mutation(record, {"description": "一组的检查"}, entity="inspection")
     )
     assert all(c["id"] != record for c in _pull_all(server, li))
-    [attempt] = _push(
+    [attempt] = push(
         server,
         li,
         _mutation(record, {"description": "改"}, entity="inspection", base_rev=created["seq"]),
@@ -183,19 +165,17 @@ def test_other_teams_neither_see_nor_change_records(server: RunningServer) -> No
 def test_roles_and_server_owned_fields_are_enforced(server: RunningServer) -> None:
     zhang, chen = server.token("zhang"), server.token("chen")
     notice = str(uuid.uuid4())
-    [inspector_notice] = _push(
+    [inspector_notice] = push(
         server, zhang, _mutation(notice, {"status": "draft"}, entity="notice")
     )
     assert inspector_notice["status"] == "rejected"
-    [numbered] = _push(
+    [numbered] = push(
         server, chen, _mutation(notice, {"number": "伊营商监〔2026〕99号"}, entity="notice")
     )
     assert numbered["status"] == "rejected"
     inspection = str(uuid.uuid4())
-    [created] = _push(
-        server, zhang, _mutation(inspection, {"status": "draft"}, entity="inspection")
-    )
-    [submitted] = _push(
+    [created] = push(server, zhang, _mutation(inspection, {"status": "draft"}, entity="inspection"))
+    [submitted] = push(
         server,
         zhang,
         _mutation(
@@ -203,7 +183,7 @@ def test_roles_and_server_owned_fields_are_enforced(server: RunningServer) -> No
         ),
     )
     assert submitted["status"] == "applied"
-    [self_approved] = _push(
+    [self_approved] = push(
         server,
         zhang,
         _mutation(
@@ -211,7 +191,7 @@ def test_roles_and_server_owned_fields_are_enforced(server: RunningServer) -> No
         ),
     )
     assert self_approved["status"] == "rejected"
-    [approved] = _push(
+    [approved] = push(
         server,
         chen,
         _mutation(
@@ -251,7 +231,7 @@ def test_malformed_pushes_are_refused_cleanly(server: RunningServer) -> None:
     assert cursor.status_code == 422
 
 
-def test_a_cursor_never_skips_or_repeats_while_others_push(server: RunningServer) -> None:
+def test_a_cursor_never_skips_or_repeats_while_otherspush(server: RunningServer) -> None:
     headers = server.token("zhang")
     writers_done = threading.Event()
 
@@ -259,7 +239,7 @@ def test_a_cursor_never_skips_or_repeats_while_others_push(server: RunningServer
         ids = []
         for _ in range(8):
             batch = [_mutation(str(uuid.uuid4()), {"writer": writer}) for _ in range(5)]
-            _push(server, headers, *batch)
+            push(server, headers, *batch)
             ids += [m["id"] for m in batch]
         return ids
 
