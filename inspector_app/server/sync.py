@@ -102,6 +102,10 @@ def push(session: Session, user: User, batch: PushIn, access: AccessPolicy) -> P
     )
     for mutation in batch.mutations:
         earlier = applied.get(mutation.mutation_id)
+        if earlier is not None and earlier.user_id != user.id:
+            # Someone else's mutation id: its stored reply may carry their record.
+            results.append(_rejected(mutation, "重复的修改编号。/ Duplicate mutation id."))
+            continue
         if earlier is not None:
             result = MutationResult(**earlier.result)
             results.append(

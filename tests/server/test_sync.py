@@ -43,12 +43,26 @@ def _pull_all(server: RunningServer, headers: dict, limit: int = 500) -> list[di
 def test_replayed_push_applies_once(server: RunningServer) -> None:
     headers = server.token("zhang")
     record = str(uuid.uuid4())
-    mutation = _mutation(record, {"description": "3号窗口无人", "result": "fail"})
-    [first] = push(server, headers, mutation)
+    edit = _mutation(record, {"description": "3号窗口无人", "result": "fail"})
+    [first] = push(server, headers, edit)
     assert first["status"] == "applied" and first["seq"] >= 1
-    [again] = push(server, headers, mutation)  # the reply was lost; the laptop retries
+    [again] = push(server, headers, edit)  # the reply was lost; the laptop retries
     assert again["status"] == "already_applied" and again["seq"] == first["seq"]
     assert [c["id"] for c in _pull_all(server, headers)] == [record]
+
+
+def test_another_users_mutation_id_is_refused_without_its_stored_reply(
+    server: RunningServer,
+) -> None:
+    zhang, li = server.token("zhang"), server.token("li")
+    record = str(uuid.uuid4())
+    [created] = push(server, zhang, _mutation(record, {"note": "一组"}))
+    stale = {**_mutation(record, {"note": "改"}, base_rev=0), "mutation_id": str(uuid.uuid4())}
+    [conflict] = push(server, zhang, stale)
+    assert conflict["status"] == "conflict" and conflict["current"]["note"] == "一组"
+    [replayed] = push(server, li, {**stale, "id": str(uuid.uuid4())})
+    assert replayed["status"] == "rejected" and replayed["current"] is None
+    assert "一组" not in str(replayed) and created["status"] == "applied"
 
 
 def test_concurrent_edit_of_one_field_is_a_conflict_and_both_values_are_kept(
