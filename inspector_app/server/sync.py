@@ -17,11 +17,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector_app.domain.inspection import (
-    INSPECTION_LIFECYCLE,
-    InspectionAction,
-    InspectionStatus,
-)
 from inspector_app.protocol.sync import (
     Change,
     Mutation,
@@ -30,7 +25,7 @@ from inspector_app.protocol.sync import (
     PushIn,
     PushOut,
 )
-from inspector_app.server import audit
+from inspector_app.server import audit, record_rules
 from inspector_app.server.access import AccessPolicy, Refused, server_owned
 from inspector_app.server.models import (
     AppliedMutation,
@@ -41,7 +36,20 @@ from inspector_app.server.models import (
     User,
 )
 
-SUPERVISOR_ACTIONS = {InspectionAction.APPROVE, InspectionAction.RETURN}
+# Fields that name a blob by its sha256, per entity (a string or a list of them).
+BLOB_FIELDS = {
+    "photo": ("sha256", "annotated_sha256"),
+    "rectification_feedback": ("evidence_sha256",),
+}
+
+
+def blob_refs(entity: str, fields: dict[str, Any]) -> set[str]:
+    found: set[str] = set()
+    for name in BLOB_FIELDS.get(entity, ()):
+        value = fields.get(name)
+        values = value if isinstance(value, list) else [value]
+        found.update(v for v in values if isinstance(v, str))
+    return found
 
 
 def _lock_counter(session: Session) -> SyncCounter:
@@ -53,22 +61,28 @@ def _rejected(mutation: Mutation, message: str) -> MutationResult:
     return MutationResult(mutation_id=mutation.mutation_id, status="rejected", message=message)
 
 
-def _status_allowed(user: User, record: SyncRecord | None, fields: dict[str, Any]) -> str | None:
-    """Inspectors may submit; only supervisors approve or return (domain lifecycle)."""
-    if "status" not in fields:
-        return None
-    old = InspectionStatus(record.data.get("status", "draft")) if record else InspectionStatus.DRAFT
-    new = InspectionStatus(fields["status"])
-    if old == new:
-        return None
-    action = next(
-        (a for (s, a), t in INSPECTION_LIFECYCLE.table.items() if s == old and t == new), None
-    )
-    if action is None:
-        return f"不允许的状态变化 {old.value} → {new.value}。/ Illegal status change."
-    if action in SUPERVISOR_ACTIONS and user.role == "inspector":
-        return "只有科室负责人可以审核。/ Only supervisors review inspections."
-    return None
+def _parent_lookup(
+    session: Session,
+    user: User,
+    access: AccessPolicy,
+    records: dict[tuple[str, str], SyncRecord],
+) -> record_rules.Lookup:
+    """Finds the inspection or notice a record belongs to: in this batch, then stored."""
+
+    def find(entity: str, record_id: str | None) -> SyncRecord | None:
+        if not isinstance(record_id, str):
+            return None
+        key = (entity, record_id)
+        if key not in records:
+            stored = session.get(SyncRecord, key)
+            if stored is None:
+                return None  # not pushed yet: nothing to check against
+            records[key] = stored
+        if not access.may_see(user, records[key]):
+            raise Refused("没有这个记录。/ No such record.")
+        return records[key]
+
+    return find
 
 
 def push(session: Session, user: User, batch: PushIn, access: AccessPolicy) -> PushOut:
@@ -92,18 +106,16 @@ def push(session: Session, user: User, batch: PushIn, access: AccessPolicy) -> P
             select(SyncRecord).where(SyncRecord.id.in_({m.id for m in batch.mutations}))
         )
     }
-    shas = {m.fields.get("sha256") for m in batch.mutations if m.entity == "photo"}
-    stored = set(
-        session.scalars(
-            select(StoredBlob.sha256).where(
-                StoredBlob.sha256.in_([sha for sha in shas if isinstance(sha, str)])
-            )
-        )
-    )
+    shas = set().union(*(blob_refs(m.entity, m.fields) for m in batch.mutations))
+    stored = set(session.scalars(select(StoredBlob.sha256).where(StoredBlob.sha256.in_(shas))))
+    lookup = _parent_lookup(session, user, access, records)
     for mutation in batch.mutations:
         earlier = applied.get(mutation.mutation_id)
-        if earlier is not None and earlier.user_id != user.id:
-            # Someone else's mutation id: its stored reply may carry their record.
+        if earlier is not None and (
+            earlier.user_id != user.id  # its stored reply may carry another user's record
+            or earlier.result.get("entity", mutation.entity) != mutation.entity
+            or earlier.result.get("id", mutation.id) != mutation.id
+        ):
             results.append(_rejected(mutation, "重复的修改编号。/ Duplicate mutation id."))
             continue
         if earlier is not None:
@@ -116,7 +128,7 @@ def push(session: Session, user: User, batch: PushIn, access: AccessPolicy) -> P
             continue
         before = records.get((mutation.entity, mutation.id))
         before_digest = audit.digest(before.data) if before is not None else ""
-        result = _apply(session, user, access, mutation, now, counter, records)
+        result = _apply(session, user, access, mutation, now, counter, records, lookup)
         if result.status != "rejected":
             after = records[(mutation.entity, mutation.id)]
             events.append(
@@ -132,14 +144,13 @@ def push(session: Session, user: User, batch: PushIn, access: AccessPolicy) -> P
             applied[mutation.mutation_id] = AppliedMutation(
                 mutation_id=mutation.mutation_id,
                 user_id=user.id,
-                result=result.model_dump(),
+                result=result.model_dump() | {"entity": mutation.entity, "id": mutation.id},
                 applied_at=now,
             )
             session.add(applied[mutation.mutation_id])
         results.append(result)
-        sha = mutation.fields.get("sha256")
-        if mutation.entity == "photo" and isinstance(sha, str) and sha not in stored:
-            missing.add(sha)
+        if result.status != "rejected":
+            missing |= blob_refs(mutation.entity, mutation.fields) - stored
     audit.append_many(session, events)
     return PushOut(results=results, missing_blobs=sorted(missing))
 
@@ -152,6 +163,7 @@ def _apply(
     now: datetime,
     counter: SyncCounter,
     records: dict[tuple[str, str], SyncRecord],
+    lookup: record_rules.Lookup,
 ) -> MutationResult:
     owned = server_owned(mutation.entity) & set(mutation.fields)
     if owned:
@@ -166,12 +178,9 @@ def _apply(
         else:
             team = record.team
             access.check_update(user, record, mutation.fields)
+        record_rules.check(user, mutation.entity, record, mutation.fields, mutation.deleted, lookup)
     except Refused as refused:
         return _rejected(mutation, str(refused))
-    if mutation.entity == "inspection":
-        problem = _status_allowed(user, record, mutation.fields)
-        if problem:
-            return _rejected(mutation, problem)
     counter.last_seq += 1
     seq = counter.last_seq
     if record is None:
@@ -241,8 +250,9 @@ def pull(session: Session, user: User, access: AccessPolicy, cursor: int, limit:
     changes = [
         Change(entity=r.entity, id=r.id, seq=r.seq, fields=r.data, deleted=r.deleted) for r in page
     ]
-    shas = {r.data.get("sha256") for r in page if r.entity == "photo"}
-    missing = sorted(s for s in shas if isinstance(s, str) and session.get(StoredBlob, s) is None)
+    shas = set().union(*(blob_refs(r.entity, r.data) for r in page))
+    present = set(session.scalars(select(StoredBlob.sha256).where(StoredBlob.sha256.in_(shas))))
+    missing = sorted(shas - present)
     next_cursor = page[-1].seq if page else cursor
     return PullOut(
         changes=changes,
