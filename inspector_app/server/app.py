@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -39,6 +40,7 @@ from inspector_app.server.models import (
 
 PROTOCOL = 1
 MAX_JSON_BODY = 1024 * 1024
+CURSOR = re.compile(r"[0-9]{1,18}")  # ASCII digits only: "²".isdigit() is true
 WRONG_LOGIN = "用户名或密码错误。/ Wrong user name or password."
 log = logging.getLogger("inspector.server")
 
@@ -53,6 +55,8 @@ class JsonLogFormatter(logging.Formatter):
             "message": record.getMessage(),
         }
         payload.update(getattr(record, "fields", {}))
+        if record.exc_info:  # for the operator's log only, never a response
+            payload["error"] = self.formatException(record.exc_info)
         return json.dumps(payload, ensure_ascii=False)
 
 
@@ -142,12 +146,19 @@ def _user_out(user: User) -> UserOut:
 # from this module's globals.
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    with request.app.state.sessions() as db:
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """Closed on the event loop right after the route, never waiting for a worker thread:
+    a session waiting for a free thread while holding SQLite's write lock, with every
+    thread waiting for that lock, stalled the server under 50 clients. Routes end their
+    transaction (commit) before they return for the same reason."""
+    db = request.app.state.sessions()
+    try:
         yield db
+    finally:
+        db.close()
 
 
-DB = Annotated[Session, Depends(get_session)]
+DB = Annotated[Session, Depends(get_session, scope="function")]
 
 
 def protocol(x_inspector_protocol: Annotated[str | None, Header()] = None) -> None:
@@ -410,10 +421,12 @@ def create_app(
 
     @api.get("/admin/users", response_model=list[AccountOut])
     def list_users(db: DB, admin: AdminUser) -> list[AccountOut]:
-        return [
+        accounts = [
             AccountOut(**_user_out(account).model_dump(), active=account.active)
             for account in db.scalars(select(User).order_by(User.username))
         ]
+        db.commit()
+        return accounts
 
     @api.post("/admin/users", response_model=AccountOut, status_code=201)
     def create_user(body: NewUserIn, db: DB, admin: AdminUser) -> AccountOut:
@@ -446,6 +459,7 @@ def create_app(
         """What the app needs to start an inspection. Admins write it through sync push
         or `inspector-server import-reference`."""
         found = reference.current(db, user, access)
+        db.commit()
         return ReferenceOut(
             **{
                 kind: [ReferenceRecord(id=r.id, seq=r.seq, fields=r.data) for r in rows]
@@ -510,6 +524,7 @@ def create_app(
     @api.head("/blobs/{sha256}/uploads/{upload_id}")
     def upload_offset(sha256: str, upload_id: str, user: CurrentUser, db: DB) -> Response:
         upload = _upload(db, sha256, upload_id, user)
+        db.commit()
         return Response(headers={"Upload-Offset": str(store.part(upload.id).stat().st_size)})
 
     @api.patch("/blobs/{sha256}/uploads/{upload_id}")
@@ -549,6 +564,7 @@ def create_app(
         blob = db.get(StoredBlob, sha256)
         if blob is None or not sync.may_read_blob(db, user, access, sha256, blob.uploaded_by):
             raise HTTPException(404, "没有这个文件。/ No such blob.")
+        db.commit()
         return FileResponse(
             store.path(sha256), media_type=blob.mime, headers={"X-Content-Type-Options": "nosniff"}
         )
@@ -572,9 +588,11 @@ def create_app(
         """Changes after the cursor that the caller may see, tombstones included."""
         if schema_version is not None:
             _check_schema(schema_version)
-        if not cursor.isdigit():
+        if not CURSOR.fullmatch(cursor):
             raise HTTPException(422, "无效的同步游标。/ Invalid cursor.")
-        return sync.pull(db, user, access, int(cursor), limit)
+        changes = sync.pull(db, user, access, int(cursor), limit)
+        db.commit()
+        return changes
 
     app.include_router(api)
 

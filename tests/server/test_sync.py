@@ -283,3 +283,30 @@ def test_a_cursor_never_skips_or_repeats_while_otherspush(server: RunningServer)
             seqs = [change["seq"] for change in seen]
             assert seqs == sorted(set(seqs))  # in order, never twice
             assert {change["id"] for change in seen} == expected  # nothing skipped
+
+
+def test_eighty_clients_at_once_neither_stall_nor_fail(server: RunningServer) -> None:
+    """More requests in flight than the server has worker threads (40)."""
+    headers = server.token("zhang")
+
+    def one_client(n: int) -> list[int]:
+        codes = []
+        for _ in range(2):
+            pushed = requests.post(
+                f"{server.url}/api/v1/sync/push",
+                headers=headers,
+                timeout=120,
+                json={
+                    "client_id": f"laptop-{n}",
+                    "schema_version": 4,
+                    "mutations": [_mutation(str(uuid.uuid4()), {"n": n}) for _ in range(5)],
+                },
+            )
+            pulled = requests.get(f"{server.url}/api/v1/sync/changes", headers=headers, timeout=120)
+            codes += [pushed.status_code, pulled.status_code]
+        return codes
+
+    with ThreadPoolExecutor(max_workers=80) as pool:
+        codes = [code for result in pool.map(one_client, range(80)) for code in result]
+    assert set(codes) == {200}
+    assert len(_pull_all(server, headers)) == 80 * 2 * 5
