@@ -30,6 +30,7 @@ from inspector_app.server.access import AccessPolicy
 from inspector_app.server.blobs import MAX_BYTES, SHA256, BlobRejected, BlobStore
 from inspector_app.server.database import make_engine, sessions
 from inspector_app.server.models import (
+    BlobGrant,
     BlobUpload,
     IssuedNumber,
     StoredBlob,
@@ -282,6 +283,7 @@ def _finish(db: Session, store: BlobStore, sha256: str, temp: Path, user: User) 
                 created_at=datetime.now(UTC),
             )
         )
+        db.flush()
         audit.append(
             db,
             actor=user.username,
@@ -290,6 +292,8 @@ def _finish(db: Session, store: BlobStore, sha256: str, temp: Path, user: User) 
             object_id=sha256[:64],
             after=sha256,
         )
+    if db.get(BlobGrant, (sha256, user.team)) is None:
+        db.add(BlobGrant(sha256=sha256, team=user.team))  # sending the bytes proves holding them
     db.commit()
     return Response(status_code=201 if published.created else 200)
 

@@ -18,11 +18,10 @@ POOL_SIZE, POOL_OVERFLOW = 10, 50
 
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
+        in_memory = url in ("sqlite://", "sqlite:///:memory:")  # one shared connection
+        pool = {} if in_memory else {"pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW}
         engine = create_engine(
-            url,
-            connect_args={"timeout": 30, "check_same_thread": False},
-            pool_size=POOL_SIZE,
-            max_overflow=POOL_OVERFLOW,
+            url, connect_args={"timeout": 30, "check_same_thread": False}, **pool
         )
 
         @event.listens_for(engine, "connect")

@@ -106,6 +106,25 @@ class StoredBlob(ServerBase):
     created_at: Mapped[datetime]
 
 
+class BlobGrant(ServerBase):
+    """A team that holds a blob's bytes: one of its members uploaded them. A hash is
+    printed on every notice, so a record naming one proves nothing by itself."""
+
+    __tablename__ = "blob_grant"
+
+    sha256: Mapped[str] = mapped_column(ForeignKey("blob.sha256"), primary_key=True)
+    team: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class BlobRef(ServerBase):
+    """A team has a record that names this blob (it may arrive before the bytes)."""
+
+    __tablename__ = "blob_ref"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    team: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
 class BlobUpload(ServerBase):
     """A resumable upload in progress: bytes so far sit in incoming/<id>.part."""
 

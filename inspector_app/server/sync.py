@@ -29,6 +29,8 @@ from inspector_app.server import audit, record_rules
 from inspector_app.server.access import AccessPolicy, Refused, server_owned
 from inspector_app.server.models import (
     AppliedMutation,
+    BlobGrant,
+    BlobRef,
     StoredBlob,
     SyncConflict,
     SyncCounter,
@@ -89,6 +91,7 @@ def push(session: Session, user: User, batch: PushIn, access: AccessPolicy) -> P
     results: list[MutationResult] = []
     events: list[audit.Entry] = []
     missing: set[str] = set()
+    refs: set[tuple[str, str]] = set()
     now = datetime.now(UTC)
     counter = _lock_counter(session)
     # Three queries for the whole batch instead of two or three per mutation.
@@ -150,8 +153,12 @@ def push(session: Session, user: User, batch: PushIn, access: AccessPolicy) -> P
             session.add(applied[mutation.mutation_id])
         results.append(result)
         if result.status != "rejected":
-            missing |= blob_refs(mutation.entity, mutation.fields) - stored
+            named = blob_refs(mutation.entity, mutation.fields)
+            missing |= named - stored
+            team = records[(mutation.entity, mutation.id)].team
+            refs |= {(sha, team) for sha in named}
     audit.append_many(session, events)
+    _record_refs(session, refs)
     return PushOut(results=results, missing_blobs=sorted(missing))
 
 
@@ -265,12 +272,22 @@ def pull(session: Session, user: User, access: AccessPolicy, cursor: int, limit:
 def may_read_blob(
     session: Session, user: User, access: AccessPolicy, sha256: str, uploaded_by: int
 ) -> bool:
-    """A blob is readable through the photo records that reference it, or by its uploader."""
+    """By its uploader, and through the records that name it for a team that also holds
+    the bytes: a record of the caller's team names the blob (BlobRef) and a member of
+    that team uploaded it (BlobGrant)."""
     if access.sees_all(user) or uploaded_by == user.id:
         return True
-    referencing = session.scalars(
-        select(SyncRecord).where(
-            SyncRecord.entity == "photo", SyncRecord.data["sha256"].as_string() == sha256
-        )
-    ).all()
-    return any(access.may_see(user, record) for record in referencing)
+    key = (sha256, user.team)
+    return session.get(BlobRef, key) is not None and session.get(BlobGrant, key) is not None
+
+
+def _record_refs(session: Session, refs: set[tuple[str, str]]) -> None:
+    """Remembers which teams' records name which blobs (one query for the batch)."""
+    if not refs:
+        return
+    known = set(
+        session.execute(
+            select(BlobRef.sha256, BlobRef.team).where(BlobRef.sha256.in_({sha for sha, _ in refs}))
+        ).tuples()
+    )
+    session.add_all(BlobRef(sha256=sha, team=team) for sha, team in refs - known)

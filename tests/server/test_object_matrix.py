@@ -331,3 +331,50 @@ def test_supervisors_see_every_team_only_when_configured(database_url: str, tmp_
         server.process.terminate()
         server.process.wait(timeout=30)
     assert cli("verify-audit", "--db", database_url).returncode == 0
+
+
+def test_naming_another_teams_photo_in_a_record_does_not_open_it(world: World) -> None:
+    """Hashes are printed on notices; knowing one is not holding the photo."""
+    server, li = world.server, world.server.token("li")
+    claim = mutation("photo", str(uuid.uuid4()), {"sha256": world.sha256, "annotated_sha256": None})
+    assert [r["status"] for r in push(server, li, claim)] == ["applied"]
+    url = f"{server.url}/api/v1/blobs/{world.sha256}"
+    assert requests.get(url, headers=li, timeout=30).status_code == 404
+    # Sending the bytes themselves is proof of holding them.
+    assert requests.put(url, data=world.jpeg, headers=li, timeout=60).status_code == 200
+    assert requests.get(url, headers=li, timeout=30).content == world.jpeg
+
+
+def test_every_blob_a_record_names_is_tracked_until_it_arrives(world: World) -> None:
+    server, zhang = world.server, world.server.token("zhang")
+    annotated, evidence = "e" * 64, "f" * 64
+    results = push(
+        server,
+        zhang,
+        mutation(
+            "photo",
+            str(uuid.uuid4()),
+            {"finding_id": world.finding, "sha256": world.sha256, "annotated_sha256": annotated},
+        ),
+    )
+    assert results[0]["status"] == "applied"
+    chen = server.token("chen")
+    response = requests.post(
+        f"{server.url}/api/v1/sync/push",
+        headers=chen,
+        json={
+            "client_id": "t",
+            "schema_version": 4,
+            "mutations": [
+                mutation(
+                    "rectification_feedback",
+                    str(uuid.uuid4()),
+                    {"notice_id": world.notice, "evidence_sha256": [evidence, world.sha256]},
+                )
+            ],
+        },
+        timeout=30,
+    )
+    assert response.json()["missing_blobs"] == [evidence]
+    pulled = requests.get(f"{server.url}/api/v1/sync/changes", headers=zhang, timeout=30).json()
+    assert pulled["missing_blobs"] == [annotated, evidence]
