@@ -368,19 +368,33 @@ def create_app(
         db: DB,
         user: SupervisorUser,
     ) -> NumberOut:
+        """Numbers a draft notice the caller's team has synced, and writes the number
+        into the notice record. A retried request gets the same number back."""
         notice = str(notice_id)
-        _visible_notice_number(db, user, access, notice)
-        issued = numbering.allocate(
-            db, organ_code=body.organ_code, year=body.year, notice_id=notice, issued_by=user.id
-        )
-        audit.append(
-            db,
-            actor=user.username,
-            action="allocate_number",
-            object_type="notice",
-            object_id=notice,
-            after=audit.digest(issued.number),
-        )
+        counter = sync.lock_counter(db)  # first, as in push: retries queue up here
+        record = db.get(SyncRecord, ("notice", notice))
+        if record is None or record.deleted or not access.may_see(user, record):
+            raise HTTPException(
+                404, "没有这个通知书，请先同步草稿。/ No such notice; sync the draft first."
+            )
+        issued = _visible_notice_number(db, user, access, notice)
+        if issued is None and record.data.get("status", "draft") != "draft":
+            raise HTTPException(
+                409, "只有草稿可以编号。/ Only a draft notice can be given a number."
+            )
+        if issued is None:
+            issued = numbering.allocate(
+                db, organ_code=body.organ_code, year=body.year, notice_id=notice, issued_by=user.id
+            )
+            audit.append(
+                db,
+                actor=user.username,
+                action="allocate_number",
+                object_type="notice",
+                object_id=notice,
+                after=audit.digest(issued.number),
+            )
+        sync.set_server_field(db, counter, record, "number", issued.number)
         db.commit()
         return NumberOut(notice_id=notice, number=issued.number, serial=issued.serial)
 

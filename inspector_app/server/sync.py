@@ -54,9 +54,22 @@ def blob_refs(entity: str, fields: dict[str, Any]) -> set[str]:
     return found
 
 
-def _lock_counter(session: Session) -> SyncCounter:
+def lock_counter(session: Session) -> SyncCounter:
     """Taken first in every push: later reads see every earlier push's commit."""
     return session.scalars(select(SyncCounter).where(SyncCounter.id == 1).with_for_update()).one()
+
+
+def set_server_field(
+    session: Session, counter: SyncCounter, record: SyncRecord, name: str, value: Any
+) -> None:
+    """A server-owned field (a notice's number) changes like any other field: with a new
+    sequence, so every laptop that may see the record pulls it."""
+    if record.data.get(name) == value:
+        return
+    counter.last_seq += 1
+    record.data = {**record.data, name: value}
+    record.field_seq = {**record.field_seq, name: counter.last_seq}
+    record.seq, record.updated_at = counter.last_seq, datetime.now(UTC)
 
 
 def _rejected(mutation: Mutation, message: str) -> MutationResult:
@@ -93,7 +106,7 @@ def push(session: Session, user: User, batch: PushIn, access: AccessPolicy) -> P
     missing: set[str] = set()
     refs: set[tuple[str, str]] = set()
     now = datetime.now(UTC)
-    counter = _lock_counter(session)
+    counter = lock_counter(session)
     # Three queries for the whole batch instead of two or three per mutation.
     applied = {
         row.mutation_id: row

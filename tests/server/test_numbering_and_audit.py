@@ -10,22 +10,34 @@ from sqlalchemy import text
 
 from inspector_app.server.database import make_engine
 
-from .conftest import RunningServer, cli
+from .conftest import PASSWORD, RunningServer, cli, mutation, push
+
+
+def _drafts(server: RunningServer, headers: dict, count: int = 1) -> list[str]:
+    """Draft notices synced by the caller: only those can be numbered."""
+    ids = [str(uuid.uuid4()) for _ in range(count)]
+    results = push(server, headers, *[mutation("notice", n, {"status": "draft"}) for n in ids])
+    assert {r["status"] for r in results} == {"applied"}
+    return ids
+
+
+def _allocate(server: RunningServer, headers: dict, notice_id: str, year: int = 2026):
+    return requests.post(
+        f"{server.url}/api/v1/notices/{notice_id}/number",
+        json={"organ_code": "伊营商监", "year": year},
+        headers=headers,
+        timeout=60,
+    )
 
 
 def test_fifty_concurrent_allocations_are_distinct_and_consecutive(
     server: RunningServer,
 ) -> None:
     headers = server.token("chen")
-    notices = [str(uuid.uuid4()) for _ in range(50)]
+    notices = _drafts(server, headers, 50)
 
     def allocate(notice_id: str) -> dict:
-        response = requests.post(
-            f"{server.url}/api/v1/notices/{notice_id}/number",
-            json={"organ_code": "伊营商监", "year": 2026},
-            headers=headers,
-            timeout=60,
-        )
+        response = _allocate(server, headers, notice_id)
         assert response.status_code == 200, response.text
         return response.json()
 
@@ -36,13 +48,47 @@ def test_fifty_concurrent_allocations_are_distinct_and_consecutive(
     assert {r["number"] for r in results} == {f"伊营商监〔2026〕{n}号" for n in range(1, 51)}
     again = allocate(notices[7])  # a retried request gets the same number back
     assert again == next(r for r in results if r["notice_id"] == notices[7])
-    other_year = requests.post(
-        f"{server.url}/api/v1/notices/{uuid.uuid4()}/number",
-        json={"organ_code": "伊营商监", "year": 2027},
-        headers=headers,
-        timeout=60,
-    ).json()
+    other_year = _allocate(server, headers, _drafts(server, headers)[0], year=2027).json()
     assert other_year["serial"] == 1
+
+
+def test_the_number_reaches_every_laptop_through_the_notice_record(server: RunningServer) -> None:
+    chen = server.token("chen")
+    [notice] = _drafts(server, chen)
+    number = _allocate(server, chen, notice).json()["number"]
+    pulled = requests.get(f"{server.url}/api/v1/sync/changes", headers=chen, timeout=30).json()
+    [record] = [c for c in pulled["changes"] if c["id"] == notice]
+    assert record["fields"]["number"] == number
+
+
+def test_only_a_synced_draft_of_ones_own_team_gets_a_number(server: RunningServer) -> None:
+    chen, admin = server.token("chen"), server.token("admin")
+    unsynced = _allocate(server, chen, str(uuid.uuid4()))
+    assert unsynced.status_code == 404 and "同步" in unsynced.json()["detail"]
+    requests.post(
+        f"{server.url}/api/v1/admin/users",
+        headers=admin,
+        json={"username": "wang", "password": PASSWORD, "role": "supervisor", "team": "二组"},
+        timeout=30,
+    ).raise_for_status()
+    [notice] = _drafts(server, chen)
+    assert _allocate(server, server.token("wang"), notice).status_code == 404
+    issued = push(server, chen, mutation("notice", notice, {"status": "issued"}, base_rev=10**6))
+    assert issued[0]["status"] == "applied"
+    assert _allocate(server, chen, notice).status_code == 409
+    engine = make_engine(server.db)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM issued_number")).scalar_one() == 0
+    engine.dispose()
+
+
+def test_twenty_concurrent_requests_for_one_notice_get_one_number(server: RunningServer) -> None:
+    chen = server.token("chen")
+    [notice] = _drafts(server, chen)
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        answers = list(pool.map(lambda _: _allocate(server, chen, notice), range(20)))
+    assert {a.status_code for a in answers} == {200}
+    assert {a.json()["number"] for a in answers} == {"伊营商监〔2026〕1号"}
 
 
 def test_inspectors_cannot_allocate_numbers(server: RunningServer) -> None:
@@ -57,13 +103,8 @@ def test_inspectors_cannot_allocate_numbers(server: RunningServer) -> None:
 
 def test_audit_log_refuses_changes_and_detects_tampering(server: RunningServer) -> None:
     headers = server.token("chen")
-    for _ in range(3):
-        requests.post(
-            f"{server.url}/api/v1/notices/{uuid.uuid4()}/number",
-            json={"organ_code": "伊营商监", "year": 2026},
-            headers=headers,
-            timeout=30,
-        )
+    for notice in _drafts(server, headers, 3):
+        assert _allocate(server, headers, notice).status_code == 200
     assert cli("verify-audit", "--db", server.db).returncode == 0
     engine = make_engine(server.db)
     postgres = engine.dialect.name == "postgresql"
@@ -93,15 +134,10 @@ def test_audit_log_refuses_changes_and_detects_tampering(server: RunningServer) 
 
 def test_a_withdrawn_number_is_recorded_and_never_reused(server: RunningServer) -> None:
     headers = server.token("chen")
-    first, second = str(uuid.uuid4()), str(uuid.uuid4())
+    first, second = _drafts(server, headers, 2)
 
     def allocate(notice_id: str) -> dict:
-        return requests.post(
-            f"{server.url}/api/v1/notices/{notice_id}/number",
-            headers=headers,
-            json={"organ_code": "伊营商监", "year": 2026},
-            timeout=30,
-        ).json()
+        return _allocate(server, headers, notice_id).json()
 
     taken = allocate(first)
     withdrawn = requests.post(
