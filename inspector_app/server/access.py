@@ -52,6 +52,16 @@ WRITABLE: dict[str, frozenset[str]] = {
 TEMPLATE_FROZEN = frozenset({"code", "version", "content"})
 
 
+def team_problem(role: str, team: str) -> str | None:
+    """Why an account cannot have this team, or None. EVERYONE is reserved; inspectors and
+    supervisors work in a team (an empty team would share records with admins)."""
+    if team == EVERYONE:
+        return f"“{EVERYONE}”不能用作检查组名。/ “{EVERYONE}” cannot be a team name."
+    if role in ("inspector", "supervisor") and not team.strip():
+        return "检查人员和科室负责人必须属于一个检查组。/ Inspectors and supervisors need a team."
+    return None
+
+
 class Refused(Exception):
     """A write the caller may not make; the message is shown to the user (zh / en)."""
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -26,7 +26,7 @@ from inspector_app.protocol.sync import (
     PushOut,
 )
 from inspector_app.server import audit, auth, numbering, reference, sync
-from inspector_app.server.access import AccessPolicy
+from inspector_app.server.access import AccessPolicy, team_problem
 from inspector_app.server.blobs import MAX_BYTES, SHA256, BlobRejected, BlobStore
 from inspector_app.server.database import make_engine, sessions
 from inspector_app.server.models import (
@@ -91,6 +91,13 @@ class NewUserIn(Strict):
     role: Literal["inspector", "supervisor", "admin"]
     team: str = Field(default="", max_length=64)
     display_name: str = Field(default="", max_length=100)
+
+    @model_validator(mode="after")
+    def _team_fits_role(self) -> NewUserIn:
+        problem = team_problem(self.role, self.team)
+        if problem:
+            raise ValueError(problem)
+        return self
 
 
 class AccountOut(UserOut):

@@ -74,10 +74,15 @@ def _create_user(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from inspector_app.server import audit
+    from inspector_app.server.access import team_problem
     from inspector_app.server.auth import hash_password
     from inspector_app.server.database import sessions
     from inspector_app.server.models import User
 
+    problem = team_problem(args.role, args.team)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     password = sys.stdin.readline().rstrip("\n")
     if len(password) < 8:
         print("密码至少 8 位。/ The password needs at least 8 characters.", file=sys.stderr)
@@ -141,9 +146,11 @@ def _import_reference(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 2
-        results = reference.load(db, admin, records)
+        results, unchanged = reference.load(db, admin, records)
         db.commit()
     counts = Counter(result.status for result in results)
+    if unchanged:
+        counts["unchanged"] = unchanged
     for result in results:
         if result.status in ("conflict", "rejected"):
             print(f"{result.mutation_id}: {result.status} {result.message or ''}", file=sys.stderr)

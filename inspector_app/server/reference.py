@@ -16,7 +16,13 @@ from sqlalchemy.orm import Session
 from inspector_app.domain.checklist import ChecklistTemplate, to_schema_dict
 from inspector_app.domain.reference_ids import reference_id
 from inspector_app.domain.registry import RegistrySeed
-from inspector_app.protocol.sync import Mutation, MutationResult, PushIn
+from inspector_app.protocol.sync import (
+    MAX_BATCH,
+    NEWEST_SCHEMA,
+    Mutation,
+    MutationResult,
+    PushIn,
+)
 from inspector_app.server import sync
 from inspector_app.server.access import REFERENCE, AccessPolicy
 from inspector_app.server.models import SyncRecord, User
@@ -99,29 +105,35 @@ def shipped_records(
 
 def load(
     session: Session, admin: User, records: list[tuple[str, str, dict[str, Any]]]
-) -> list[MutationResult]:
-    """Writes the records as the admin's mutations. A mutation id derived from the
-    content makes loading the same set again a no-op."""
-    known = {
-        row.id: row.seq
+) -> tuple[list[MutationResult], int]:
+    """Writes what differs from the stored records as the admin's mutations; returns their
+    results and how many records were already up to date. Mutation ids are random: ids
+    anyone could compute could be taken first and block the import."""
+    stored = {
+        row.id: row
         for row in session.scalars(
             select(SyncRecord).where(SyncRecord.id.in_([record_id for _, record_id, _ in records]))
         )
     }
     mutations = [
         Mutation(
-            mutation_id=str(uuid.uuid5(uuid.UUID(record_id), repr(sorted(fields.items())))),
+            mutation_id=str(uuid.uuid4()),
             entity=entity,  # type: ignore[arg-type]
             id=record_id,
-            base_rev=known.get(record_id),  # an admin's reload replaces what it edits
+            base_rev=stored[record_id].seq if record_id in stored else None,
             fields=fields,
         )
         for entity, record_id, fields in records
+        if record_id not in stored
+        or stored[record_id].deleted
+        or any(stored[record_id].data.get(name) != value for name, value in fields.items())
     ]
     results: list[MutationResult] = []
-    for start in range(0, len(mutations), 200):
+    for start in range(0, len(mutations), MAX_BATCH):
         batch = PushIn(
-            client_id="import-reference", schema_version=1, mutations=mutations[start : start + 200]
+            client_id="import-reference",
+            schema_version=NEWEST_SCHEMA,
+            mutations=mutations[start : start + MAX_BATCH],
         )
         results += sync.push(session, admin, batch, AccessPolicy()).results
-    return results
+    return results, len(records) - len(mutations)

@@ -35,7 +35,7 @@ def test_imported_reference_data_reaches_every_user_with_the_apps_ids(
     expected = len(registry.units) + len(registry.sites) + windows + len(templates)
     assert done.stdout.strip() == f"applied {expected}"
     again = cli("import-reference", "--as", "admin", "--db", server.db)
-    assert again.stdout.strip() == f"already_applied {expected}"
+    assert again.stdout.strip() == f"unchanged {expected}"
     for user in ("li", "chen"):
         data = _reference(server, user)
         assert len(data["unit"]) == len(registry.units)
@@ -150,6 +150,27 @@ def test_admins_create_and_list_accounts(server: RunningServer) -> None:
         timeout=30,
     )
     assert short.status_code == 422
+    for role, team in (("inspector", "*"), ("inspector", ""), ("supervisor", " ")):
+        odd = requests.post(
+            f"{server.url}/api/v1/admin/users",
+            headers=admin,
+            json={**body, "username": "wu3", "role": role, "team": team},
+            timeout=30,
+        )
+        assert odd.status_code == 422 and "检查组" in odd.text, (role, team)
+    refused = cli(
+        "create-user",
+        "wu4",
+        "--role",
+        "inspector",
+        "--team",
+        "*",
+        "--password-stdin",
+        "--db",
+        server.db,
+        stdin="long-enough-1\n",
+    )
+    assert refused.returncode == 2 and "检查组" in refused.stderr
     listing = requests.get(f"{server.url}/api/v1/admin/users", headers=admin, timeout=30)
     assert "argon2" not in listing.text and "password" not in listing.text
     listed = listing.json()
