@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 PROTOCOL_VERSION = 1
 MAX_BATCH = 200
+UUID_TEXT = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 # The desktop store's schema versions (store/schema_version.py) this protocol carries.
 OLDEST_SCHEMA, NEWEST_SCHEMA = 1, 4
 
@@ -34,9 +35,9 @@ class Strict(BaseModel):
 class Mutation(Strict):
     """One outbox entry: the changed fields of one record, and the revision they came from."""
 
-    mutation_id: str = Field(min_length=36, max_length=36)
+    mutation_id: str = Field(pattern=UUID_TEXT)
     entity: Entity
-    id: str = Field(min_length=36, max_length=36)
+    id: str = Field(pattern=UUID_TEXT)
     base_rev: int | None = None
     fields: dict[str, Any] = Field(default_factory=dict)
     deleted: bool = False

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query, R
 from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sqlalchemy import select
+from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector_app.protocol.sync import (
@@ -122,7 +123,7 @@ class ReferenceOut(BaseModel):
 
 
 class NumberIn(Strict):
-    organ_code: str = Field(min_length=1, max_length=32)
+    organ_code: str = Field(min_length=1, max_length=32, pattern=r"^[^\x00-\x1f\x7f]+$")
     year: int = Field(ge=2000, le=2100)
 
 
@@ -620,6 +621,19 @@ def create_app(
         return changes
 
     app.include_router(api)
+
+    @app.exception_handler(DataError)
+    @app.exception_handler(UnicodeError)
+    async def unstorable(request: Request, error: Exception) -> JSONResponse:
+        """A NUL byte, a lone surrogate or an over-long value the database refuses."""
+        log.warning("unstorable input", extra={"fields": {"path": request.url.path}})
+        return JSONResponse(
+            {
+                "detail": "请求含有无法保存的字符或过长的值。/ The request has characters or "
+                "values that cannot be stored."
+            },
+            status_code=422,
+        )
 
     @app.api_route(
         "/api/{version}/{rest:path}",

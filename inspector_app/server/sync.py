@@ -11,6 +11,8 @@ client gets the server's current version back.
 from __future__ import annotations
 
 import json
+import math
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -70,6 +72,29 @@ def set_server_field(
     record.data = {**record.data, name: value}
     record.field_seq = {**record.field_seq, name: counter.last_seq}
     record.seq, record.updated_at = counter.last_seq, datetime.now(UTC)
+
+
+FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]{0,63}")
+BAD_TEXT = re.compile("[\x00\ud800-\udfff]")  # PostgreSQL refuses NUL; UTF-8 has no surrogates
+
+
+def _unstorable(fields: dict[str, Any]) -> str | None:
+    """Why these fields cannot be stored as they are on both databases, or None."""
+    bad_names = [name for name in fields if not FIELD_NAME.fullmatch(name)]
+    if bad_names:
+        return f"无效的字段名：{bad_names[0][:40]!r}。/ Invalid field name."
+    pending: list[Any] = list(fields.values())
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            pending += [*value.keys(), *value.values()]
+        elif isinstance(value, list):
+            pending += value
+        elif isinstance(value, float) and not math.isfinite(value):
+            return "数值无效（NaN 或无穷大）。/ NaN and infinity cannot be stored."
+        elif isinstance(value, str) and BAD_TEXT.search(value):
+            return "文本含有无法保存的字符。/ The text has characters that cannot be stored."
+    return None
 
 
 def _rejected(mutation: Mutation, message: str) -> MutationResult:
@@ -185,6 +210,9 @@ def _apply(
     records: dict[tuple[str, str], SyncRecord],
     lookup: record_rules.Lookup,
 ) -> MutationResult:
+    problem = _unstorable(mutation.fields)
+    if problem:
+        return _rejected(mutation, problem)
     owned = server_owned(mutation.entity) & set(mutation.fields)
     if owned:
         return _rejected(
