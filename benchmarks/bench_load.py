@@ -218,15 +218,23 @@ class Client:
             "recheck_of_id": None,
         }
 
-    def _edit(self) -> dict[str, Any]:
-        """Change one earlier record from the revision the server last gave us."""
+    def _edit(self) -> dict[str, Any] | None:
+        """Change one earlier record from the revision the server last gave us (None when
+        every earlier inspection is submitted, so nothing is editable)."""
         drafts = [
             rid
             for rid, r in self.records.items()
             if r.entity == "inspection" and r.fields["status"] == "draft"
         ]
+        editable = [
+            rid
+            for rid, r in self.records.items()
+            if r.entity == "finding" and r.fields["inspection_id"] in drafts
+        ]  # a submitted inspection's findings are read-only on the server
+        if not drafts:
+            return None
         stamp = _iso(self.clock)
-        if drafts and self.rng.random() < 0.3:
+        if self.rng.random() < 0.3 or not editable:
             rid = self.rng.choice(drafts)
             fields = {
                 "status": "submitted",
@@ -235,7 +243,7 @@ class Client:
                 "updated_at": stamp,
             }
         else:
-            rid = self.rng.choice([r for r, v in self.records.items() if v.entity == "finding"])
+            rid = self.rng.choice(editable)
             fields = {
                 "result": "fail",
                 "severity": "serious",
@@ -281,8 +289,8 @@ class Client:
             }
             for entity, rid, f in new
         ]
-        if self.records and self.rng.random() < 0.5:
-            mutations.append(self._edit())
+        if self.records and self.rng.random() < 0.5 and (edit := self._edit()):
+            mutations.append(edit)
         body = json.dumps(
             {"client_id": self.name, "schema_version": 4, "mutations": mutations},
             ensure_ascii=False,
