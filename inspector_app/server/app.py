@@ -68,6 +68,49 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class ErrorOut(BaseModel):
+    """Every refusal: a message in Chinese and English (some add a field, e.g. offset)."""
+
+    detail: str
+
+
+class FieldError(BaseModel):
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class ValidationOut(BaseModel):
+    """FastAPI's own answer to a request that does not fit the input model."""
+
+    detail: list[FieldError]
+
+
+ERRORS = {
+    400: "请求体不是有效的 JSON。/ The body is not valid JSON.",
+    401: "未登录、登录已失效或用户名密码错误。/ Not logged in, expired, or wrong password.",
+    403: "角色无权执行此操作。/ The caller's role may not do this.",
+    404: "没有这个对象，或调用者无权看到它。/ No such object, or not visible to the caller.",
+    409: "与当前状态冲突。/ Conflicts with the current state.",
+    411: "缺少 Content-Length。/ Content-Length required.",
+    413: "请求过大。/ Request too large.",
+    422: "请求内容无效。/ The request is not valid.",
+    426: "客户端与服务器版本不匹配。/ The app and the server speak different versions.",
+    429: "尝试次数过多。/ Too many attempts.",
+}
+
+
+def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the refusals a route can give (schemathesis checks them)."""
+    return {
+        code: {
+            "model": ErrorOut | ValidationOut if code == 422 else ErrorOut,
+            "description": ERRORS[code],
+        }
+        for code in codes
+    }
+
+
 class LoginIn(Strict):
     username: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=1024)
@@ -320,13 +363,17 @@ def create_app(
     app.state.sessions, app.state.policy = factory, policy
     store = BlobStore(blobs_dir or Path("blobs"))
 
-    api = APIRouter(prefix="/api/v1", dependencies=[Depends(protocol)])
+    api = APIRouter(
+        prefix="/api/v1",
+        dependencies=[Depends(protocol)],
+        responses=errors(400, 401, 413, 422, 426),
+    )
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
-    @api.post("/auth/login", response_model=LoginOut)
+    @api.post("/auth/login", response_model=LoginOut, responses=errors(429))
     def login(body: LoginIn, request: Request, db: DB) -> LoginOut:
         address = request.client.host if request.client else ""
         try:
@@ -369,7 +416,9 @@ def create_app(
     def me(user: CurrentUser) -> UserOut:
         return _user_out(user)
 
-    @api.post("/notices/{notice_id}/number", response_model=NumberOut)
+    @api.post(
+        "/notices/{notice_id}/number", response_model=NumberOut, responses=errors(403, 404, 409)
+    )
     def number(
         notice_id: uuid.UUID,
         body: NumberIn,
@@ -406,7 +455,7 @@ def create_app(
         db.commit()
         return NumberOut(notice_id=notice, number=issued.number, serial=issued.serial)
 
-    @api.post("/admin/users/{username}/revoke-tokens", status_code=204)
+    @api.post("/admin/users/{username}/revoke-tokens", status_code=204, responses=errors(403, 404))
     def revoke_tokens(username: str, db: DB, admin: AdminUser) -> None:
         target = _account_or_404(db, username)
         auth.revoke(db, Token.user_id == target.id)
@@ -419,7 +468,9 @@ def create_app(
         )
         db.commit()
 
-    @api.post("/notices/{notice_id}/number/withdraw", response_model=NumberOut)
+    @api.post(
+        "/notices/{notice_id}/number/withdraw", response_model=NumberOut, responses=errors(403, 404)
+    )
     def withdraw_number(
         notice_id: uuid.UUID,
         body: WithdrawIn,
@@ -445,7 +496,7 @@ def create_app(
             db.commit()
         return NumberOut(notice_id=notice, number=issued.number, serial=issued.serial)
 
-    @api.get("/admin/users", response_model=list[AccountOut])
+    @api.get("/admin/users", response_model=list[AccountOut], responses=errors(403))
     def list_users(db: DB, admin: AdminUser) -> list[AccountOut]:
         accounts = [
             AccountOut(**_user_out(account).model_dump(), active=account.active)
@@ -454,7 +505,9 @@ def create_app(
         db.commit()
         return accounts
 
-    @api.post("/admin/users", response_model=AccountOut, status_code=201)
+    @api.post(
+        "/admin/users", response_model=AccountOut, status_code=201, responses=errors(403, 409)
+    )
     def create_user(body: NewUserIn, db: DB, admin: AdminUser) -> AccountOut:
         if db.scalars(select(User).where(User.username == body.username)).first():
             raise HTTPException(409, "该用户名已被使用。/ That user name is taken.")
@@ -493,7 +546,7 @@ def create_app(
             }
         )
 
-    @api.post("/admin/users/{username}/deactivate", status_code=204)
+    @api.post("/admin/users/{username}/deactivate", status_code=204, responses=errors(403, 404))
     def deactivate(username: str, db: DB, admin: AdminUser) -> None:
         target = _account_or_404(db, username)
         target.active = False
@@ -507,12 +560,12 @@ def create_app(
         )
         db.commit()
 
-    @api.head("/blobs/{sha256}")
+    @api.head("/blobs/{sha256}", responses=errors(404))
     def blob_exists(sha256: str, user: CurrentUser) -> Response:
         _check_sha(sha256)
         return Response(status_code=200 if store.exists(sha256) else 404)
 
-    @api.put("/blobs/{sha256}", status_code=201)
+    @api.put("/blobs/{sha256}", status_code=201, responses=errors(411))
     async def put_blob(sha256: str, request: Request, user: CurrentUser, db: DB) -> Response:
         """Whole-body upload; the size is checked from Content-Length before reading."""
         _check_sha(sha256)
@@ -547,13 +600,13 @@ def create_app(
         store.part(upload.id).touch()
         return UploadOut(upload_id=upload.id, offset=0, size=body.size)
 
-    @api.head("/blobs/{sha256}/uploads/{upload_id}")
+    @api.head("/blobs/{sha256}/uploads/{upload_id}", responses=errors(404))
     def upload_offset(sha256: str, upload_id: str, user: CurrentUser, db: DB) -> Response:
         upload = _upload(db, sha256, upload_id, user)
         db.commit()
         return Response(headers={"Upload-Offset": str(store.part(upload.id).stat().st_size)})
 
-    @api.patch("/blobs/{sha256}/uploads/{upload_id}")
+    @api.patch("/blobs/{sha256}/uploads/{upload_id}", responses=errors(404, 409))
     async def continue_upload(
         sha256: str,
         upload_id: str,
@@ -584,7 +637,7 @@ def create_app(
         db.delete(upload)
         return _finish(db, store, sha256, part, user)
 
-    @api.get("/blobs/{sha256}")
+    @api.get("/blobs/{sha256}", responses=errors(404))
     def get_blob(sha256: str, user: CurrentUser, db: DB) -> Response:
         _check_sha(sha256)
         blob = db.get(StoredBlob, sha256)
