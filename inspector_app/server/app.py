@@ -180,6 +180,10 @@ class NumberOut(BaseModel):
     serial: int
 
 
+def _account_out(account: User) -> AccountOut:
+    return AccountOut(**_user_out(account).model_dump(), active=account.active)
+
+
 def _log_refused_login(username: str, address: str, reason: str) -> None:
     """A security event for the operator; the JSON formatter escapes the typed name."""
     log.warning(
@@ -499,8 +503,7 @@ def create_app(
     @api.get("/admin/users", response_model=list[AccountOut], responses=errors(403))
     def list_users(db: DB, admin: AdminUser) -> list[AccountOut]:
         accounts = [
-            AccountOut(**_user_out(account).model_dump(), active=account.active)
-            for account in db.scalars(select(User).order_by(User.username))
+            _account_out(account) for account in db.scalars(select(User).order_by(User.username))
         ]
         db.commit()
         return accounts
@@ -509,29 +512,20 @@ def create_app(
         "/admin/users", response_model=AccountOut, status_code=201, responses=errors(403, 409)
     )
     def create_user(body: NewUserIn, db: DB, admin: AdminUser) -> AccountOut:
-        if db.scalars(select(User).where(User.username == body.username)).first():
-            raise HTTPException(409, "该用户名已被使用。/ That user name is taken.")
-        account = User(
-            username=body.username,
-            display_name=body.display_name,
-            role=body.role,
-            team=body.team,
-            password_hash=auth.hash_password(body.password),
-            active=True,
-            created_at=datetime.now(UTC),
-        )
-        db.add(account)
-        db.flush()
-        audit.append(
-            db,
-            actor=admin.username,
-            action="create_user",
-            object_type="account",
-            object_id=str(account.id),
-            after=audit.digest(_user_out(account).model_dump()),
-        )
+        try:
+            account = auth.create_account(
+                db,
+                actor=admin.username,
+                username=body.username,
+                password=body.password,
+                role=body.role,
+                team=body.team,
+                display_name=body.display_name,
+            )
+        except auth.AccountExists:
+            raise HTTPException(409, "该用户名已被使用。/ That user name is taken.") from None
         db.commit()
-        return AccountOut(**_user_out(account).model_dump(), active=True)
+        return _account_out(account)
 
     @api.get("/reference", response_model=ReferenceOut)
     def reference_data(user: CurrentUser, db: DB) -> ReferenceOut:

@@ -12,6 +12,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session
 
+from inspector_app.server import audit
 from inspector_app.server.models import LoginFailure, Token, User
 
 HASHER = PasswordHasher()  # argon2-cffi defaults: Argon2id
@@ -35,6 +36,48 @@ class LoginRefused(Exception):
 
 class TooManyAttempts(Exception):
     pass
+
+
+class AccountExists(Exception):
+    """The user name is taken."""
+
+
+def create_account(
+    session: Session,
+    *,
+    actor: str,
+    username: str,
+    password: str,
+    role: str,
+    team: str,
+    display_name: str = "",
+) -> User:
+    """The one way accounts are made (CLI and admin API): unique name, Argon2id hash, and
+    an audit event, inside the caller's transaction."""
+    if session.scalars(select(User).where(User.username == username)).first():
+        raise AccountExists(username)
+    account = User(
+        username=username,
+        display_name=display_name,
+        role=role,
+        team=team,
+        password_hash=hash_password(password),
+        active=True,
+        created_at=datetime.now(UTC),
+    )
+    session.add(account)
+    session.flush()
+    audit.append(
+        session,
+        actor=actor,
+        action="create_user",
+        object_type="account",
+        object_id=str(account.id),
+        after=audit.digest(
+            {"username": username, "display_name": display_name, "role": role, "team": team}
+        ),
+    )
+    return account
 
 
 def hash_password(password: str) -> str:

@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 DEFAULT_DB = "sqlite:///inspector-server.sqlite3"
@@ -71,13 +71,9 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _create_user(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
-    from inspector_app.server import audit
     from inspector_app.server.access import team_problem
-    from inspector_app.server.auth import hash_password
+    from inspector_app.server.auth import AccountExists, create_account
     from inspector_app.server.database import sessions
-    from inspector_app.server.models import User
 
     problem = team_problem(args.role, args.team)
     if problem:
@@ -88,23 +84,19 @@ def _create_user(args: argparse.Namespace) -> int:
         print("密码至少 8 位。/ The password needs at least 8 characters.", file=sys.stderr)
         return 2
     with sessions(_engine(args.db))() as db:
-        if db.scalars(select(User).where(User.username == args.name)).first():
+        try:
+            create_account(
+                db,
+                actor="cli",
+                username=args.name,
+                password=password,
+                role=args.role,
+                team=args.team,
+                display_name=args.display_name,
+            )
+        except AccountExists:
             print(f"用户 {args.name} 已存在。/ User {args.name} exists.", file=sys.stderr)
             return 2
-        account = User(
-            username=args.name,
-            display_name=args.display_name,
-            role=args.role,
-            team=args.team,
-            password_hash=hash_password(password),
-            active=True,
-            created_at=datetime.now(UTC),
-        )
-        db.add(account)
-        db.flush()
-        audit.append(
-            db, actor="cli", action="create_user", object_type="account", object_id=str(account.id)
-        )
         db.commit()
     print(f"created {args.name} ({args.role})")
     return 0
