@@ -35,6 +35,15 @@ class RunningServer:
             json={"username": username, "password": password, "device": "pytest"},
         )
 
+    def add_user(self, username: str, role: str, team: str) -> None:
+        """An account made through the admin API (the fixture's four come from the CLI)."""
+        requests.post(
+            f"{self.url}/api/v1/admin/users",
+            headers=self.token("admin"),
+            json={"username": username, "password": PASSWORD, "role": role, "team": team},
+            timeout=30,
+        ).raise_for_status()
+
     def token(self, username: str) -> dict[str, str]:
         response = self.login(username)
         assert response.status_code == 200, response.text

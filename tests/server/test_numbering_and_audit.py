@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from inspector_app.server.database import make_engine
 
-from .conftest import PASSWORD, RunningServer, cli, mutation, push
+from .conftest import RunningServer, cli, mutation, push
 
 
 def _drafts(server: RunningServer, headers: dict, count: int = 1) -> list[str]:
@@ -62,15 +62,10 @@ def test_the_number_reaches_every_laptop_through_the_notice_record(server: Runni
 
 
 def test_only_a_synced_draft_of_ones_own_team_gets_a_number(server: RunningServer) -> None:
-    chen, admin = server.token("chen"), server.token("admin")
+    chen = server.token("chen")
     unsynced = _allocate(server, chen, str(uuid.uuid4()))
     assert unsynced.status_code == 404 and "同步" in unsynced.json()["detail"]
-    requests.post(
-        f"{server.url}/api/v1/admin/users",
-        headers=admin,
-        json={"username": "wang", "password": PASSWORD, "role": "supervisor", "team": "二组"},
-        timeout=30,
-    ).raise_for_status()
+    server.add_user("wang", "supervisor", "二组")
     [notice] = _drafts(server, chen)
     assert _allocate(server, server.token("wang"), notice).status_code == 404
     issued = push(server, chen, mutation("notice", notice, {"status": "issued"}, base_rev=10**6))

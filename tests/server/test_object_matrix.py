@@ -307,13 +307,7 @@ def test_supervisors_see_every_team_only_when_configured(database_url: str, tmp_
     server = start_server(database_url, tmp_path, "--supervisors-see-all-teams")
     try:
         world = _build_world(server, tmp_path)
-        admin = server.token("admin")
-        requests.post(
-            f"{server.url}/api/v1/admin/users",
-            headers=admin,
-            json={"username": "wang", "password": PASSWORD, "role": "supervisor", "team": "二组"},
-            timeout=30,
-        ).raise_for_status()
+        server.add_user("wang", "supervisor", "二组")
         wang, li = server.token("wang"), server.token("li")
         pulled = requests.get(f"{server.url}/api/v1/sync/changes", headers=wang, timeout=30).text
         assert world.inspection in pulled and world.campaign in pulled
