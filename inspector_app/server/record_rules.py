@@ -32,6 +32,11 @@ LIFECYCLE_FIELDS: dict[tuple[str, str], Lifecycle[Any, Any]] = {
     ("notice", "extension_status"): EXTENSION_LIFECYCLE,
     ("notice", "escalation"): ESCALATION_LIFECYCLE,
 }
+# Each lifecycle field's states by their stored value.
+STATES: dict[tuple[str, str], dict[str, Enum]] = {
+    key: {state.value: state for pair in lifecycle.table.items() for state in (pair[0][0], pair[1])}
+    for key, lifecycle in LIFECYCLE_FIELDS.items()
+}
 INITIAL = {
     ("inspection", "status"): "draft",
     ("finding", "status"): "recorded",
@@ -100,9 +105,7 @@ def _check_transition(
     old: dict[str, Any],
     new_value: object,
 ) -> None:
-    states = {state.value: state for (state, _action) in lifecycle.table} | {
-        target.value: target for target in lifecycle.table.values()
-    }
+    states = STATES[(entity, name)]
     old_value = old.get(name, INITIAL[(entity, name)])
     if not isinstance(new_value, str) or new_value not in states or old_value not in states:
         raise Refused(f"无效的状态值：{str(new_value)[:40]}。/ Not a valid {name}.")
