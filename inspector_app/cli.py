@@ -97,6 +97,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
     args = plain_launch(arguments) or build_parser().parse_args(arguments)
     try:
+        if args.command is not None:  # a launch sets the zone itself (ui/app.py)
+            from inspector_app.domain.bureau_time import set_zone
+            from inspector_app.settings import load_settings
+
+            set_zone(load_settings().time_zone)
         if args.command == "demo":
             return _demo(args)
         if args.command == "list":

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from inspector_app.domain import bureau_time
 from inspector_app.domain.errors import DomainError
 from inspector_app.services.summaries import read_home_list
 from inspector_app.settings import load_settings
@@ -53,6 +54,7 @@ def _paint_and_quit(window: MainWindow, app: QApplication) -> None:
 
 def run(*, data_dir: Path | None = None, lang: str | None = None) -> int:
     settings = load_settings()
+    bureau_time.set_zone(settings.time_zone)
     app = create_application()
     install_language(lang or settings.language)
     if fonts.choose_ui_font(app) is None:
