@@ -43,6 +43,7 @@ def test_void_qt_calls_keep_none_alive(qtbot) -> None:
         combo.setCurrentIndex(n % 3)
         text.setPlainText("")
         tree.setCurrentItem(item)
-    after = sys.getrefcount(None)
-    # Other threads may hold or drop a few references meanwhile; the bug drops ~27,000.
-    assert after >= before - 100, f"None lost {before - after} references in {9 * CALLS} calls"
+        lost = before - sys.getrefcount(None)
+        # Other threads may take or drop a few references meanwhile; the bug drops nine a
+        # round. Stop early: going on would abort the whole test run, not fail this test.
+        assert lost < 100, f"None lost {lost} references in {9 * (n + 1)} void Qt calls"
