@@ -61,15 +61,21 @@ class DocumentPreview(QDialog):
         bar.addStretch(1)
         bar.addWidget(self.print_button)
         bar.addWidget(self.save_button)
+        self.status = QLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+        self._save_folder: str | None = None
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         self.chooser.currentIndexChanged.connect(self.show_document)
         zoom_in.clicked.connect(lambda: self._zoom(1.25))
         zoom_out.clicked.connect(lambda: self._zoom(0.8))
         fit.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
-        self.print_button.clicked.connect(self.print_document)
-        self.save_button.clicked.connect(self.save_document)
+        # clicked(bool) must not reach the slots' parameters: lambdas drop it.
+        self.print_button.clicked.connect(lambda: self.print_document())
+        self.save_button.clicked.connect(lambda: self.save_document())
         self.resize(900, 720)
         self.show_document(0)
 
@@ -91,39 +97,49 @@ class DocumentPreview(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)
         self.view.setZoomFactor(self.view.zoomFactor() * factor)
 
-    def save_document(self, target: Path | None = None) -> Path | None:
-        if target is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, self.tr("另存为"), str(Path.home() / self.current().file_name), "PDF (*.pdf)"
-            )
-            if not name:
-                return None
-            target = Path(name)
+    def save_document(self) -> Path | None:
+        """另存为…: ask where (starting in the folder used last), then write."""
+        start = Path(self._save_folder or Path.home()) / self.current().file_name
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("另存为"), str(start), "PDF (*.pdf)")
+        if not name:
+            return None
+        target = Path(name)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
         try:
-            return save_pdf(self.current().data, target)
+            saved = save_pdf(self.current().data, target)
         except Exception as error:
             show_error(self, error)
             return None
+        self._save_folder = str(saved.parent)
+        self.status.setText(self.tr("已保存到 {0}").format(saved))
+        return saved
 
-    def print_document(self, printer: QPrinter | None = None) -> bool:
-        """A4, with the page range the user picks; pages rendered at the printer's dpi."""
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-            dialog = QPrintDialog(printer, self)
-            dialog.setMinMax(1, self.pdf.pageCount())
-            if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-                return False
-        render_to_printer(self.pdf, printer)
+    def print_document(self) -> bool:
+        """打印…: A4, with the page range the user picks; the printer is kept for next time."""
+        printer = self.printer
+        dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, self.pdf.pageCount())
+        dialog.setFromTo(1, self.pdf.pageCount())
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return False
+        try:
+            printed = render_to_printer(self.pdf, printer)
+        except Exception as error:
+            show_error(self, error)
+            return False
+        self.status.setText(self.tr("已发送到打印机：{0} 页").format(printed))
         return True
 
 
-def render_to_printer(pdf: QPdfDocument, printer: QPrinter) -> None:
+def render_to_printer(pdf: QPdfDocument, printer: QPrinter) -> int:
+    """Render the chosen pages at the printer's resolution; returns how many were sent."""
     first = max(printer.fromPage(), 1)
     last = printer.toPage() or pdf.pageCount()
     painter = QPainter()
     if not painter.begin(printer):
         raise RuntimeError("printer refused to start")
+    sent = 0
     try:
         for index in range(first - 1, min(last, pdf.pageCount())):
             if index > first - 1:
@@ -131,5 +147,7 @@ def render_to_printer(pdf: QPdfDocument, printer: QPrinter) -> None:
             area = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
             image = pdf.render(index, QSize(area.width(), area.height()))
             painter.drawImage(area.topLeft(), image)
+            sent += 1
     finally:
         painter.end()
+    return sent
