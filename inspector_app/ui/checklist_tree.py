@@ -120,9 +120,37 @@ class ChecklistTree(QTreeWidget):
             self.select_finding(finding_id)
             return
 
+    def next_unanswered(self, after: str, sheet: InspectionSheet) -> str | None:
+        """The first unanswered checklist item below `after` in the order shown, else above."""
+        open_ids = {
+            f.id for f in sheet.findings if f.item_code and f.result == FindingResult.UNCHECKED
+        }
+        open_ids.discard(after)
+        item = self._items.get(after)
+        while item is not None:
+            item = self.itemBelow(item)
+            if item is not None and item.data(0, FINDING_ROLE) in open_ids:
+                return item.data(0, FINDING_ROLE)
+        # Nothing open below: back to the first open item above, if any.
+        return next((finding_id for finding_id in self._items if finding_id in open_ids), None)
+
+    def _step(self, item: QTreeWidgetItem | None, down: bool) -> QTreeWidgetItem | None:
+        """The next item row up or down, skipping category headers."""
+        while item is not None:
+            item = self.itemBelow(item) if down else self.itemAbove(item)
+            if item is not None and item.data(0, FINDING_ROLE):
+                return item
+        return None
+
     def _current_changed(self, current: QTreeWidgetItem | None, previous: object) -> None:
-        if current is not None and current.data(0, FINDING_ROLE):
-            self.finding_selected.emit(current.data(0, FINDING_ROLE))
+        if current is None:
+            return
+        if not current.data(0, FINDING_ROLE):  # a header (Home, PageUp, a click): its first item
+            target = current.child(0) if current.childCount() else self._step(current, True)
+            if target is not None:
+                self.setCurrentItem(target)
+            return
+        self.finding_selected.emit(current.data(0, FINDING_ROLE))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         finding_id = self.current_finding_id()
@@ -130,6 +158,13 @@ class ChecklistTree(QTreeWidget):
             self.result_key.emit(finding_id, RESULT_KEYS[Qt.Key(event.key())])
             return
         if finding_id and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
             self.detail_requested.emit()
+            return
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not event.modifiers():
+            target = self._step(self.currentItem(), event.key() == Qt.Key.Key_Down)
+            if target is not None:
+                self.setCurrentItem(target)
+                self.scrollToItem(target)
             return
         super().keyPressEvent(event)

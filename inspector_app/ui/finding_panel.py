@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -71,6 +72,7 @@ class FindingPanel(QScrollArea):
         results = QHBoxLayout()
         group = QButtonGroup(self)
         group.setExclusive(True)
+        self._result_group = group
         for key, result in enumerate(
             (FindingResult.PASS, FindingResult.FAIL, FindingResult.NOT_APPLICABLE), start=1
         ):
@@ -81,18 +83,17 @@ class FindingPanel(QScrollArea):
             group.addButton(button)
             results.addWidget(button)
             self.result_buttons[result] = button
-        results.addStretch(1)
         self.photo_warning = _wrapping(style="color: #c62828; font-weight: bold")
         self.description = QPlainTextEdit()
         self.description.setPlaceholderText(self.tr("写下现场看到的情况：时间、窗口、人员、经过"))
-        self.description.setMinimumHeight(90)
+        self.description.setMinimumHeight(72)
         self.description.setTabChangesFocus(True)
         self.phrases = QListWidget()
         self.phrases.setFlow(QListWidget.Flow.LeftToRight)
         self.phrases.setWrapping(True)
         self.phrases.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.phrases.setSpacing(3)
-        self.phrases.setFixedHeight(64)
+        self.phrases.setFixedHeight(54)
         self.phrases.setToolTip(self.tr("点击常用描述，添加到问题描述"))
         self.window = QComboBox()
         self.window.setEditable(True)
@@ -110,7 +111,9 @@ class FindingPanel(QScrollArea):
         self.camera = QPushButton(self.tr("拍照"))
         self.view_photo = QPushButton(self.tr("查看"))
         self.remove_photo = QPushButton(self.tr("删除照片"))
-        photo_buttons = QHBoxLayout()
+        # Beside the thumbnails, not under them: at 1280×720 a row below fell off the pane.
+        photo_buttons = QVBoxLayout()
+        photo_buttons.setSpacing(3)
         for button in (
             self.add_photo,
             self.paste_photo,
@@ -120,6 +123,10 @@ class FindingPanel(QScrollArea):
         ):
             photo_buttons.addWidget(button)
         photo_buttons.addStretch(1)
+        photo_row = QHBoxLayout()
+        photo_row.addWidget(self.photos, 1)
+        photo_row.addLayout(photo_buttons)
+        results.addWidget(self.photo_warning, 1)
 
         where_row = QHBoxLayout()
         where_row.addWidget(self.window, 2)
@@ -129,20 +136,18 @@ class FindingPanel(QScrollArea):
         where_row.addWidget(self.severity)
         form = QFormLayout()
         form.addRow(self.tr("结果"), results)
-        form.addRow("", self.photo_warning)
         form.addRow(self.tr("问题描述"), self.description)
         form.addRow(self.tr("常用描述"), self.phrases)
         form.addRow(self.tr("窗口"), where_row)
         form.addRow(self.tr("责任单位"), self.unit)
-        form.addRow(self.tr("照片"), self.photos)
-        form.addRow("", photo_buttons)
+        form.addRow(self.tr("照片"), photo_row)
         layout = QVBoxLayout(body)
+        layout.setSpacing(4)
         layout.addWidget(self.where)
         layout.addWidget(self.title)
         layout.addWidget(self.guidance)
         layout.addWidget(self.basis)
-        layout.addLayout(form)
-        layout.addStretch(1)
+        layout.addLayout(form, 1)  # the description takes what room is left
 
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.text_fields_changed)
@@ -152,6 +157,10 @@ class FindingPanel(QScrollArea):
         self.phrases.itemActivated.connect(lambda item: self._append_phrase(item.text()))
         self.window.activated.connect(self._window_activated)
         self.window.lineEdit().editingFinished.connect(self._window_typed)
+        # The combo hands ShortcutOverride straight to its line edit: filter both.
+        self._window_parts = (self.window, self.window.lineEdit())
+        for part in self._window_parts:
+            part.installEventFilter(self)
         self.unit.activated.connect(lambda _: self.unit_chosen.emit(self.unit.currentData()))
         self.severity.activated.connect(
             lambda _: self.severity_chosen.emit(self.severity.currentData())
@@ -186,6 +195,8 @@ class FindingPanel(QScrollArea):
     ) -> None:
         """Show a finding; text being typed in a focused editor is never overwritten."""
         same = self.finding is not None and self.finding.id == finding.id
+        if not same:
+            self.verticalScrollBar().setValue(0)  # breadcrumb and title first
         self.finding = finding
         self._loading = True
         if item is not None:
@@ -206,13 +217,12 @@ class FindingPanel(QScrollArea):
             self.phrases.clear()
             self.phrases.addItems(list(phrases))
             self.phrases.setVisible(bool(phrases))
+        self._show_result(finding.result)
         for result, button in self.result_buttons.items():
-            button.setChecked(finding.result == result)
             button.setEnabled(editable and (item is not None or result == FindingResult.FAIL))
         self.photo_warning.setText(
             self.tr("此项不符合时必须附照片，尚未添加。") if finding.needs_photo else ""
         )
-        self.photo_warning.setVisible(finding.needs_photo)
         typing = same and self.description.hasFocus()
         if not typing and self.description.toPlainText() != finding.description:
             self.description.setPlainText(finding.description)
@@ -242,8 +252,19 @@ class FindingPanel(QScrollArea):
         self.description.setReadOnly(not editable)
         self._loading = False
 
+    def _show_result(self, shown: FindingResult) -> None:
+        """Press exactly the stored result's button; none for an unanswered item.
+
+        An exclusive group cannot have all buttons up, so it is lifted meanwhile.
+        """
+        self._result_group.setExclusive(False)
+        for result, button in self.result_buttons.items():
+            button.setChecked(result == shown)
+        self._result_group.setExclusive(True)
+
     def text_values(self) -> tuple[str, str]:
-        return self.description.toPlainText(), self.badge.text().strip()
+        """What to save; a description never starts with blank lines (Enter into the field)."""
+        return self.description.toPlainText().lstrip("\r\n"), self.badge.text().strip()
 
     def flush(self) -> None:
         """Save pending typing now (before switching items or closing)."""
@@ -295,6 +316,29 @@ class FindingPanel(QScrollArea):
         photo_id = self.photos.selected_photo_id()
         if photo_id:
             self.delete_photo.emit(photo_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Z in the window box undoes the last change, not the box's own text.
+
+        The box's line edit claims Ctrl+Z (ShortcutOverride) for its text undo,
+        which would swallow the runner's undo; unless the inspector is typing a
+        window number right now, the claim is filtered out and the shortcut fires.
+        """
+        if (
+            watched in getattr(self, "_window_parts", ())  # filters also run during __init__
+            and event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Undo)
+            and not self._window_being_typed()
+        ):
+            return True
+        return super().eventFilter(watched, event)
+
+    def _window_being_typed(self) -> bool:
+        if self.finding is None:
+            return False
+        shown = self.window.itemText(max(self.window.findData(self.finding.window_no), 0))
+        return self.window.currentText() not in (shown, self.finding.window_no)
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap, QTransform
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
+from inspector_app.domain import bureau_time
 from inspector_app.services.queries import PhotoView
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
@@ -72,7 +73,7 @@ class PhotoStrip(QListWidget):
             if key not in self._icons:  # thumbnails are immutable files: load each once
                 self._icons[key] = QIcon(rotated_pixmap(photo.thumb_path, photo.rotation))
             item = QListWidgetItem(self._icons[key], "")
-            time = f"{photo.taken_at.astimezone():%H:%M:%S}" if photo.taken_at else ""
+            time = f"{bureau_time.local(photo.taken_at):%H:%M:%S}" if photo.taken_at else ""
             item.setText(time)
             item.setToolTip(f"{photo.original_name}\n{photo.caption}")
             item.setData(Qt.ItemDataRole.UserRole, photo.id)

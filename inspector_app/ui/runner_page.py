@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain import bureau_time
 from inspector_app.domain.errors import DomainError
 from inspector_app.domain.finding import FindingResult
 from inspector_app.domain.inspection import MODE_LABELS, InspectionStatus, is_editable
@@ -31,6 +31,7 @@ from inspector_app.services import inspections as ops
 from inspector_app.services import photos as photo_ops
 from inspector_app.services.photos import ImportedPhoto
 from inspector_app.services.queries import FindingView, InspectionSheet, load_inspection_sheet
+from inspector_app.settings import load_settings
 from inspector_app.ui import camera
 from inspector_app.ui.checklist_tree import ChecklistTree
 from inspector_app.ui.document_preview import DocumentPreview, GeneratedPdf
@@ -55,6 +56,7 @@ class RunnerPage(QWidget):
         super().__init__()
         self.runner = runner
         self.sheet: InspectionSheet | None = None
+        self.auto_advance = True  # Settings.auto_advance, read when an inspection opens
         self.import_progress = QProgressBar()
         self.import_progress.setMaximumWidth(220)
         self.import_progress.setFormat(self.tr("导入照片 %v/%m"))
@@ -148,6 +150,7 @@ class RunnerPage(QWidget):
             self._camera_checked = True
             self.panel.camera.setVisible(camera.available())
         photos = self.runner.store.photos
+        self.auto_advance = load_settings().auto_advance
 
         def loaded(sheet: InspectionSheet) -> None:
             self.sheet = sheet
@@ -199,13 +202,14 @@ class RunnerPage(QWidget):
         assert sheet is not None
         self.header.setText(
             f"{sheet.site_name} · {pick(MODE_LABELS[sheet.mode])} · "
-            f"{sheet.started_at.astimezone():%Y-%m-%d %H:%M}"
+            f"{bureau_time.local(sheet.started_at):%Y-%m-%d %H:%M}"
         )
         items = [f for f in sheet.findings if f.item_code]
         checked = sum(1 for f in items if f.result != FindingResult.UNCHECKED)
         problems = sum(1 for f in sheet.findings if f.result == FindingResult.FAIL)
+        found = self.tr("1 个问题") if problems == 1 else self.tr("{0} 个问题").format(problems)
         self.progress.setText(
-            self.tr("已检查 {0} / {1} · 问题 {2}").format(checked, len(items), problems)
+            self.tr("已检查 {0} / {1}").format(checked, len(items)) + f" · {found}"
         )
         if sheet.status == InspectionStatus.RETURNED:
             self.banner.setText(
@@ -266,7 +270,8 @@ class RunnerPage(QWidget):
         self.reload()
 
     def _set_result(self, finding_id: str | None, result: FindingResult) -> None:
-        if finding_id is None or not self.editable:
+        """Record a result; a problem goes on to its description, anything else moves on."""
+        if finding_id is None or not self.editable or self.sheet is None:
             return
         self.panel.flush()
         changes = ops.FindingChanges(result=result)
@@ -274,6 +279,11 @@ class RunnerPage(QWidget):
         self._write(lambda uow: ops.update_finding(uow, finding_id, changes))
         if result == FindingResult.FAIL:
             self.panel.focus_description()
+        elif self.auto_advance:
+            following = self.tree.next_unanswered(finding_id, self.sheet)
+            if following is not None:
+                self.tree.select_finding(following)
+            self.tree.setFocus()
 
     def _change(self, **fields: Any) -> None:
         finding_id = self._current_id()
@@ -371,7 +381,7 @@ class RunnerPage(QWidget):
         if mime.hasImage():
             image = QImage(mime.imageData())
             folder = Path(tempfile.mkdtemp(prefix="inspector-paste-"))
-            path = folder / f"粘贴-{datetime.now():%Y%m%d-%H%M%S}.png"
+            path = folder / f"粘贴-{bureau_time.now():%Y%m%d-%H%M%S}.png"
             if not image.isNull() and image.save(str(path), "PNG"):
                 self.import_photos([path])
                 return
@@ -474,10 +484,7 @@ class RunnerPage(QWidget):
 
     def _documents(self, kind: str) -> None:
         """Gather on the store thread, build the PDF on a file thread, then preview."""
-        from datetime import date
-
         from inspector_app.services import documents as docs
-        from inspector_app.settings import load_settings
 
         if self.sheet is None:
             return
@@ -494,7 +501,7 @@ class RunnerPage(QWidget):
                 photos,
                 inspection_id,
                 issuer=issuer,
-                issued_on=date.today(),
+                issued_on=bureau_time.today(),
                 deadline_days=settings.deadline_days,
             )
 

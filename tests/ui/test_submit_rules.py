@@ -60,7 +60,7 @@ def test_missing_required_photo_blocks_submit_with_its_message(
     window.runner.wait_idle()
     page = window.runner_page
     page.tree.select_finding(a2)
-    assert page.panel.photo_warning.isVisible()
+    assert page.panel.photo_warning.isVisible() and page.panel.photo_warning.text()
     assert "⚠" in page.tree.currentItem().text(1)
 
     shown: list[tuple[bool, list[str]]] = []
@@ -81,7 +81,7 @@ def test_missing_required_photo_blocks_submit_with_its_message(
 
     page.import_photos([make_jpeg()], finding_id=a2)  # the drop / file-dialog path
     window.runner.wait_idle()
-    qtbot.waitUntil(lambda: not page.panel.photo_warning.isVisible())  # refreshed after a burst
+    qtbot.waitUntil(lambda: not page.panel.photo_warning.text())  # refreshed after a burst
 
     def submit(dialog: QWidget) -> None:
         assert isinstance(dialog, SummaryDialog)
@@ -164,9 +164,10 @@ def test_ctrl_z_undoes_the_last_result_and_window_changes(
     page = window.runner_page
     page.tree.select_finding(a2)
     page.tree.setFocus()
-    QTest.keyClick(page.tree, Qt.Key.Key_1)  # fail → pass
+    QTest.keyClick(page.tree, Qt.Key.Key_1)  # fail → pass; the cursor moves on to A3
     window.runner.wait_idle()
     page.tree.setFocus()
+    QTest.keyClick(page.tree, Qt.Key.Key_Up)  # back to A2
     QTest.keyClick(page.tree, Qt.Key.Key_3)  # pass → not applicable
     window.runner.wait_idle()
 
