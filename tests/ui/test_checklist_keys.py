@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
-from sqlalchemy import select
 
 from inspector_app.domain.finding import FindingResult
 from inspector_app.domain.inspection import InspectionMode
