@@ -20,6 +20,7 @@ class Settings:
     team: list[str] = field(default_factory=list)
     data_dir: str = ""  # empty: the default (see data_dir.py)
     language: str = "zh_CN"
+    photo_folder: str = ""  # where the photo file dialog opened last
     auto_advance: bool = True  # after 符合/不适用 the cursor moves to the next open item
     time_zone: str = "Asia/Shanghai"  # the bureau's zone: every shown or printed time
     server_url: str = ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -31,7 +32,7 @@ from inspector_app.services import inspections as ops
 from inspector_app.services import photos as photo_ops
 from inspector_app.services.photos import ImportedPhoto
 from inspector_app.services.queries import FindingView, InspectionSheet, load_inspection_sheet
-from inspector_app.settings import load_settings
+from inspector_app.settings import load_settings, save_settings
 from inspector_app.ui import camera
 from inspector_app.ui.checklist_tree import ChecklistTree
 from inspector_app.ui.document_preview import DocumentPreview, GeneratedPdf
@@ -364,11 +365,25 @@ class RunnerPage(QWidget):
     # --- photos ---
 
     def choose_photo_files(self) -> None:
+        """Ctrl+O: the dialog opens in the folder photos came from last time."""
         if not self.editable or self._current_id() is None:
             return
+        settings = load_settings()
+        start = settings.photo_folder if Path(settings.photo_folder or "/-").is_dir() else ""
         names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择照片"), str(Path.home()), self.tr("照片 ({0})").format(PHOTO_FILTER)
+            self,
+            self.tr("选择照片"),
+            start or str(Path.home()),
+            self.tr("照片 ({0})").format(PHOTO_FILTER),
         )
+        self.window().activateWindow()  # the keyboard belongs to the runner again
+        if not names:
+            return
+        folder = str(Path(names[0]).parent)
+        if folder != settings.photo_folder:
+            settings.photo_folder = folder
+            with contextlib.suppress(OSError):  # a convenience: the photos still import
+                save_settings(settings)
         self.import_photos([Path(n) for n in names])
 
     def paste_photo(self) -> None:
@@ -388,18 +403,35 @@ class RunnerPage(QWidget):
         self.message.emit(self.tr("剪贴板中没有图片。"))
 
     def import_photos(self, paths: list[Path], finding_id: str | None = None) -> None:
-        """Hash and decode on the file thread; add rows on the store thread; one by one."""
+        """Hash and decode on the file threads; attach on the store thread in the given order.
+
+        Two file threads finish in any order; the photos are attached as the
+        inspector chose them (the notice's appendix follows this order).
+        """
         finding_id = finding_id or self._current_id()
         if not paths or finding_id is None or not self.editable:
             return
         self._import_total += len(paths)
         self._show_import_progress()
         photos = self.runner.store.photos
-        for path in paths:
+        arrived: dict[int, ImportedPhoto | Exception] = {}
+        next_to_attach = [0]
+
+        def arrive(index: int, outcome: ImportedPhoto | Exception) -> None:
+            arrived[index] = outcome
+            while next_to_attach[0] in arrived:
+                ready = arrived.pop(next_to_attach[0])
+                next_to_attach[0] += 1
+                if isinstance(ready, Exception):
+                    self._import_failed(ready)
+                else:
+                    self._attach(finding_id, ready)
+
+        for index, path in enumerate(paths):
             self.runner.file_job(
                 lambda p=path: photos.import_file(p),
-                lambda imported, f=finding_id: self._attach(f, imported),
-                self._import_failed,
+                lambda imported, i=index: arrive(i, imported),
+                lambda error, i=index: arrive(i, error),
             )
 
     def _attach(self, finding_id: str, imported: ImportedPhoto) -> None:

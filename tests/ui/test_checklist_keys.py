@@ -144,9 +144,7 @@ def test_ctrl_z_in_the_window_box_undoes_the_window_change(qtbot, window: MainWi
     assert combo.currentText() == ""
 
 
-def test_opening_another_inspection_shows_the_pane_from_its_top(
-    qtbot, window: MainWindow
-) -> None:
+def test_opening_another_inspection_shows_the_pane_from_its_top(qtbot, window: MainWindow) -> None:
     window.resize(1280, 720)
     page = open_page(qtbot, window, start(window))
     page.panel.verticalScrollBar().setValue(page.panel.verticalScrollBar().maximum())
@@ -167,9 +165,7 @@ def _visible_in_pane(page: RunnerPage, widget: QWidget) -> bool:
     return widget.isVisible() and top_left.y() >= 0 and bottom <= viewport.height()
 
 
-def test_everything_for_the_current_item_fits_without_scrolling(
-    qtbot, window: MainWindow
-) -> None:
+def test_everything_for_the_current_item_fits_without_scrolling(qtbot, window: MainWindow) -> None:
     for width, height in ((1280, 720), (1366, 768)):
         window.resize(width, height)
         page = open_page(qtbot, window, start(window))
