@@ -22,6 +22,7 @@ from pathlib import Path
 
 from PIL import Image, JpegImagePlugin, PngImagePlugin, UnidentifiedImageError, WebPImagePlugin
 
+from inspector_app.domain import bureau_time
 from inspector_app.domain.errors import ValidationFailed
 from inspector_app.store.atomic_files import publish, temp_file_in, write_atomically
 
@@ -289,7 +290,8 @@ def _exif_time(exif: Image.Exif) -> datetime | None:
             return naive.replace(tzinfo=timezone(sign * delta))
         except ValueError:
             pass
-    return naive.astimezone()  # the laptop's zone: it is in the same hall as the camera
+    # The camera's clock shows the hall's time; the laptop may be set to any zone.
+    return bureau_time.wall_clock(naive)
 
 
 def _error(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -63,6 +63,17 @@ def test_capture_time_is_read_from_exif_with_its_offset(tmp_path: Path, make_jpe
     taken = datetime(2026, 11, 20, 9, 15, 42, tzinfo=CHINA)
     imported = PhotoStore(tmp_path / "photos").import_file(make_jpeg(taken_at=taken))
     assert imported.taken_at == taken
+
+
+@pytest.mark.parametrize("machine", ["UTC", "America/New_York"])
+def test_capture_time_without_an_offset_is_the_halls_wall_clock(
+    tmp_path: Path, make_jpeg, machine_zone, machine: str
+) -> None:
+    machine_zone(machine)
+    source = make_jpeg(taken_at=datetime(2026, 11, 20, 9, 15, 42))  # no OffsetTimeOriginal
+    imported = PhotoStore(tmp_path / "photos").import_file(source)
+    assert imported.taken_at is not None
+    assert imported.taken_at.astimezone(UTC) == datetime(2026, 11, 20, 1, 15, 42, tzinfo=UTC)
 
 
 def test_same_bytes_twice_are_stored_once(tmp_path: Path, make_jpeg) -> None:
