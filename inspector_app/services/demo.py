@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from inspector_app.domain import bureau_time
 from inspector_app.domain.checklist import ChecklistItem
 from inspector_app.domain.finding import FindingResult, Severity
 from inspector_app.domain.inspection import InspectionMode, InspectionStatus
@@ -68,7 +69,7 @@ def build_demo(
     today: date | None = None,
 ) -> DemoReport:
     rng = random.Random(seed)
-    today = today or date.today()
+    today = today or bureau_time.today()
     with store.unit_of_work(suppress_outbox=True) as uow:
         template_ids = install_shipped(uow)
         uow.commit()

@@ -21,6 +21,7 @@ from inspector_app.documents.content import (
 from inspector_app.documents.fonts import DocumentFonts, FontRole, resolve_fonts
 from inspector_app.documents.notice_pdf import build_notice
 from inspector_app.documents.record_pdf import build_record
+from inspector_app.domain import bureau_time
 from inspector_app.domain.errors import ValidationFailed
 from inspector_app.domain.finding import RESULT_LABELS, FindingResult
 from inspector_app.domain.inspection import MODE_LABELS
@@ -125,7 +126,7 @@ def notice_contents(
                 addressee=sheet.units.get(owner, owner),
                 site=sheet.site_name,
                 mode_text=MODE_LABELS[sheet.mode][0],
-                visited_on=sheet.started_at.astimezone().date(),
+                visited_on=bureau_time.local(sheet.started_at).date(),
                 issued_on=notice.issued_on if notice and notice.issued_on else issued_on,
                 deadline=notice.deadline if notice and notice.deadline else deadline,
                 problems=tuple(entries),

@@ -6,7 +6,9 @@ import json
 import os
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from PIL import Image
@@ -75,6 +77,18 @@ def test_demo_problems_have_chinese_descriptions_and_real_photos(demo_dir: Path)
                 assert image.size == (1024, 768)
     finally:
         store.close()
+
+
+def test_list_prints_start_times_on_the_bureau_clock_on_a_utc_machine(demo_dir: Path) -> None:
+    utc_machine = {**os.environ, "TZ": "UTC"}
+    rows = json.loads(run("list", "--data-dir", str(demo_dir), "--json", env=utc_machine).stdout)
+    printed = run("list", "--data-dir", str(demo_dir), env=utc_machine).stdout.splitlines()
+    yichun = ZoneInfo("Asia/Shanghai")
+    expected = [
+        f"{datetime.fromisoformat(r['started_at']).astimezone(yichun):%Y-%m-%d %H:%M}" for r in rows
+    ]
+    assert [line[:16] for line in printed] == expected
+    assert all(line.split()[1] >= "08:40" for line in printed)  # the demo starts after 08:40
 
 
 def test_demo_default_photos_are_camera_sized(tmp_path: Path) -> None:
