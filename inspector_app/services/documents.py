@@ -29,7 +29,7 @@ from inspector_app.domain.notice import validate_deadline
 from inspector_app.services.inspections import get_template, inspection_or_error
 from inspector_app.services.queries import load_inspection_sheet
 from inspector_app.settings import Settings
-from inspector_app.store.atomic_files import write_atomically
+from inspector_app.store.atomic_files import USER_FILE_MODE, write_atomically
 from inspector_app.store.models import Site, Unit
 from inspector_app.store.notice_models import Notice
 from inspector_app.store.photos import PhotoStore
@@ -212,9 +212,13 @@ def record_pdf(content: RecordContent, fonts: DocumentFonts) -> bytes:
 
 
 def save_pdf(data: bytes, target: Path) -> Path:
-    """Write a finished PDF atomically; a clear message when the place is not writable."""
+    """Write a finished PDF atomically; a clear message when the place is not writable.
+
+    The file is the user's, not the store's: it gets their umask's mode so
+    colleagues, a print server or a mail client can read it like any saved file.
+    """
     try:
-        write_atomically(target, data)
+        write_atomically(target, data, mode=USER_FILE_MODE)
     except OSError as exc:
         raise ValidationFailed(
             "documents.unwritable",
