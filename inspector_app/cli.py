@@ -123,6 +123,7 @@ def _open_store(args: argparse.Namespace):
 
 def _demo(args: argparse.Namespace) -> int:
     from inspector_app.services.demo import build_demo
+    from inspector_app.settings import load_settings
 
     if args.inspections < 1 or args.photos_per_finding < 0:
         print("--inspections must be ≥ 1 and --photos-per-finding ≥ 0", file=sys.stderr)
@@ -135,6 +136,7 @@ def _demo(args: argparse.Namespace) -> int:
             photos_per_finding=args.photos_per_finding,
             photo_size=args.photo_size,
             seed=args.seed,
+            issuer_name=load_settings().issuer_name,
         )
     finally:
         store.close()

@@ -88,7 +88,17 @@ def test_list_prints_start_times_on_the_bureau_clock_on_a_utc_machine(demo_dir: 
         f"{datetime.fromisoformat(r['started_at']).astimezone(yichun):%Y-%m-%d %H:%M}" for r in rows
     ]
     assert [line[:16] for line in printed] == expected
-    assert all(line.split()[1] >= "08:40" for line in printed)  # the demo starts after 08:40
+    assert all(line.split()[1] >= "08:00" for line in printed)  # demo visits start at 08:2x
+
+
+def test_demo_twice_on_one_folder_says_so_and_adds_nothing(demo_dir: Path) -> None:
+    before = run("list", "--data-dir", str(demo_dir), "--json").stdout
+    again = run("demo", "--data-dir", str(demo_dir), "--photo-size", "1024x768")
+    assert again.returncode == 2
+    assert "该数据目录" in again.stderr and "已有演示数据，未重复生成。" in again.stderr
+    assert "already holds the demo data; nothing was added." in again.stderr
+    assert "演示数据已写入" not in again.stdout
+    assert run("list", "--data-dir", str(demo_dir), "--json").stdout == before
 
 
 def test_demo_default_photos_are_camera_sized(tmp_path: Path) -> None:
