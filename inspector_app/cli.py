@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         help="PDF file; for notices without --unit, a folder that receives one file per unit",
     )
-    export.add_argument("--issued-on", help="成文日期 YYYY-MM-DD (default: today)")
+    export.add_argument("--issued-on", help="成文日期 YYYY-MM-DD (default: the bureau's today)")
 
     listing = commands.add_parser("list", help="list inspections")
     listing.add_argument("--data-dir", help=data_help, default=argparse.SUPPRESS)
@@ -123,6 +123,7 @@ def _open_store(args: argparse.Namespace):
 
 def _demo(args: argparse.Namespace) -> int:
     from inspector_app.services.demo import build_demo
+    from inspector_app.settings import load_settings
 
     if args.inspections < 1 or args.photos_per_finding < 0:
         print("--inspections must be ≥ 1 and --photos-per-finding ≥ 0", file=sys.stderr)
@@ -135,6 +136,7 @@ def _demo(args: argparse.Namespace) -> int:
             photos_per_finding=args.photos_per_finding,
             photo_size=args.photo_size,
             seed=args.seed,
+            issuer_name=load_settings().issuer_name,
         )
     finally:
         store.close()
@@ -148,6 +150,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from inspector_app.domain import bureau_time
     from inspector_app.services.queries import list_inspections
 
     store = _open_store(args)
@@ -164,7 +167,7 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for s in summaries:
         print(
-            f"{s.started_at.astimezone():%Y-%m-%d %H:%M}  {s.status.value:<10} {s.site}  "
+            f"{bureau_time.local(s.started_at):%Y-%m-%d %H:%M}  {s.status.value:<10} {s.site}  "
             f"问题 {s.problems}  照片 {s.photos}  {s.id}"
         )
     return 0
@@ -173,12 +176,13 @@ def _list(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from datetime import date
 
+    from inspector_app.domain import bureau_time
     from inspector_app.services import documents as docs
     from inspector_app.settings import load_settings
 
     settings = load_settings()
     try:
-        issued_on = date.fromisoformat(args.issued_on) if args.issued_on else date.today()
+        issued_on = date.fromisoformat(args.issued_on) if args.issued_on else bureau_time.today()
     except ValueError:
         print("--issued-on expects YYYY-MM-DD", file=sys.stderr)
         return 2

@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import random
 import socket
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
+from inspector_app.domain import bureau_time
 from inspector_app.services.demo_photos import write_camera_jpeg
 from inspector_app.services.reference_data import install_shipped
 from inspector_app.store.store import Store
@@ -26,6 +28,28 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("INSPECTOR_CONFIG_DIR", str(folder))
     monkeypatch.delenv("INSPECTOR_DATA_DIR", raising=False)
     return folder
+
+
+@pytest.fixture
+def machine_zone() -> Iterator[Callable[[str], None]]:
+    """Put the machine's clock in another zone (TZ + tzset) for one test, restored after.
+
+    Shown and printed times must be the bureau's whatever the laptop says, so
+    tests run the same steps on a UTC or a New York machine.
+    """
+    before = os.environ.get("TZ")
+
+    def set_machine_zone(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield set_machine_zone
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+    bureau_time.set_zone(bureau_time.DEFAULT_ZONE)
 
 
 @pytest.fixture

@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from inspector_app.domain import bureau_time
+
 
 @dataclass(frozen=True)
 class Issuer:
@@ -99,5 +101,6 @@ def chinese_date(day: date) -> str:
 
 
 def chinese_time(moment: datetime) -> str:
-    local = moment.astimezone()
+    """The hall's wall-clock time (bureau zone), whatever zone the printing machine is in."""
+    local = bureau_time.local(moment)
     return f"{local.month}月{local.day}日{local.hour}时{local.minute:02d}分"

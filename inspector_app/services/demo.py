@@ -1,4 +1,10 @@
-"""A realistic demo dataset, built through the same use cases the app uses."""
+"""A realistic demo dataset, built through the same use cases the app uses.
+
+Times agree everywhere a reader can compare them: a sample description that
+says "9时20分，12号窗口…" is stored as observed at 9:20 on the bureau's clock,
+and its photo's EXIF time, caption and the stamp drawn on it say the same,
+whatever zone the machine building the demo runs in.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +12,14 @@ import random
 import re
 import tempfile
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
 
+from inspector_app.domain import bureau_time
 from inspector_app.domain.checklist import ChecklistItem
+from inspector_app.domain.errors import ValidationFailed
 from inspector_app.domain.finding import FindingResult, Severity
 from inspector_app.domain.inspection import InspectionMode, InspectionStatus
 from inspector_app.resources import shipped_templates
@@ -20,10 +28,18 @@ from inspector_app.services import photos as photo_ops
 from inspector_app.services.campaigns import create_campaign
 from inspector_app.services.demo_photos import CAMERA_SIZE, write_camera_jpeg
 from inspector_app.services.reference_data import install_shipped
-from inspector_app.store.models import Finding, Site, Window
+from inspector_app.settings import Settings
+from inspector_app.store.models import Campaign, Finding, Site, Unit, Window
 from inspector_app.store.store import Store
+from inspector_app.store.unit_of_work import UnitOfWork
 
-CHINA_TIME = timezone(timedelta(hours=8))
+DEMO_CAMPAIGN = "政务服务窗口服务不优专项监督"  # after the year: 2026年政务服务…
+# Sample descriptions open with the moment of seeing ("9时20分，…"), or say it
+# as "12时20分检查时"; other times in them are opening hours or the end of a span.
+LEADING_TIME = re.compile(r"^(\d{1,2})时(\d{2})分")
+CHECKED_AT = re.compile(r"(\d{1,2})时(\d{2})分检查")
+ANY_TIME = re.compile(r"(\d{1,2})时(?:(\d{2})分)?")
+WEEKDAY = re.compile(r"周[一二三四五六日天]")
 DEMO_SITE_CODES = (
     "city-center",
     "city-hrss-hall",
@@ -66,9 +82,24 @@ def build_demo(
     photo_size: tuple[int, int] = CAMERA_SIZE,
     seed: int = 2026,
     today: date | None = None,
+    issuer_name: str | None = None,
 ) -> DemoReport:
+    """Build the demo into `store`; refused when the store already holds it.
+
+    `issuer_name` is the bureau that will sign the notices (Settings.issuer_name):
+    no demo problem is made its own responsibility, since a notice addressed to
+    the issuer itself makes no sense.
+    """
     rng = random.Random(seed)
-    today = today or date.today()
+    today = today or bureau_time.today()
+    issuer_name = issuer_name or Settings().issuer_name
+    with store.unit_of_work() as uow:
+        if has_demo_data(uow):
+            raise ValidationFailed(
+                "demo.already_present",
+                f"该数据目录（{store.data_dir}）已有演示数据，未重复生成。",
+                f"The data folder {store.data_dir} already holds the demo data; nothing was added.",
+            )
     with store.unit_of_work(suppress_outbox=True) as uow:
         template_ids = install_shipped(uow)
         uow.commit()
@@ -78,7 +109,7 @@ def build_demo(
         sites.sort(key=lambda s: DEMO_SITE_CODES.index(s.code))
         campaign_id = create_campaign(
             uow,
-            title=f"{today.year}年政务服务窗口服务不优专项监督",
+            title=f"{today.year}年{DEMO_CAMPAIGN}",
             template_id=template_id,
             starts_on=today - timedelta(days=30),
             ends_on=today + timedelta(days=30),
@@ -87,17 +118,18 @@ def build_demo(
         )
         uow.commit()
         template = ops.get_template(uow, template_id)
-    windows_by_site = _windows(store)
+    windows_by_site = _windows(store, issuer_name)
     report = DemoReport(campaign_id, [], 0, 0, 0)
     with tempfile.TemporaryDirectory(prefix="inspector-demo-") as scratch:
         for index in range(inspections):
             site = sites[index % len(sites)]
             status = STATUS_CYCLE[index % len(STATUS_CYCLE)]
+            # Before 8:30, when halls open: some samples are about the opening minutes.
             started = datetime.combine(
                 today - timedelta(days=3 * (inspections - index)),
-                datetime.min.time(),
-                CHINA_TIME,
-            ) + timedelta(hours=8, minutes=40 + rng.randint(0, 50))
+                time(8, 20 + rng.randint(0, 9)),
+                bureau_time.zone(),
+            )
             inspection_id, counts = _record_one(
                 store,
                 rng,
@@ -128,12 +160,65 @@ def _template_index(code: str) -> int:
     return [t.code for t in shipped_templates()].index(code)
 
 
-def _windows(store: Store) -> dict[str, list[Window]]:
+def has_demo_data(uow: UnitOfWork) -> bool:
+    """A demo campaign (its title and the demo team) is already in the store."""
+    campaigns = uow.session.scalars(
+        select(Campaign).where(
+            Campaign.title.like(f"%年{DEMO_CAMPAIGN}"), Campaign.deleted.is_(False)
+        )
+    )
+    return any(c.team == TEAM for c in campaigns)
+
+
+def _windows(store: Store, issuer_name: str) -> dict[str, list[Window]]:
+    """Windows problems may be found at: none the issuing bureau answers for.
+
+    The registry has such windows (伊春市政务服务中心 window 25, “办不成事”反映窗口,
+    is the bureau's own); a notice would then be addressed to its issuer.
+    """
     with store.unit_of_work() as uow:
+        issuer_units = set(uow.session.scalars(select(Unit.id).where(Unit.name == issuer_name)))
+        managing = dict(uow.session.execute(select(Site.id, Site.managing_unit_id)).all())
         result: dict[str, list[Window]] = {}
         for window in uow.session.scalars(select(Window).order_by(Window.number)):
-            result.setdefault(window.site_id, []).append(window)
+            if (window.unit_id or managing.get(window.site_id)) not in issuer_units:
+                result.setdefault(window.site_id, []).append(window)
         return result
+
+
+def written_time(description: str) -> time | None:
+    """The moment a sample description says the problem was seen, if it says one."""
+    match = LEADING_TIME.match(description) or CHECKED_AT.search(description)
+    return time(int(match[1]), int(match[2])) if match else None
+
+
+def times_written(description: str) -> list[time]:
+    """Every clock time a description mentions (opening hours, the end of a span…)."""
+    return [time(int(h), int(m or 0)) for h, m in ANY_TIME.findall(description)]
+
+
+def fits_a_demo_visit(description: str) -> bool:
+    """A sample usable as written on any demo day: no weekday, and a time of seeing
+    if it mentions a time at all."""
+    if WEEKDAY.search(description):
+        return False
+    return written_time(description) is not None or not times_written(description)
+
+
+def _observed(description: str, day: date, clock: datetime) -> datetime:
+    seen = written_time(description)
+    return datetime.combine(day, seen, bureau_time.zone()) if seen else clock
+
+
+def _chinese_clock(moment: datetime) -> str:
+    """9时20分, as the descriptions and printed documents write it."""
+    local = bureau_time.local(moment)
+    return f"{local.hour}时{local.minute:02d}分"
+
+
+def _latest_written(description: str, day: date, observed: datetime) -> datetime:
+    moments = [datetime.combine(day, t, bureau_time.zone()) for t in times_written(description)]
+    return max([observed, *moments])
 
 
 def _record_one(
@@ -175,14 +260,19 @@ def _record_one(
             )
         }
     clock = started
+    day = started.date()
+    latest = started
     for position, item in enumerate(items[:walked]):
         clock += timedelta(minutes=rng.randint(1, 4))
         finding_id = rows[item.code]
         if position in failing:
             window = rng.choice(windows)
-            description = rng.choice(item.examples) if item.examples else item.text
+            samples = [e for e in item.examples if fits_a_demo_visit(e)]
+            description = rng.choice(samples) if samples else item.text
             # The sample sentences name some window; name the one actually chosen.
             description = re.sub(r"\d+号窗口", f"{window.number}号窗口", description)
+            observed = _observed(description, day, clock)
+            latest = max(latest, _latest_written(description, day, observed))
             with store.unit_of_work() as uow:
                 ops.update_finding(
                     uow,
@@ -193,17 +283,18 @@ def _record_one(
                         window_no=window.number,
                         staff_badge=f"{rng.randint(1000, 9999)}",
                         unit_id=window.unit_id,
-                        observed_at=clock,
+                        observed_at=observed,
                     ),
                 )
                 uow.commit()
             wanted = max(photos_per_finding, 1 if item.photo_required else 0)
             for n in range(wanted):
+                taken = observed + timedelta(seconds=20 * n)
                 path = write_camera_jpeg(
                     scratch / f"IMG_{index:02d}{position:02d}{n}.jpg",
-                    taken_at=clock + timedelta(seconds=20 * n),
+                    taken_at=taken,
                     portrait=(position + n) % 2 == 0,
-                    label=f"{site.code} window {window.number} {clock:%Y-%m-%d %H:%M}",
+                    label=f"{site.code} window {window.number} {taken:%Y-%m-%d %H:%M}",
                     rng=rng,
                     size=photo_size,
                 )
@@ -213,7 +304,7 @@ def _record_one(
                         store.photos,
                         finding_id,
                         path,
-                        caption=f"{window.number}号窗口 {item.text}",
+                        caption=f"{_chinese_clock(taken)} {window.number}号窗口 {item.text}",
                     )
                     uow.commit()
                 photos += 1
@@ -228,6 +319,8 @@ def _record_one(
         findings += 1
     if index % 2 == 0:
         title, description = ADHOC[index // 2 % len(ADHOC)]
+        observed = _observed(description, day, clock + timedelta(minutes=5))
+        latest = max(latest, _latest_written(description, day, observed))
         with store.unit_of_work() as uow:
             ops.add_adhoc_finding(
                 uow,
@@ -235,12 +328,12 @@ def _record_one(
                 title=title,
                 description=description,
                 severity=Severity.MINOR,
-                observed_at=clock + timedelta(minutes=5),
+                observed_at=observed,
             )
             uow.commit()
         findings += 1
         problems += 1
-    _advance(store, inspection_id, status, clock + timedelta(minutes=15))
+    _advance(store, inspection_id, status, max(clock, latest) + timedelta(minutes=15))
     return inspection_id, (findings, problems, photos)
 
 

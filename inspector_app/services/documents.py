@@ -21,6 +21,7 @@ from inspector_app.documents.content import (
 from inspector_app.documents.fonts import DocumentFonts, FontRole, resolve_fonts
 from inspector_app.documents.notice_pdf import build_notice
 from inspector_app.documents.record_pdf import build_record
+from inspector_app.domain import bureau_time
 from inspector_app.domain.errors import ValidationFailed
 from inspector_app.domain.finding import RESULT_LABELS, FindingResult
 from inspector_app.domain.inspection import MODE_LABELS
@@ -28,7 +29,7 @@ from inspector_app.domain.notice import validate_deadline
 from inspector_app.services.inspections import get_template, inspection_or_error
 from inspector_app.services.queries import load_inspection_sheet
 from inspector_app.settings import Settings
-from inspector_app.store.atomic_files import write_atomically
+from inspector_app.store.atomic_files import USER_FILE_MODE, write_atomically
 from inspector_app.store.models import Site, Unit
 from inspector_app.store.notice_models import Notice
 from inspector_app.store.photos import PhotoStore
@@ -125,7 +126,7 @@ def notice_contents(
                 addressee=sheet.units.get(owner, owner),
                 site=sheet.site_name,
                 mode_text=MODE_LABELS[sheet.mode][0],
-                visited_on=sheet.started_at.astimezone().date(),
+                visited_on=bureau_time.local(sheet.started_at).date(),
                 issued_on=notice.issued_on if notice and notice.issued_on else issued_on,
                 deadline=notice.deadline if notice and notice.deadline else deadline,
                 problems=tuple(entries),
@@ -211,9 +212,13 @@ def record_pdf(content: RecordContent, fonts: DocumentFonts) -> bytes:
 
 
 def save_pdf(data: bytes, target: Path) -> Path:
-    """Write a finished PDF atomically; a clear message when the place is not writable."""
+    """Write a finished PDF atomically; a clear message when the place is not writable.
+
+    The file is the user's, not the store's: it gets their umask's mode so
+    colleagues, a print server or a mail client can read it like any saved file.
+    """
     try:
-        write_atomically(target, data)
+        write_atomically(target, data, mode=USER_FILE_MODE)
     except OSError as exc:
         raise ValidationFailed(
             "documents.unwritable",

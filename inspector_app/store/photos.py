@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import hashlib
 import io
+import struct
 import warnings
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, JpegImagePlugin, PngImagePlugin, UnidentifiedImageError, WebPImagePlugin
 
+from inspector_app.domain import bureau_time
 from inspector_app.domain.errors import ValidationFailed
 from inspector_app.store.atomic_files import publish, temp_file_in, write_atomically
 
@@ -171,7 +173,8 @@ class PhotoStore:
         except PhotoImportError:
             raise
         except Image.DecompressionBombError:
-            raise _bomb(source) from None
+            # Pillow's own hard limit (above ours) fired while opening: read the header alone.
+            raise _too_many_pixels(source, _header_size(source), self.max_pixels) from None
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
             raise _error(
                 "photo.unreadable",
@@ -190,7 +193,7 @@ class PhotoStore:
             )
         width, height = image.size
         if width * height > self.max_pixels:
-            raise _bomb(source)
+            raise _too_many_pixels(source, (width, height), self.max_pixels)
         exif = image.getexif()
         orientation = int(exif.get(EXIF_ORIENTATION, 1) or 1)
         taken_at = _exif_time(exif)
@@ -287,21 +290,69 @@ def _exif_time(exif: Image.Exif) -> datetime | None:
             return naive.replace(tzinfo=timezone(sign * delta))
         except ValueError:
             pass
-    return naive.astimezone()  # the laptop's zone: it is in the same hall as the camera
+    # The camera's clock shows the hall's time; the laptop may be set to any zone.
+    return bureau_time.wall_clock(naive)
 
 
-def _error(code: str, source: Path, zh: str, en: str) -> PhotoImportError:
+def _error(
+    code: str, source: Path, zh: str, en: str, hint: tuple[str, str] = ("", "")
+) -> PhotoImportError:
     return PhotoImportError(
         code,
-        f"照片“{source.name}”{zh}，未导入。",
-        f"Photo '{source.name}' {en}; it was not imported.",
+        f"照片“{source.name}”{zh}，未导入。{hint[0]}",
+        f"Photo '{source.name}' {en}; it was not imported.{' ' + hint[1] if hint[1] else ''}",
     )
 
 
-def _bomb(source: Path) -> PhotoImportError:
+def _header_size(source: Path) -> tuple[int, int] | None:
+    """Width and height from the header alone, for a file Pillow refused to open as too big.
+
+    The plugin classes parse the header without Pillow's size check, so the
+    message can still say how large the photo is.
+    """
+    for factory in (
+        JpegImagePlugin.JpegImageFile,
+        PngImagePlugin.PngImageFile,
+        WebPImagePlugin.WebPImageFile,
+    ):
+        try:
+            with source.open("rb") as handle, factory(handle) as image:
+                return image.size
+        except (SyntaxError, OSError, ValueError, IndexError, TypeError, struct.error):
+            # not this format; try the next one
+            continue
+    return None
+
+
+def _yi(pixels: int) -> str:
+    """A pixel count as a Chinese reader says it: 1.92 亿, 1.2 亿, 1200 万."""
+    if pixels >= 100_000_000:
+        return f"{pixels / 100_000_000:.2f}".rstrip("0").rstrip(".") + " 亿"
+    return f"{pixels / 10_000:.0f} 万"
+
+
+def _megapixels(pixels: int) -> str:
+    return f"{pixels / 1_000_000:.1f}".rstrip("0").rstrip(".")
+
+
+def _too_many_pixels(source: Path, size: tuple[int, int] | None, limit: int) -> PhotoImportError:
+    """Say the limit and the photo's size plainly: a big camera file, not an attack."""
+    limit_zh = f"超过可导入的上限 {_yi(limit)}像素"
+    limit_en = f"over the import limit of {_megapixels(limit)} megapixels"
+    hint = (
+        "请用相机或看图软件缩小后再导入。",
+        "Make it smaller with the camera or a photo viewer, then import it again.",
+    )
+    if size is None:
+        return _error(
+            "photo.too_many_pixels", source, f"的像素数{limit_zh}", f"is {limit_en}", hint
+        )
+    width, height = size
+    pixels = width * height
     return _error(
         "photo.too_many_pixels",
         source,
-        "的像素尺寸异常巨大（可能是恶意构造的文件）",
-        "has an implausibly large pixel size (possibly a decompression bomb)",
+        f"为 {width}×{height} 像素（{_yi(pixels)}像素），{limit_zh}",
+        f"is {width}×{height} pixels ({_megapixels(pixels)} megapixels), {limit_en}",
+        hint,
     )

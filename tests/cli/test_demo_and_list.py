@@ -6,7 +6,9 @@ import json
 import os
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from PIL import Image
@@ -75,6 +77,28 @@ def test_demo_problems_have_chinese_descriptions_and_real_photos(demo_dir: Path)
                 assert image.size == (1024, 768)
     finally:
         store.close()
+
+
+def test_list_prints_start_times_on_the_bureau_clock_on_a_utc_machine(demo_dir: Path) -> None:
+    utc_machine = {**os.environ, "TZ": "UTC"}
+    rows = json.loads(run("list", "--data-dir", str(demo_dir), "--json", env=utc_machine).stdout)
+    printed = run("list", "--data-dir", str(demo_dir), env=utc_machine).stdout.splitlines()
+    yichun = ZoneInfo("Asia/Shanghai")
+    expected = [
+        f"{datetime.fromisoformat(r['started_at']).astimezone(yichun):%Y-%m-%d %H:%M}" for r in rows
+    ]
+    assert [line[:16] for line in printed] == expected
+    assert all(line.split()[1] >= "08:00" for line in printed)  # demo visits start at 08:2x
+
+
+def test_demo_twice_on_one_folder_says_so_and_adds_nothing(demo_dir: Path) -> None:
+    before = run("list", "--data-dir", str(demo_dir), "--json").stdout
+    again = run("demo", "--data-dir", str(demo_dir), "--photo-size", "1024x768")
+    assert again.returncode == 2
+    assert "该数据目录" in again.stderr and "已有演示数据，未重复生成。" in again.stderr
+    assert "already holds the demo data; nothing was added." in again.stderr
+    assert "演示数据已写入" not in again.stdout
+    assert run("list", "--data-dir", str(demo_dir), "--json").stdout == before
 
 
 def test_demo_default_photos_are_camera_sized(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -65,6 +66,30 @@ def test_record_sheet_to_a_file(demo: tuple[Path, str], tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert target.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
+def test_exported_notices_are_readable_like_any_saved_file_under_umask_022(
+    demo: tuple[Path, str], tmp_path: Path
+) -> None:
+    data_dir, inspection_id = demo
+    before = os.umask(0o022)  # the child process inherits it
+    try:
+        done = run(
+            "export",
+            "notice",
+            "--data-dir",
+            str(data_dir),
+            "--inspection",
+            inspection_id,
+            "-o",
+            str(tmp_path / "notices"),
+        )
+    finally:
+        os.umask(before)
+    assert done.returncode == 0, done.stderr
+    files = sorted((tmp_path / "notices").glob("*.pdf"))
+    assert files and {stat.S_IMODE(f.stat().st_mode) for f in files} == {0o644}
 
 
 def test_unknown_inspection_fails_with_a_message(demo: tuple[Path, str], tmp_path: Path) -> None:

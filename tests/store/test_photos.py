@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -65,6 +65,17 @@ def test_capture_time_is_read_from_exif_with_its_offset(tmp_path: Path, make_jpe
     assert imported.taken_at == taken
 
 
+@pytest.mark.parametrize("machine", ["UTC", "America/New_York"])
+def test_capture_time_without_an_offset_is_the_halls_wall_clock(
+    tmp_path: Path, make_jpeg, machine_zone, machine: str
+) -> None:
+    machine_zone(machine)
+    source = make_jpeg(taken_at=datetime(2026, 11, 20, 9, 15, 42))  # no OffsetTimeOriginal
+    imported = PhotoStore(tmp_path / "photos").import_file(source)
+    assert imported.taken_at is not None
+    assert imported.taken_at.astimezone(UTC) == datetime(2026, 11, 20, 1, 15, 42, tzinfo=UTC)
+
+
 def test_same_bytes_twice_are_stored_once(tmp_path: Path, make_jpeg) -> None:
     source = make_jpeg()
     copy = tmp_path / "copy-with-another-name.jpg"
@@ -118,12 +129,52 @@ def test_text_file_renamed_jpg_is_refused(tmp_path: Path) -> None:
     _refused(PhotoStore(tmp_path / "photos"), fake, "photo.unreadable")
 
 
-def test_decompression_bomb_is_refused(tmp_path: Path) -> None:
+def _jpeg_claiming(path: Path, width: int, height: int) -> Path:
+    """A real baseline JPEG whose frame header claims `width`×`height`.
+
+    Encoding 192 million pixels would take gigabytes; the header is all an
+    import reads before deciding, so a small JPEG with its SOF0 size rewritten
+    is the same file as far as the limit is concerned.
+    """
+    Image.new("RGB", (64, 48), (120, 110, 100)).save(path, "JPEG", quality=90)
+    data = bytearray(path.read_bytes())
+    sof = data.index(b"\xff\xc0")
+    data[sof + 5 : sof + 9] = height.to_bytes(2, "big") + width.to_bytes(2, "big")
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_a_192_megapixel_photo_is_refused_with_its_size_and_the_limit(tmp_path: Path) -> None:
+    big = _jpeg_claiming(tmp_path / "x.jpg", 16_000, 12_000)
+    error = _refused(PhotoStore(tmp_path / "photos"), big, "photo.too_many_pixels")
+    assert error.zh == (
+        "照片“x.jpg”为 16000×12000 像素（1.92 亿像素），超过可导入的上限 1.2 亿像素，未导入。"
+        "请用相机或看图软件缩小后再导入。"
+    )
+    assert error.en == (
+        "Photo 'x.jpg' is 16000×12000 pixels (192 megapixels), over the import limit of "
+        "120 megapixels; it was not imported. Make it smaller with the camera or a photo "
+        "viewer, then import it again."
+    )
+    assert "恶意" not in error.zh and "bomb" not in error.en
+
+
+def test_a_photo_between_our_limit_and_pillows_says_the_same(tmp_path: Path) -> None:
     bomb = tmp_path / "bomb.png"
     Image.new("1", (12_000, 12_000)).save(bomb, optimize=True)  # 144 MP in a tiny file
     assert bomb.stat().st_size < 1_000_000
     error = _refused(PhotoStore(tmp_path / "photos"), bomb, "photo.too_many_pixels")
-    assert "像素" in error.zh
+    assert "为 12000×12000 像素（1.44 亿像素），超过可导入的上限 1.2 亿像素" in error.zh
+    assert "144 megapixels" in error.en
+
+
+def test_the_pixel_limit_in_the_message_is_the_configured_one(tmp_path: Path, make_jpeg) -> None:
+    source = make_jpeg(size=(4000, 3000))
+    error = _refused(
+        PhotoStore(tmp_path / "photos", max_pixels=10_000_000), source, "photo.too_many_pixels"
+    )
+    assert "为 4000×3000 像素（1200 万像素），超过可导入的上限 1000 万像素" in error.zh
+    assert "(12 megapixels), over the import limit of 10 megapixels" in error.en
 
 
 def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:

@@ -1,0 +1,121 @@
+"""The demo dataset: times that agree, built once per folder, never addressed to its issuer."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from sqlalchemy import func, select
+
+from inspector_app.documents.content import Issuer
+from inspector_app.domain import bureau_time
+from inspector_app.domain.errors import ValidationFailed
+from inspector_app.domain.finding import FindingResult
+from inspector_app.services import documents as docs
+from inspector_app.services.demo import DEMO_SITE_CODES, build_demo
+from inspector_app.store.models import Finding, Inspection, Photo, Site, Unit, Window
+from inspector_app.store.photos import EXIF_DATETIME_ORIGINAL, EXIF_IFD
+from inspector_app.store.store import Store
+
+ISSUER_NAME = Issuer().name  # 伊春市营商环境建设监督局, the settings' default
+TIME = re.compile(r"(\d{1,2})时(\d{2})分")
+
+
+def _small_demo(store: Store, **options) -> None:
+    build_demo(
+        store, photos_per_finding=1, photo_size=(200, 150), today=date(2026, 11, 28), **options
+    )
+
+
+def _hhmm(moment: datetime) -> tuple[int, int]:
+    local = bureau_time.local(moment)
+    return local.hour, local.minute
+
+
+@pytest.mark.parametrize("machine", ["UTC", "America/New_York"])
+def test_demo_times_in_descriptions_observations_and_photos_agree_on_the_bureau_clock(
+    store: Store, machine_zone, machine: str
+) -> None:
+    machine_zone(machine)
+    _small_demo(store, inspections=4)
+    with store.unit_of_work() as uow:
+        inspections = {i.id: i for i in uow.session.scalars(select(Inspection))}
+        failed = uow.session.scalars(select(Finding).where(Finding.result == FindingResult.FAIL))
+        checked = 0
+        for finding in failed:
+            inspection = inspections[finding.inspection_id]
+            ended = inspection.ended_at or datetime.max.replace(
+                tzinfo=bureau_time.zone()
+            )  # a draft
+            assert inspection.started_at <= finding.observed_at <= ended
+            written = [(int(h), int(m)) for h, m in TIME.findall(finding.description)]
+            if finding.description.startswith(tuple(f"{h}时" for h in range(24))):
+                assert written[0] == _hhmm(finding.observed_at), finding.description
+                checked += 1
+            day = bureau_time.local(inspection.started_at).date()
+            for hour, minute in written:  # spans and opening hours fall inside the visit
+                moment = datetime(
+                    day.year, day.month, day.day, hour, minute, tzinfo=bureau_time.zone()
+                )
+                assert inspection.started_at <= moment <= ended, finding.description
+            photos = uow.session.scalars(select(Photo).where(Photo.finding_id == finding.id))
+            for n, photo in enumerate(sorted(photos, key=lambda p: p.taken_at)):
+                taken = finding.observed_at + timedelta(seconds=20 * n)
+                assert photo.taken_at == taken
+                hour, minute = _hhmm(taken)
+                assert photo.caption.startswith(f"{hour}时{minute:02d}分 "), photo.caption
+                with Image.open(store.photos.original_path(photo.sha256)) as image:
+                    stamp = image.getexif().get_ifd(EXIF_IFD)[EXIF_DATETIME_ORIGINAL]
+                assert stamp == f"{bureau_time.local(taken):%Y:%m:%d %H:%M:%S}"
+        assert checked >= 10, "most sample descriptions say when the problem was seen"
+
+
+def test_demo_twice_on_one_folder_says_so_and_adds_nothing(store: Store) -> None:
+    _small_demo(store, inspections=1)
+    with store.unit_of_work() as uow:
+        before = uow.session.scalar(select(func.count()).select_from(Finding))
+    with pytest.raises(ValidationFailed) as refused:
+        _small_demo(store, inspections=1)
+    assert refused.value.code == "demo.already_present"
+    assert "已有演示数据，未重复生成" in refused.value.zh
+    assert "already holds the demo data" in refused.value.en
+    with store.unit_of_work() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(Finding)) == before
+        assert uow.session.scalar(select(func.count()).select_from(Inspection)) == 1
+
+
+def test_the_registry_has_a_window_of_the_issuing_bureau_at_a_demo_site(
+    seeded_store: Store,
+) -> None:
+    """What makes the next test meaningful: the demo could pick this window."""
+    with seeded_store.unit_of_work() as uow:
+        own = uow.session.execute(
+            select(Site.code, Window.number)
+            .join(Window, Window.site_id == Site.id)
+            .join(Unit, Unit.id == Window.unit_id)
+            .where(Unit.name == ISSUER_NAME)
+        ).all()
+    assert [(code, number) for code, number in own if code in DEMO_SITE_CODES] == [
+        ("city-center", "25")
+    ]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_no_demo_notice_is_addressed_to_the_issuing_bureau(tmp_path: Path, seed: int) -> None:
+    store = Store.open(tmp_path / f"demo-{seed}")
+    try:
+        build_demo(store, inspections=1, photos_per_finding=0, photo_size=(64, 48), seed=seed)
+        with store.unit_of_work() as uow:
+            issuer_ids = set(uow.session.scalars(select(Unit.id).where(Unit.name == ISSUER_NAME)))
+            units = {f.unit_id for f in uow.session.scalars(select(Finding)) if f.unit_id}
+            assert units and not units & issuer_ids
+            for inspection_id in uow.session.scalars(select(Inspection.id)):
+                contents = docs.notice_contents(
+                    uow, store.photos, inspection_id, issuer=Issuer(), issued_on=date(2026, 11, 28)
+                )
+                assert contents and all(c.addressee != ISSUER_NAME for c in contents)
+    finally:
+        store.close()
