@@ -178,32 +178,32 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="37"/>
+        <location filename="../../inspector_app/ui/home_page.py" line="44"/>
         <source>搜索检查地点或专项行动</source>
         <translation>Search site or campaign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="40"/>
+        <location filename="../../inspector_app/ui/home_page.py" line="46"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="45"/>
+        <location filename="../../inspector_app/ui/home_page.py" line="51"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="51"/>
+        <location filename="../../inspector_app/ui/home_page.py" line="57"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="101"/>
+        <location filename="../../inspector_app/ui/home_page.py" line="117"/>
         <source>全部地点</source>
         <translation>All sites</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="124"/>
+        <location filename="../../inspector_app/ui/home_page.py" line="140"/>
         <source>显示 {0} / 共 {1} 次检查</source>
         <translation>Showing {0} of {1} inspections</translation>
     </message>
@@ -211,52 +211,52 @@
 <context>
     <name>InspectionsTableModel</name>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="85"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="94"/>
         <source>检查地点</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="86"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="95"/>
         <source>专项行动</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="87"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="96"/>
         <source>检查时间</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="88"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="97"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="89"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="98"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="90"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="99"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="91"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="100"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="92"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="101"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="95"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="104"/>
         <source>未同步</source>
         <translation>Not synced</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="96"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="105"/>
         <source>已同步</source>
         <translation>Synced</translation>
     </message>
@@ -264,58 +264,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="46"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="48"/>
         <source>四不两直明察暗访现场检查</source>
         <translation>Unannounced service-hall inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="52"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="54"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="56"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="161"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="60"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="173"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="58"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="61"/>
         <source>打开检查</source>
         <translation>Open inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="59"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="62"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="61"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="63"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="72"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="74"/>
         <source>正在打开数据…</source>
         <translation>Opening data…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="97"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="107"/>
         <source>尚无修改</source>
         <translation>No changes yet</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="75"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="77"/>
         <source>数据目录：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="162"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="174"/>
         <source>本机还没有检查表或检查地点，请先同步或导入演示数据。</source>
         <translation>This laptop has no checklist templates or sites yet; sync first or load demo data.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="216"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="228"/>
         <source>已自动保存 {0}</source>
         <translation>Saved automatically at {0}</translation>
     </message>
@@ -406,96 +406,96 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="88"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="89"/>
         <source>照片查看</source>
         <translation>Photo viewer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="103"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="104"/>
         <source>照片说明（如：3号窗口无人在岗）</source>
         <translation>Caption (e.g. nobody at window 3)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="106"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="110"/>
         <source>上一张 (←)</source>
         <translation>Previous (←)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="107"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="111"/>
         <source>下一张 (→)</source>
         <translation>Next (→)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="108"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="112"/>
         <source>放大 (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="109"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="113"/>
         <source>缩小 (-)</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="110"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="114"/>
         <source>适应窗口</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="111"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="115"/>
         <source>旋转</source>
         <translation>Rotate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="112"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="116"/>
         <location filename="../../inspector_app/ui/photo_viewer.py" line="227"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="113"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="117"/>
         <source>箭头</source>
         <translation>Arrow</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="114"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="118"/>
         <source>方框</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="115"/>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="279"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="119"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="291"/>
         <source>文字</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="116"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="120"/>
         <source>保存标注</source>
         <translation>Save annotation</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="138"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="142"/>
         <source>标注：</source>
         <translation>Annotate:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="200"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="207"/>
         <source>没有照片。</source>
         <translation>No photos.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="215"/>
-        <source>无拍摄时间</source>
-        <translation>no capture time</translation>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="334"/>
+        <source>还没有标注：先选箭头、方框或文字，在照片上拖动画出。</source>
+        <translation>Nothing marked yet: choose Arrow, Box or Text and drag on the photo.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="217"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="341"/>
+        <source>标注已保存为单独的图片，原图未改动。</source>
+        <translation>Annotation saved as a separate image; the original photo is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="236"/>
         <source>（已删除，可恢复）</source>
         <translation>(deleted, can be restored)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="219"/>
-        <source>{0} · 拍摄时间 {1} · SHA-256 {2}… {3}</source>
-        <translation>{0} · taken {1} · SHA-256 {2}… {3}</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/photo_viewer.py" line="227"/>
@@ -503,7 +503,17 @@
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="279"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="234"/>
+        <source>未知（照片无拍摄时间信息）</source>
+        <translation>unknown (the photo carries no capture time)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="237"/>
+        <source>{0} · 拍摄时间：{1} · SHA-256 {2}… {3}</source>
+        <translation>{0} · taken: {1} · SHA-256 {2}… {3}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="291"/>
         <source>标注文字</source>
         <translation>Annotation text</translation>
     </message>
@@ -532,7 +542,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/runner_page.py" line="78"/>
-        <location filename="../../inspector_app/ui/runner_page.py" line="521"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="518"/>
         <source>整改通知书</source>
         <translation>Rectification notice</translation>
     </message>
@@ -552,78 +562,78 @@
         <translation>Make the on-site record sheet; preview, print, save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="211"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="208"/>
         <source>已检查 {0} / {1} · 问题 {2}</source>
         <translation>Checked {0} / {1} · problems {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="215"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="212"/>
         <source>已被退回，请按审核意见修改后重新提交。审核意见：{0}</source>
         <translation>Returned for changes; fix and submit again. Reviewer&apos;s comment: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="222"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="219"/>
         <source>该检查已提交，只能查看，不能修改。</source>
         <translation>This inspection has been submitted; it can be viewed but not changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="314"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="311"/>
         <source>已撤销上一步修改。</source>
         <translation>The last change was undone.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="340"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="337"/>
         <source>新增检查表外问题</source>
         <translation>New problem not on the checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="340"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="337"/>
         <source>问题标题（如：大厅饮水机无水）</source>
         <translation>Problem title (e.g. water dispenser empty)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="363"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="360"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="363"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="360"/>
         <source>照片 ({0})</source>
         <translation>Photos ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="381"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="378"/>
         <source>剪贴板中没有图片。</source>
         <translation>The clipboard holds no image.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="404"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="401"/>
         <source>注意：照片“{0}”也是另一检查项的证据。</source>
         <translation>Note: photo “{0}” is also evidence for another item.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="417"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="414"/>
         <source>照片未导入</source>
         <translation>Photo not imported</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="447"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="444"/>
         <source>照片已删除（同步前可在照片查看器中恢复）。</source>
         <translation>Photo deleted (it can be restored in the photo viewer until the next sync).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="465"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="462"/>
         <source>检查已提交。</source>
         <translation>The inspection was submitted.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="509"/>
-        <location filename="../../inspector_app/ui/runner_page.py" line="521"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="506"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="518"/>
         <source>现场检查记录表</source>
         <translation>On-site record sheet</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="540"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="537"/>
         <source>正在生成文档…</source>
         <translation>Making the document…</translation>
     </message>
@@ -850,12 +860,12 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../inspector_app/ui/errors.py" line="20"/>
+        <location filename="../../inspector_app/ui/errors.py" line="23"/>
         <source>操作未完成：{0}。已保存的数据不受影响。</source>
         <translation>The action did not complete ({0}). Saved data is not affected.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/errors.py" line="27"/>
+        <location filename="../../inspector_app/ui/errors.py" line="32"/>
         <source>无法完成操作</source>
         <translation>Could not complete the action</translation>
     </message>
