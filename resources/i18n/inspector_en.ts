@@ -264,58 +264,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="48"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="49"/>
         <source>四不两直明察暗访现场检查</source>
         <translation>Unannounced service-hall inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="54"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="55"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="60"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="173"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="61"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="174"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="61"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="62"/>
         <source>打开检查</source>
         <translation>Open inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="62"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="63"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="63"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="64"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="74"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="75"/>
         <source>正在打开数据…</source>
         <translation>Opening data…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="107"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="108"/>
         <source>尚无修改</source>
         <translation>No changes yet</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="77"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="78"/>
         <source>数据目录：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="174"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="175"/>
         <source>本机还没有检查表或检查地点，请先同步或导入演示数据。</source>
         <translation>This laptop has no checklist templates or sites yet; sync first or load demo data.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="228"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="232"/>
         <source>已自动保存 {0}</source>
         <translation>Saved automatically at {0}</translation>
     </message>
@@ -323,82 +323,87 @@
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="51"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="90"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="56"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="97"/>
         <source>（不属于专项行动）</source>
         <translation>(no campaign)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="63"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="104"/>
         <source>检查组成员，用逗号分隔</source>
         <translation>Team members, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="78"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="121"/>
         <source>备注（可选）</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="84"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="127"/>
         <source>专项行动</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="85"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="128"/>
         <source>检查表</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="86"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="129"/>
         <source>检查地点</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="87"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="130"/>
         <source>检查组成员</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="88"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="131"/>
         <source>检查方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="89"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="132"/>
         <source>到达时间</source>
         <translation>Arrival time</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="90"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="133"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="95"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="138"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="96"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="139"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="111"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="155"/>
         <source>★ {0}</source>
         <translation>★ {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="125"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="158"/>
+        <source>{0}（本专项已检查）</source>
+        <translation>{0} (already inspected in this campaign)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="172"/>
         <source>请至少填写一名检查组成员。</source>
         <translation>Enter at least one team member.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="176"/>
         <source>请选择检查表和检查地点。</source>
         <translation>Choose a checklist and a site.</translation>
     </message>
