@@ -178,32 +178,42 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="44"/>
+        <location filename="../../inspector_app/ui/home_page.py" line="48"/>
         <source>搜索检查地点或专项行动</source>
         <translation>Search site or campaign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="46"/>
+        <location filename="../../inspector_app/ui/home_page.py" line="50"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="51"/>
+        <location filename="../../inspector_app/ui/home_page.py" line="55"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="57"/>
+        <location filename="../../inspector_app/ui/home_page.py" line="62"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="117"/>
+        <location filename="../../inspector_app/ui/home_page.py" line="67"/>
+        <source>没有符合筛选条件的检查。清空搜索框或把状态、地点、日期改回“全部”即可看到全部检查。</source>
+        <translation>No inspection matches the filters. Clear the search box or set status, site and dates back to “All” to see every inspection.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/home_page.py" line="71"/>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/home_page.py" line="137"/>
         <source>全部地点</source>
         <translation>All sites</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="140"/>
+        <location filename="../../inspector_app/ui/home_page.py" line="160"/>
         <source>显示 {0} / 共 {1} 次检查</source>
         <translation>Showing {0} of {1} inspections</translation>
     </message>
@@ -211,52 +221,52 @@
 <context>
     <name>InspectionsTableModel</name>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="94"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="95"/>
         <source>检查地点</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="95"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="96"/>
         <source>专项行动</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="96"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="97"/>
         <source>检查时间</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="97"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="98"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="98"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="99"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="99"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="100"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="100"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="101"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="101"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="102"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="104"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="105"/>
         <source>未同步</source>
         <translation>Not synced</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="105"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="106"/>
         <source>已同步</source>
         <translation>Synced</translation>
     </message>
