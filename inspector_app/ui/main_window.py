@@ -222,6 +222,8 @@ class MainWindow(QMainWindow):
             show_error(self, error)
             return
         self.settings = new
+        if bureau_time.zone_name() != bureau_time.set_zone(new.time_zone):
+            self.refresh_home()  # every time on screen moves to the new zone
         if language_changed:
             self.language_changed.emit(new.language)
 

@@ -325,7 +325,7 @@
         <translation>This laptop has no checklist templates or sites yet; sync first or load demo data.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="232"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="234"/>
         <source>已自动保存 {0}</source>
         <translation>Saved automatically at {0}</translation>
     </message>
@@ -656,124 +656,139 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="28"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="36"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="32"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="40"/>
         <source>新建检查时默认的检查组成员，用逗号分隔</source>
         <translation>Default team for new inspections, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="34"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="42"/>
         <source>选择…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="39"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="47"/>
         <source>更改数据目录后，重新启动程序生效。</source>
         <translation>A new data folder takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="50"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="58"/>
+        <source>IANA 时区名称；北京时间为 Asia/Shanghai</source>
+        <translation>IANA time zone name; Beijing time is Asia/Shanghai</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="67"/>
         <source>机关代字，如：伊营商监</source>
         <translation>Organ code used in document numbers</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="54"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="71"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="62"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="79"/>
         <source>留空则自动查找系统字体；也可填写 .ttf/.ttc 文件路径</source>
         <translation>Leave empty to find a system font; or give a .ttf/.ttc file path</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="65"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="82"/>
         <source>检查人员姓名</source>
         <translation>Inspector&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="66"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="83"/>
         <source>默认检查组</source>
         <translation>Default team</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="67"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="84"/>
         <source>数据目录</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="69"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="86"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="70"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="87"/>
+        <source>单位所在时区</source>
+        <translation>Bureau time zone</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="88"/>
         <source>同步服务器地址</source>
         <translation>Sync server URL</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="71"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="89"/>
         <source>发文机关</source>
         <translation>Issuing authority</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="72"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="90"/>
         <source>机关代字</source>
         <translation>Organ code</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="73"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="91"/>
         <source>默认整改期限</source>
         <translation>Default deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="74"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="92"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="75"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="93"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="76"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="94"/>
         <source>标题字体（小标宋/宋体）</source>
         <translation>Title font (Xiaobiaosong / Song)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="77"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="95"/>
         <source>正文字体（仿宋）</source>
         <translation>Body font (FangSong)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="78"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="96"/>
         <source>一级标题字体（黑体）</source>
         <translation>Level-1 heading font (Hei)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="79"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="97"/>
         <source>二级标题字体（楷体）</source>
         <translation>Level-2 heading font (Kai)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="83"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="101"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="84"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="102"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="92"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="111"/>
         <source>选择数据目录</source>
         <translation>Choose data folder</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="124"/>
+        <source>未知的时区“{0}”，设置未保存。请填写 IANA 时区名称，如 Asia/Shanghai。</source>
+        <translation>Unknown time zone “{0}”; nothing was saved. Enter an IANA time zone name such as Asia/Shanghai.</translation>
     </message>
 </context>
 <context>

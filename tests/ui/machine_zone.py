@@ -23,3 +23,12 @@ def utc_laptop() -> Iterator[None]:
         else:
             os.environ["TZ"] = before
         time.tzset()
+
+
+@pytest.fixture
+def bureau_zone_restored() -> Iterator[None]:
+    """A test may change the bureau's zone through 设置; the next test gets the default."""
+    from inspector_app.domain import bureau_time
+
+    yield
+    bureau_time.set_zone(bureau_time.DEFAULT_ZONE)
