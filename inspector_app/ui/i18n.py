@@ -29,7 +29,7 @@ QT_GAPS = {
     ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
     ("QAbstractFileIconProvider", "Folder"): "文件夹",
     ("QAbstractFileIconProvider", "Drive"): "驱动器",
-    ("QAbstractFileIconProvider", "File"): "文件",
+    ("QAbstractFileIconProvider", "File Folder"): "文件夹",  # Windows
 }
 
 
