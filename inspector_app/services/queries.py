@@ -17,6 +17,7 @@ from inspector_app.store.models import (
     Campaign,
     ChecklistTemplateRecord,
     Finding,
+    Inspection,
     InspectionStats,
     Photo,
     Site,
@@ -239,6 +240,12 @@ class CampaignChoice:
     template_id: str
     planned_site_ids: tuple[str, ...]
     team: tuple[str, ...]
+    inspected_site_ids: frozenset[str] = frozenset()  # submitted or approved in this campaign
+
+    @property
+    def open_site_ids(self) -> tuple[str, ...]:
+        """Planned sites still to visit: the form offers these first."""
+        return tuple(s for s in self.planned_site_ids if s not in self.inspected_site_ids)
 
 
 @dataclass(frozen=True)
@@ -251,8 +258,26 @@ class NewInspectionChoices:
 
 
 def new_inspection_choices(uow: UnitOfWork) -> NewInspectionChoices:
+    inspected: dict[str, set[str]] = {}
+    for campaign_id, site_id in uow.session.execute(
+        select(Inspection.campaign_id, Inspection.site_id)
+        .where(
+            Inspection.campaign_id.is_not(None),
+            Inspection.deleted.is_(False),
+            Inspection.status.in_((InspectionStatus.SUBMITTED, InspectionStatus.APPROVED)),
+        )
+        .distinct()
+    ):
+        inspected.setdefault(campaign_id, set()).add(site_id)
     campaigns = tuple(
-        CampaignChoice(c.id, c.title, c.template_id, tuple(c.planned_site_ids), tuple(c.team))
+        CampaignChoice(
+            c.id,
+            c.title,
+            c.template_id,
+            tuple(c.planned_site_ids),
+            tuple(c.team),
+            frozenset(inspected.get(c.id, ())),
+        )
         for c in uow.session.scalars(
             select(Campaign).where(Campaign.deleted.is_(False)).order_by(Campaign.starts_on.desc())
         )

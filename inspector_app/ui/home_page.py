@@ -5,6 +5,9 @@ the first paint (see inspections_model). Sorting by the header, whose model
 callback is handed a `Qt.SortOrder`, is switched on at the next turn of the
 event loop (`finish_setup`); until then the model's own order (newest first)
 applies.
+
+When the filters hide every inspection, a hint says how to see them again and
+清除筛选 resets them all at once.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain import bureau_time
 from inspector_app.domain.inspection_status import STATUS_LABELS, InspectionStatus
 from inspector_app.services.summaries import InspectionSummary
 from inspector_app.ui.i18n import pick
@@ -51,12 +55,26 @@ class HomePage(QWidget):
         self.use_dates = QCheckBox(self.tr("日期"))
         self.date_from = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.date_to = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
-        today = QDate.currentDate()
+        day = bureau_time.today()
+        today = QDate(day.year, day.month, day.day)
         self.date_from.setDate(today.addMonths(-3))
         self.date_to.setDate(today)
         self.new_button = QPushButton(self.tr("新建检查"))
         self.new_button.setDefault(True)
         self.count = QLabel()
+        self.empty_hint = QLabel(
+            self.tr(
+                "没有符合筛选条件的检查。清空搜索框或把状态、地点、日期改回“全部”即可看到全部检查。"
+            )
+        )
+        self.empty_hint.setWordWrap(True)
+        self.clear_button = QPushButton(self.tr("清除筛选"))
+        self.empty_row = QWidget()
+        empty = QHBoxLayout(self.empty_row)
+        empty.setContentsMargins(0, 0, 0, 0)
+        empty.addWidget(self.empty_hint, 1)
+        empty.addWidget(self.clear_button)
+        self.empty_row.setVisible(False)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -85,6 +103,7 @@ class HomePage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.empty_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
 
@@ -97,6 +116,7 @@ class HomePage(QWidget):
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
         self.new_button.clicked.connect(self.new_requested)
+        self.clear_button.clicked.connect(self.clear_filters)
         self._apply_filters()
         QTimer.singleShot(0, self, self.finish_setup)
 
@@ -139,6 +159,20 @@ class HomePage(QWidget):
         self.count.setText(
             self.tr("显示 {0} / 共 {1} 次检查").format(self.model.rowCount(), self.model.total())
         )
+        self.empty_row.setVisible(self.model.rowCount() == 0 and self.model.total() > 0)
+
+    def clear_filters(self) -> None:
+        """Search, status, site and dates back to 全部, applied once."""
+        for widget in (self.search, self.status, self.site, self.use_dates):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.status.setCurrentIndex(0)
+        self.site.setCurrentIndex(0)
+        self.use_dates.setChecked(False)
+        for widget in (self.search, self.status, self.site, self.use_dates):
+            widget.blockSignals(False)
+        self._apply_filters()
+        self.search.setFocus()
 
     def _open_index(self, index) -> None:
         row: InspectionSummary = self.model.data(index, ROW_ROLE)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex
 
+from inspector_app.domain import bureau_time
 from inspector_app.domain.inspection_status import MODE_LABELS, STATUS_LABELS, InspectionStatus
 from inspector_app.services.summaries import InspectionSummary
 from inspector_app.ui.i18n import pick
@@ -71,7 +72,7 @@ class InspectionFilter:
         if self.site is not None and row.site != self.site:
             return False
         if self.date_from is not None or self.date_to is not None:
-            day = row.started_at.astimezone().date()
+            day = bureau_time.local(row.started_at).date()  # the hall's day, not the laptop's
             if self.date_from is not None and day < self.date_from:
                 return False
             if self.date_to is not None and day > self.date_to:
@@ -173,7 +174,7 @@ class InspectionsTableModel(QAbstractTableModel):
         if column == 1:
             return row.campaign or ""
         if column == 2:
-            return f"{row.started_at.astimezone():%Y-%m-%d %H:%M}"
+            return f"{bureau_time.local(row.started_at):%Y-%m-%d %H:%M}"
         if column == 3:
             return self._modes[row.mode]
         if column == 4:

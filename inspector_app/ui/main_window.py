@@ -15,6 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
 
+from inspector_app.domain import bureau_time
 from inspector_app.services.summaries import InspectionSummary
 from inspector_app.settings import Settings, save_settings
 from inspector_app.ui.errors import show_error
@@ -174,7 +175,9 @@ class MainWindow(QMainWindow):
                 self.tr("本机还没有检查表或检查地点，请先同步或导入演示数据。"),
             )
             return
-        dialog = NewInspectionDialog(choices, self.settings.team, self)
+        dialog = NewInspectionDialog(
+            choices, self.settings.team, self, inspector=self.settings.inspector_name
+        )
         if dialog.exec() != NewInspectionDialog.DialogCode.Accepted:
             return
         request = dialog.request()
@@ -219,13 +222,16 @@ class MainWindow(QMainWindow):
             show_error(self, error)
             return
         self.settings = new
+        if bureau_time.zone_name() != bureau_time.set_zone(new.time_zone):
+            self.refresh_home()  # every time on screen moves to the new zone
         if language_changed:
             self.language_changed.emit(new.language)
 
     # --- saving ---
 
     def _saved(self, when: datetime) -> None:
-        self.save_state.setText(self.tr("已自动保存 {0}").format(f"{when.astimezone():%H:%M:%S}"))
+        shown = f"{bureau_time.local(when):%H:%M:%S}"
+        self.save_state.setText(self.tr("已自动保存 {0}").format(shown))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._runner_page is not None:

@@ -1,11 +1,18 @@
-"""New inspection: campaign (its template and planned sites first), site, team, mode, time."""
+"""New inspection: campaign (its template and planned sites first), site, team, mode, time.
+
+The team always starts with the inspector named in 设置 (the person at the
+laptop), then the default team from 设置, else the campaign's team. Planned
+sites already inspected in the campaign (submitted or approved) lose their ★.
+The arrival time is shown and read on the bureau's clock, whatever the
+laptop's zone.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -21,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain import bureau_time
 from inspector_app.domain.inspection import MODE_LABELS, InspectionMode
 from inspector_app.services.queries import CampaignChoice, NewInspectionChoices
 from inspector_app.ui.i18n import pick
@@ -43,13 +51,46 @@ def split_team(text: str) -> list[str]:
     return [name.strip() for name in text.split(",") if name.strip()]
 
 
+def team_with(inspector: str, *names: str) -> list[str]:
+    """The inspector first, then the others once each, in order."""
+    team: list[str] = []
+    for name in (inspector.strip(), *names):
+        if name and name not in team:
+            team.append(name)
+    return team
+
+
+def wall_clock_edit_value(moment: datetime) -> QDateTime:
+    """`moment` on the bureau's clock, held as a plain reading (UTC spec: no DST shifts)."""
+    wall = bureau_time.local(moment)
+    return QDateTime(
+        QDate(wall.year, wall.month, wall.day),
+        QTime(wall.hour, wall.minute, wall.second),
+        QTimeZone.utc(),
+    )
+
+
+def from_wall_clock_edit(value: QDateTime) -> datetime:
+    """The reading in the field, taken on the bureau's clock, as an aware datetime."""
+    day, time = value.date(), value.time()
+    naive = datetime(day.year(), day.month(), day.day(), time.hour(), time.minute(), time.second())
+    return bureau_time.wall_clock(naive)
+
+
 class NewInspectionDialog(QDialog):
     def __init__(
-        self, choices: NewInspectionChoices, default_team: list[str], parent: QWidget | None = None
+        self,
+        choices: NewInspectionChoices,
+        default_team: list[str],
+        parent: QWidget | None = None,
+        *,
+        inspector: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("新建检查"))
         self.choices = choices
+        self.inspector = inspector.strip()
+        self.default_team = list(default_team)
         self.campaign = QComboBox()
         for campaign in choices.campaigns:
             self.campaign.addItem(campaign.title, campaign)
@@ -59,7 +100,7 @@ class NewInspectionDialog(QDialog):
             self.template.addItem(template.label, template.id)
         self.site = QComboBox()
         self.site.setMaxVisibleItems(20)
-        self.team = QLineEdit(", ".join(default_team))
+        self.team = QLineEdit(", ".join(team_with(self.inspector, *default_team)))
         self.team.setPlaceholderText(self.tr("检查组成员，用逗号分隔"))
         self.overt = QRadioButton(pick(MODE_LABELS[InspectionMode.OVERT]))
         self.covert = QRadioButton(pick(MODE_LABELS[InspectionMode.COVERT]))
@@ -71,7 +112,9 @@ class NewInspectionDialog(QDialog):
         mode_row.addWidget(self.covert)
         mode_row.addWidget(self.overt)
         mode_row.addStretch(1)
-        self.arrival = QDateTimeEdit(QDateTime.currentDateTime())
+        self.arrival = QDateTimeEdit()
+        self.arrival.setTimeZone(QTimeZone.utc())  # else Qt turns the reading into laptop time
+        self.arrival.setDateTime(wall_clock_edit_value(bureau_time.now()))
         self.arrival.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.arrival.setCalendarPopup(True)
         self.note = QPlainTextEdit()
@@ -103,21 +146,25 @@ class NewInspectionDialog(QDialog):
 
     def _campaign_changed(self) -> None:
         campaign: CampaignChoice | None = self.campaign.currentData()
-        planned = campaign.planned_site_ids if campaign else ()
+        starred = campaign.open_site_ids if campaign else ()
+        inspected = campaign.inspected_site_ids if campaign else frozenset()
         self.site.clear()
         by_id = {s.id: s for s in self.choices.sites}
-        for site_id in planned:
+        for site_id in starred:
             if site_id in by_id:
                 self.site.addItem(self.tr("★ {0}").format(by_id[site_id].label), site_id)
         for site in self.choices.sites:
-            if site.id not in planned:
+            if site.id in inspected:
+                self.site.addItem(self.tr("{0}（本专项已检查）").format(site.label), site.id)
+            elif site.id not in starred:
                 self.site.addItem(site.label, site.id)
         if campaign is not None:
             index = self.template.findData(campaign.template_id)
             if index >= 0:
                 self.template.setCurrentIndex(index)
-            if not self.team.text().strip():
-                self.team.setText(", ".join(campaign.team))
+            if not self.team.isModified():  # the user's own list stays as typed
+                others = self.default_team or list(campaign.team)
+                self.team.setText(", ".join(team_with(self.inspector, *others)))
         self.template.setEnabled(campaign is None)
 
     def accept(self) -> None:
@@ -138,6 +185,6 @@ class NewInspectionDialog(QDialog):
             site_id=self.site.currentData(),
             team=split_team(self.team.text()),
             mode=InspectionMode.OVERT if self.overt.isChecked() else InspectionMode.COVERT,
-            started_at=self.arrival.dateTime().toPython().astimezone(),
+            started_at=from_wall_clock_edit(self.arrival.dateTime()),
             note=self.note.toPlainText().strip(),
         )

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain import bureau_time
 from inspector_app.services import photos as photo_ops
 from inspector_app.services.queries import PhotoView, finding_photos
 from inspector_app.ui.errors import show_error
@@ -102,6 +103,9 @@ class PhotoViewer(QDialog):
         self.caption = QLineEdit()
         self.caption.setPlaceholderText(self.tr("照片说明（如：3号窗口无人在岗）"))
         self.position = QLabel()
+        self.status = QLabel()  # what the last action did (标注已保存…)
+        self.status.setWordWrap(True)
+        self._shown_id: str | None = None
 
         self.prev_button = QPushButton(self.tr("上一张 (←)"))
         self.next_button = QPushButton(self.tr("下一张 (→)"))
@@ -145,6 +149,7 @@ class PhotoViewer(QDialog):
         layout.addWidget(self.info)
         layout.addWidget(self.caption)
         layout.addLayout(annotate)
+        layout.addWidget(self.status)
 
         self.prev_button.clicked.connect(lambda: self.show_index(self.index - 1))
         self.next_button.clicked.connect(lambda: self.show_index(self.index + 1))
@@ -186,10 +191,12 @@ class PhotoViewer(QDialog):
             lambda error: show_error(self, error),
         )
 
-    def _write(self, work, select: str | None = None) -> None:
+    def _write(self, work, select: str | None = None, done_text: str = "") -> None:
         def done(_: object) -> None:
             self.changed.emit()
             self._load(select)
+            if done_text:
+                self.status.setText(done_text)
 
         self.runner.write(work, done, lambda error: show_error(self, error))
 
@@ -201,6 +208,9 @@ class PhotoViewer(QDialog):
             return
         self.index = max(0, min(index, len(self.photos) - 1))
         photo = self.photos[self.index]
+        if photo.id != self._shown_id:
+            self.status.clear()  # a note about another photo would mislead
+            self._shown_id = photo.id
         for item in list(self.scene.items()):
             if item is not self.pixmap_item:
                 self.scene.removeItem(item)
@@ -209,22 +219,24 @@ class PhotoViewer(QDialog):
         self.pixmap_item.setPixmap(pixmap)
         self.scene.setSceneRect(QRectF(pixmap.rect()))
         self.fit()
-        taken = (
-            f"{photo.taken_at.astimezone():%Y-%m-%d %H:%M:%S}"
-            if photo.taken_at
-            else self.tr("无拍摄时间")
-        )
-        state = self.tr("（已删除，可恢复）") if photo.deleted else ""
-        self.info.setText(
-            self.tr("{0} · 拍摄时间 {1} · SHA-256 {2}… {3}").format(
-                photo.original_name, taken, photo.sha256[:16], state
-            )
-        )
+        self.info.setText(self.describe(photo))
         self.caption.setText(photo.caption)
         self.position.setText(f"{self.index + 1} / {len(self.photos)}")
         self.prev_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index < len(self.photos) - 1)
         self.delete_button.setText(self.tr("恢复") if photo.deleted else self.tr("删除"))
+
+    def describe(self, photo: PhotoView) -> str:
+        """File name, capture time on the bureau's clock, fingerprint, deleted state."""
+        taken = (
+            f"{bureau_time.local(photo.taken_at):%Y-%m-%d %H:%M:%S}"
+            if photo.taken_at
+            else self.tr("未知（照片无拍摄时间信息）")
+        )
+        state = self.tr("（已删除，可恢复）") if photo.deleted else ""
+        return self.tr("{0} · 拍摄时间：{1} · SHA-256 {2}… {3}").format(
+            photo.original_name, taken, photo.sha256[:16], state
+        )
 
     def fit(self) -> None:
         self.view.resetTransform()
@@ -316,12 +328,17 @@ class PhotoViewer(QDialog):
 
     def _save_annotation(self) -> None:
         photo = self.current()
-        if photo is None or not self._annotated:
+        if photo is None:
+            return
+        if not self._annotated:
+            self.status.setText(self.tr("还没有标注：先选箭头、方框或文字，在照片上拖动画出。"))
             return
         jpeg = self.annotated_jpeg()
         store_photos = self.runner.store.photos
         self._write(
-            lambda uow: photo_ops.save_annotation(uow, store_photos, photo.id, jpeg), photo.id
+            lambda uow: photo_ops.save_annotation(uow, store_photos, photo.id, jpeg),
+            photo.id,
+            self.tr("标注已保存为单独的图片，原图未改动。"),
         )
 
     def keyPressEvent(self, event) -> None:

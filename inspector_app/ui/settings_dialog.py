@@ -1,4 +1,8 @@
-"""Settings: who is inspecting, where data lives, language, document fonts, server."""
+"""Settings: who is inspecting, where data lives, language, time zone, document fonts, server.
+
+The bureau's time zone decides every time shown or printed; a name Python's
+zoneinfo does not know is refused before anything is saved.
+"""
 
 from __future__ import annotations
 
@@ -18,8 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain import bureau_time
 from inspector_app.settings import Settings
 from inspector_app.ui.new_inspection_dialog import split_team
+
+# Offered in the list; any other IANA name can be typed.
+COMMON_ZONES = ("Asia/Shanghai", "Asia/Urumqi", "Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei")
 
 
 class SettingsDialog(QDialog):
@@ -43,6 +51,15 @@ class SettingsDialog(QDialog):
         self.language.addItem("中文（简体）", "zh_CN")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
+        self.time_zone = QComboBox()
+        self.time_zone.setEditable(True)
+        self.time_zone.addItems(list(COMMON_ZONES))
+        self.time_zone.setCurrentText(settings.time_zone or bureau_time.DEFAULT_ZONE)
+        self.time_zone.setToolTip(self.tr("IANA 时区名称；北京时间为 Asia/Shanghai"))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        self.error.hide()
         self.server = QLineEdit(settings.server_url)
         self.server.setPlaceholderText("https://")
         self.issuer_name = QLineEdit(settings.issuer_name)
@@ -67,6 +84,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("数据目录"), data_row)
         form.addRow("", self.data_note)
         form.addRow(self.tr("界面语言"), self.language)
+        form.addRow(self.tr("单位所在时区"), self.time_zone)
         form.addRow(self.tr("同步服务器地址"), self.server)
         form.addRow(self.tr("发文机关"), self.issuer_name)
         form.addRow(self.tr("机关代字"), self.issuer_code)
@@ -84,6 +102,7 @@ class SettingsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        form.addRow(self.error)
         form.addRow(buttons)
         self.resize(640, 0)
 
@@ -94,6 +113,23 @@ class SettingsDialog(QDialog):
         if folder:
             self.data_dir.setText(folder)
 
+    def zone_name(self) -> str:
+        return self.time_zone.currentText().strip()
+
+    def accept(self) -> None:
+        name = self.zone_name()
+        if not bureau_time.is_known_zone(name):
+            self.error.setText(
+                self.tr(
+                    "未知的时区“{0}”，设置未保存。请填写 IANA 时区名称，如 Asia/Shanghai。"
+                ).format(name)
+            )
+            self.error.show()
+            self.time_zone.setFocus()
+            self.time_zone.lineEdit().selectAll()
+            return
+        super().accept()
+
     def result_settings(self) -> Settings:
         return replace(
             self.original,
@@ -101,6 +137,7 @@ class SettingsDialog(QDialog):
             team=split_team(self.team.text()),
             data_dir=self.data_dir.text().strip(),
             language=self.language.currentData(),
+            time_zone=self.zone_name(),
             server_url=self.server.text().strip(),
             font_title=self.font_title.text().strip(),
             font_body=self.font_body.text().strip(),

@@ -178,32 +178,42 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="37"/>
+        <location filename="../../inspector_app/ui/home_page.py" line="48"/>
         <source>搜索检查地点或专项行动</source>
         <translation>Search site or campaign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="40"/>
+        <location filename="../../inspector_app/ui/home_page.py" line="50"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="45"/>
+        <location filename="../../inspector_app/ui/home_page.py" line="55"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="51"/>
+        <location filename="../../inspector_app/ui/home_page.py" line="62"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="101"/>
+        <location filename="../../inspector_app/ui/home_page.py" line="67"/>
+        <source>没有符合筛选条件的检查。清空搜索框或把状态、地点、日期改回“全部”即可看到全部检查。</source>
+        <translation>No inspection matches the filters. Clear the search box or set status, site and dates back to “All” to see every inspection.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/home_page.py" line="71"/>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/home_page.py" line="137"/>
         <source>全部地点</source>
         <translation>All sites</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="124"/>
+        <location filename="../../inspector_app/ui/home_page.py" line="160"/>
         <source>显示 {0} / 共 {1} 次检查</source>
         <translation>Showing {0} of {1} inspections</translation>
     </message>
@@ -211,52 +221,52 @@
 <context>
     <name>InspectionsTableModel</name>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="85"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="95"/>
         <source>检查地点</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="86"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="96"/>
         <source>专项行动</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="87"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="97"/>
         <source>检查时间</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="88"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="98"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="89"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="99"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="90"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="100"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="91"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="101"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="92"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="102"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="95"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="105"/>
         <source>未同步</source>
         <translation>Not synced</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="96"/>
+        <location filename="../../inspector_app/ui/inspections_model.py" line="106"/>
         <source>已同步</source>
         <translation>Synced</translation>
     </message>
@@ -264,58 +274,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="46"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="49"/>
         <source>四不两直明察暗访现场检查</source>
         <translation>Unannounced service-hall inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="52"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="55"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="56"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="161"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="61"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="174"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="58"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="62"/>
         <source>打开检查</source>
         <translation>Open inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="59"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="63"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="61"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="64"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="72"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="75"/>
         <source>正在打开数据…</source>
         <translation>Opening data…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="97"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="108"/>
         <source>尚无修改</source>
         <translation>No changes yet</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="75"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="78"/>
         <source>数据目录：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="162"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="175"/>
         <source>本机还没有检查表或检查地点，请先同步或导入演示数据。</source>
         <translation>This laptop has no checklist templates or sites yet; sync first or load demo data.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="216"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="234"/>
         <source>已自动保存 {0}</source>
         <translation>Saved automatically at {0}</translation>
     </message>
@@ -323,82 +333,87 @@
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="51"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="90"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="56"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="97"/>
         <source>（不属于专项行动）</source>
         <translation>(no campaign)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="63"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="104"/>
         <source>检查组成员，用逗号分隔</source>
         <translation>Team members, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="78"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="121"/>
         <source>备注（可选）</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="84"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="127"/>
         <source>专项行动</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="85"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="128"/>
         <source>检查表</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="86"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="129"/>
         <source>检查地点</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="87"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="130"/>
         <source>检查组成员</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="88"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="131"/>
         <source>检查方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="89"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="132"/>
         <source>到达时间</source>
         <translation>Arrival time</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="90"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="133"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="95"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="138"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="96"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="139"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="111"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="155"/>
         <source>★ {0}</source>
         <translation>★ {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="125"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="158"/>
+        <source>{0}（本专项已检查）</source>
+        <translation>{0} (already inspected in this campaign)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="172"/>
         <source>请至少填写一名检查组成员。</source>
         <translation>Enter at least one team member.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="176"/>
         <source>请选择检查表和检查地点。</source>
         <translation>Choose a checklist and a site.</translation>
     </message>
@@ -406,96 +421,96 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="88"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="89"/>
         <source>照片查看</source>
         <translation>Photo viewer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="103"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="104"/>
         <source>照片说明（如：3号窗口无人在岗）</source>
         <translation>Caption (e.g. nobody at window 3)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="106"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="110"/>
         <source>上一张 (←)</source>
         <translation>Previous (←)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="107"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="111"/>
         <source>下一张 (→)</source>
         <translation>Next (→)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="108"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="112"/>
         <source>放大 (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="109"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="113"/>
         <source>缩小 (-)</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="110"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="114"/>
         <source>适应窗口</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="111"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="115"/>
         <source>旋转</source>
         <translation>Rotate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="112"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="116"/>
         <location filename="../../inspector_app/ui/photo_viewer.py" line="227"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="113"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="117"/>
         <source>箭头</source>
         <translation>Arrow</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="114"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="118"/>
         <source>方框</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="115"/>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="279"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="119"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="291"/>
         <source>文字</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="116"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="120"/>
         <source>保存标注</source>
         <translation>Save annotation</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="138"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="142"/>
         <source>标注：</source>
         <translation>Annotate:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="200"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="207"/>
         <source>没有照片。</source>
         <translation>No photos.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="215"/>
-        <source>无拍摄时间</source>
-        <translation>no capture time</translation>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="334"/>
+        <source>还没有标注：先选箭头、方框或文字，在照片上拖动画出。</source>
+        <translation>Nothing marked yet: choose Arrow, Box or Text and drag on the photo.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="217"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="341"/>
+        <source>标注已保存为单独的图片，原图未改动。</source>
+        <translation>Annotation saved as a separate image; the original photo is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="236"/>
         <source>（已删除，可恢复）</source>
         <translation>(deleted, can be restored)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="219"/>
-        <source>{0} · 拍摄时间 {1} · SHA-256 {2}… {3}</source>
-        <translation>{0} · taken {1} · SHA-256 {2}… {3}</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/photo_viewer.py" line="227"/>
@@ -503,7 +518,17 @@
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="279"/>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="234"/>
+        <source>未知（照片无拍摄时间信息）</source>
+        <translation>unknown (the photo carries no capture time)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="237"/>
+        <source>{0} · 拍摄时间：{1} · SHA-256 {2}… {3}</source>
+        <translation>{0} · taken: {1} · SHA-256 {2}… {3}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_viewer.py" line="291"/>
         <source>标注文字</source>
         <translation>Annotation text</translation>
     </message>
@@ -532,7 +557,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/runner_page.py" line="78"/>
-        <location filename="../../inspector_app/ui/runner_page.py" line="521"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="518"/>
         <source>整改通知书</source>
         <translation>Rectification notice</translation>
     </message>
@@ -552,78 +577,78 @@
         <translation>Make the on-site record sheet; preview, print, save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="211"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="208"/>
         <source>已检查 {0} / {1} · 问题 {2}</source>
         <translation>Checked {0} / {1} · problems {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="215"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="212"/>
         <source>已被退回，请按审核意见修改后重新提交。审核意见：{0}</source>
         <translation>Returned for changes; fix and submit again. Reviewer&apos;s comment: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="222"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="219"/>
         <source>该检查已提交，只能查看，不能修改。</source>
         <translation>This inspection has been submitted; it can be viewed but not changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="314"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="311"/>
         <source>已撤销上一步修改。</source>
         <translation>The last change was undone.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="340"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="337"/>
         <source>新增检查表外问题</source>
         <translation>New problem not on the checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="340"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="337"/>
         <source>问题标题（如：大厅饮水机无水）</source>
         <translation>Problem title (e.g. water dispenser empty)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="363"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="360"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="363"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="360"/>
         <source>照片 ({0})</source>
         <translation>Photos ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="381"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="378"/>
         <source>剪贴板中没有图片。</source>
         <translation>The clipboard holds no image.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="404"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="401"/>
         <source>注意：照片“{0}”也是另一检查项的证据。</source>
         <translation>Note: photo “{0}” is also evidence for another item.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="417"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="414"/>
         <source>照片未导入</source>
         <translation>Photo not imported</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="447"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="444"/>
         <source>照片已删除（同步前可在照片查看器中恢复）。</source>
         <translation>Photo deleted (it can be restored in the photo viewer until the next sync).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="465"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="462"/>
         <source>检查已提交。</source>
         <translation>The inspection was submitted.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="509"/>
-        <location filename="../../inspector_app/ui/runner_page.py" line="521"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="506"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="518"/>
         <source>现场检查记录表</source>
         <translation>On-site record sheet</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="540"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="537"/>
         <source>正在生成文档…</source>
         <translation>Making the document…</translation>
     </message>
@@ -631,124 +656,139 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="28"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="36"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="32"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="40"/>
         <source>新建检查时默认的检查组成员，用逗号分隔</source>
         <translation>Default team for new inspections, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="34"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="42"/>
         <source>选择…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="39"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="47"/>
         <source>更改数据目录后，重新启动程序生效。</source>
         <translation>A new data folder takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="50"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="58"/>
+        <source>IANA 时区名称；北京时间为 Asia/Shanghai</source>
+        <translation>IANA time zone name; Beijing time is Asia/Shanghai</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="67"/>
         <source>机关代字，如：伊营商监</source>
         <translation>Organ code used in document numbers</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="54"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="71"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="62"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="79"/>
         <source>留空则自动查找系统字体；也可填写 .ttf/.ttc 文件路径</source>
         <translation>Leave empty to find a system font; or give a .ttf/.ttc file path</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="65"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="82"/>
         <source>检查人员姓名</source>
         <translation>Inspector&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="66"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="83"/>
         <source>默认检查组</source>
         <translation>Default team</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="67"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="84"/>
         <source>数据目录</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="69"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="86"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="70"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="87"/>
+        <source>单位所在时区</source>
+        <translation>Bureau time zone</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="88"/>
         <source>同步服务器地址</source>
         <translation>Sync server URL</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="71"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="89"/>
         <source>发文机关</source>
         <translation>Issuing authority</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="72"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="90"/>
         <source>机关代字</source>
         <translation>Organ code</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="73"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="91"/>
         <source>默认整改期限</source>
         <translation>Default deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="74"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="92"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="75"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="93"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="76"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="94"/>
         <source>标题字体（小标宋/宋体）</source>
         <translation>Title font (Xiaobiaosong / Song)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="77"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="95"/>
         <source>正文字体（仿宋）</source>
         <translation>Body font (FangSong)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="78"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="96"/>
         <source>一级标题字体（黑体）</source>
         <translation>Level-1 heading font (Hei)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="79"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="97"/>
         <source>二级标题字体（楷体）</source>
         <translation>Level-2 heading font (Kai)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="83"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="101"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="84"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="102"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="92"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="111"/>
         <source>选择数据目录</source>
         <translation>Choose data folder</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="124"/>
+        <source>未知的时区“{0}”，设置未保存。请填写 IANA 时区名称，如 Asia/Shanghai。</source>
+        <translation>Unknown time zone “{0}”; nothing was saved. Enter an IANA time zone name such as Asia/Shanghai.</translation>
     </message>
 </context>
 <context>
@@ -850,12 +890,12 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../inspector_app/ui/errors.py" line="20"/>
+        <location filename="../../inspector_app/ui/errors.py" line="23"/>
         <source>操作未完成：{0}。已保存的数据不受影响。</source>
         <translation>The action did not complete ({0}). Saved data is not affected.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/errors.py" line="27"/>
+        <location filename="../../inspector_app/ui/errors.py" line="32"/>
         <source>无法完成操作</source>
         <translation>Could not complete the action</translation>
     </message>

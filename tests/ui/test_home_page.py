@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
+import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtTest import QTest
 
-from inspector_app.domain.inspection import InspectionStatus
+from inspector_app.domain import bureau_time
+from inspector_app.domain.inspection import InspectionMode, InspectionStatus
+from inspector_app.services import inspections as ops
 from inspector_app.services.demo import build_demo
 from inspector_app.services.queries import list_inspections
+from inspector_app.services.reference_data import reference_id
 from inspector_app.store.store import Store
 from inspector_app.ui.home_page import HomePage
 from inspector_app.ui.inspections_model import (
@@ -17,6 +22,8 @@ from inspector_app.ui.inspections_model import (
     ROW_ROLE,
     TEXT_ALIGNMENT_ROLE,
 )
+
+from .machine_zone import utc_laptop  # noqa: F401  (a fixture)
 
 
 def _visible(page: HomePage) -> list:
@@ -56,7 +63,9 @@ def test_filters_narrow_the_list_and_clear_again(qtbot, store: Store) -> None:
     page.date_from.setDate(QDate(2026, 11, 15))
     page.date_to.setDate(QDate(2026, 11, 28))
     shown = _visible(page)
-    assert shown and all(r.started_at.astimezone().date() >= date(2026, 11, 15) for r in shown)
+    assert shown and all(
+        bureau_time.local(r.started_at).date() >= date(2026, 11, 15) for r in shown
+    )
     assert len(shown) < 6
     page.use_dates.setChecked(False)
     assert len(_visible(page)) == 6
@@ -122,3 +131,69 @@ def test_activating_a_row_asks_to_open_it(qtbot, store: Store) -> None:
     with qtbot.waitSignal(page.open_requested) as opened:
         page.table.doubleClicked.emit(page.model.index(0, 0))
     assert opened.args == [rows[0].id]
+
+
+def _shown_page(qtbot, rows) -> HomePage:
+    page = HomePage()
+    qtbot.addWidget(page)
+    page.set_rows(rows)
+    page.resize(1200, 500)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def test_an_empty_filter_result_says_how_to_see_everything_again(qtbot, store: Store) -> None:
+    build_demo(store, inspections=4, photos_per_finding=0, photo_size=(200, 150))
+    with store.unit_of_work() as uow:
+        rows = list_inspections(uow)
+    page = _shown_page(qtbot, rows)
+    assert not page.empty_hint.isVisible()
+
+    QTest.mouseClick(page.use_dates, Qt.MouseButton.LeftButton)
+    page.status.setCurrentIndex(page.status.findData(InspectionStatus.DRAFT))
+    QTest.keyClicks(page.search, "zzz")
+    assert _visible(page) == []
+    assert page.empty_hint.isVisible()
+    assert page.empty_hint.text() == (
+        "没有符合筛选条件的检查。清空搜索框或把状态、地点、日期改回“全部”即可看到全部检查。"
+    )
+    assert page.clear_button.isVisible() and page.clear_button.text() == "清除筛选"
+
+    QTest.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)
+    assert len(_visible(page)) == 4
+    assert page.search.text() == "" and page.status.currentIndex() == 0
+    assert not page.use_dates.isChecked()
+    assert not page.empty_hint.isVisible() and not page.clear_button.isVisible()
+    assert "4 / 共 4" in page.count.text()
+
+
+def test_an_empty_laptop_shows_no_filter_hint(qtbot) -> None:
+    page = _shown_page(qtbot, [])
+    assert not page.empty_hint.isVisible()
+
+
+@pytest.mark.usefixtures("utc_laptop")
+def test_home_list_shows_the_halls_wall_time_on_a_utc_laptop(qtbot, seeded_store: Store) -> None:
+    with seeded_store.unit_of_work() as uow:
+        ops.start_inspection(
+            uow,
+            template_id=reference_id("template", "window-service", "1"),
+            site_id=reference_id("site", "wucui-center"),
+            mode=InspectionMode.COVERT,
+            team=["张明"],
+            started_at=datetime(2026, 11, 20, 17, 30, tzinfo=UTC),  # 01:30 next day in Yichun
+        )
+        uow.commit()
+        rows = list_inspections(uow)
+    page = _shown_page(qtbot, rows)
+    model = page.model
+    assert model.data(model.index(0, 2), DISPLAY_ROLE) == "2026-11-21 01:30"
+
+    QTest.mouseClick(page.use_dates, Qt.MouseButton.LeftButton)
+    for edit in (page.date_from, page.date_to):
+        edit.setFocus()
+        QTest.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(edit, "2026-11-21")
+    assert page.date_from.date() == QDate(2026, 11, 21) == page.date_to.date()
+    assert len(_visible(page)) == 1  # the hall's 21 November, not the laptop's 20th

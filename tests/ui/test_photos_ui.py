@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
 from inspector_app.domain.finding import FindingResult
@@ -18,6 +19,9 @@ from inspector_app.store.models import Finding, Photo
 from inspector_app.ui import camera
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.photo_viewer import PhotoViewer
+
+from .conftest import when_modal
+from .machine_zone import utc_laptop  # noqa: F401  (a fixture)
 
 
 def _open_failed_item(window: MainWindow) -> str:
@@ -132,7 +136,7 @@ def test_viewer_captions_rotates_deletes_restores_and_annotates(
     viewer.show()
     window.runner.wait_idle()
     assert viewer.position.text() == "1 / 2"
-    assert "拍摄时间 " in viewer.info.text() and first.sha256[:16] in viewer.info.text()
+    assert "拍摄时间：" in viewer.info.text() and first.sha256[:16] in viewer.info.text()
     QTest.keyClick(viewer, Qt.Key.Key_Right)
     assert viewer.position.text() == "2 / 2"
     QTest.keyClick(viewer, Qt.Key.Key_Left)
@@ -173,3 +177,80 @@ def test_viewer_captions_rotates_deletes_restores_and_annotates(
 def test_camera_action_is_hidden_without_a_camera(window: MainWindow) -> None:
     _open_failed_item(window)
     assert window.runner_page.panel.camera.isHidden() == (not camera.available())
+
+
+def _in_viewer(window: MainWindow, handler) -> None:
+    """Double-click the first thumbnail; `handler(viewer)` runs while it is open, then it closes."""
+    strip = window.runner_page.panel.photos
+
+    def run(dialog: QWidget) -> None:
+        assert isinstance(dialog, PhotoViewer)
+        window.runner.wait_idle()
+        try:
+            handler(dialog)
+        finally:
+            dialog.reject()
+
+    when_modal(run)
+    thumbnail = strip.visualItemRect(strip.item(0)).center()
+    # A double-click is a click, then a second press within the interval.
+    QTest.mouseClick(strip.viewport(), Qt.MouseButton.LeftButton, pos=thumbnail)
+    QTest.mouseDClick(strip.viewport(), Qt.MouseButton.LeftButton, pos=thumbnail)
+    window.runner.wait_idle()
+
+
+def test_saving_an_annotation_confirms_that_the_original_is_untouched(
+    qtbot, window: MainWindow, make_jpeg
+) -> None:
+    finding_id = _open_failed_item(window)
+    window.runner_page.import_photos([make_jpeg()])
+    window.runner.wait_idle()
+    qtbot.waitUntil(lambda: window.runner_page.panel.photos.count() == 1)
+    seen: list[str] = []
+
+    def draw_a_box_and_save(viewer: PhotoViewer) -> None:
+        QTest.mouseClick(viewer.save_annotation, Qt.MouseButton.LeftButton)
+        seen.append(viewer.status.text())  # nothing drawn yet
+        QTest.mouseClick(viewer.box, Qt.MouseButton.LeftButton)
+        area = viewer.view.viewport()
+        middle = area.rect().center()
+        QTest.mousePress(area, Qt.MouseButton.LeftButton, pos=middle - QPoint(60, 40))
+        QTest.mouseMove(area, middle + QPoint(60, 40))
+        QTest.mouseRelease(area, Qt.MouseButton.LeftButton, pos=middle + QPoint(60, 40))
+        QTest.mouseClick(viewer.save_annotation, Qt.MouseButton.LeftButton)
+        window.runner.wait_idle()
+        qtbot.waitUntil(lambda: viewer.status.text() != seen[0])
+        seen.append(viewer.status.text())
+
+    _in_viewer(window, draw_a_box_and_save)
+    assert seen[0] == "还没有标注：先选箭头、方框或文字，在照片上拖动画出。"
+    assert seen[1] == "标注已保存为单独的图片，原图未改动。"
+    [photo] = _photos(window, finding_id)
+    assert photo.annotated_sha256 and photo.annotated_sha256 != photo.sha256
+    assert window.runner.store.photos.verify(photo.sha256)
+
+
+def test_a_photo_without_capture_time_says_so_in_plain_words(qtbot, window: MainWindow) -> None:
+    _open_failed_item(window)
+    image = QImage(640, 480, QImage.Format.Format_RGB32)
+    image.fill(QColor("#336699"))
+    QApplication.clipboard().setImage(image)  # a screenshot: no EXIF, no capture time
+    window.runner_page.paste_photo()
+    window.runner.wait_idle()
+    qtbot.waitUntil(lambda: window.runner_page.panel.photos.count() == 1)
+    info: list[str] = []
+    _in_viewer(window, lambda viewer: info.append(viewer.info.text()))
+    assert "拍摄时间：未知（照片无拍摄时间信息）" in info[0]
+
+
+@pytest.mark.usefixtures("utc_laptop")
+def test_capture_time_is_the_halls_wall_clock_on_a_utc_laptop(
+    qtbot, window: MainWindow, make_jpeg
+) -> None:
+    _open_failed_item(window)
+    window.runner_page.import_photos([make_jpeg()])  # EXIF: 2026-11-20 09:15 +08:00
+    window.runner.wait_idle()
+    qtbot.waitUntil(lambda: window.runner_page.panel.photos.count() == 1)
+    info: list[str] = []
+    _in_viewer(window, lambda viewer: info.append(viewer.info.text()))
+    assert "拍摄时间：2026-11-20 09:15:00" in info[0]

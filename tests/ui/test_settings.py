@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
+from inspector_app.domain import bureau_time
+from inspector_app.domain.inspection import InspectionMode
+from inspector_app.services import inspections as ops
+from inspector_app.services.reference_data import reference_id
 from inspector_app.settings import load_settings
 from inspector_app.ui import fonts
 from inspector_app.ui.i18n import install_language
@@ -13,6 +21,7 @@ from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.settings_dialog import SettingsDialog
 
 from .conftest import when_modal
+from .machine_zone import bureau_zone_restored, utc_laptop  # noqa: F401  (fixtures)
 
 
 def test_saved_settings_persist_and_language_change_is_announced(
@@ -68,3 +77,76 @@ def test_missing_chinese_font_message_names_the_debian_packages() -> None:
 
 def test_this_machine_has_a_chinese_ui_font(qapp) -> None:
     assert fonts.choose_ui_font(qapp) is not None
+
+
+def _type_zone(dialog: SettingsDialog, name: str) -> None:
+    field = dialog.time_zone.lineEdit()
+    field.setFocus()
+    QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(field, name)
+
+
+def _click(dialog: QWidget, text: str) -> None:
+    button = next(b for b in dialog.findChildren(QAbstractButton) if b.text() == text)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.usefixtures("utc_laptop", "bureau_zone_restored")
+def test_bureau_time_zone_is_chosen_in_settings_and_an_unknown_name_is_refused(
+    window: MainWindow, isolated_settings: Path
+) -> None:
+    with window.runner.store.unit_of_work() as uow:
+        ops.start_inspection(
+            uow,
+            template_id=reference_id("template", "window-service", "1"),
+            site_id=reference_id("site", "wucui-center"),
+            mode=InspectionMode.COVERT,
+            team=["张明"],
+            started_at=datetime(2026, 11, 20, 1, 30, tzinfo=UTC),
+        )
+        uow.commit()
+    window.refresh_home()
+    window.runner.wait_idle()
+    model = window.home.model
+    assert model.data(model.index(0, 2)) == "2026-11-20 09:30"  # Beijing time by default
+    seen: dict[str, object] = {}
+
+    def choose_zone(dialog: QWidget) -> None:
+        assert isinstance(dialog, SettingsDialog)
+        seen["default"] = dialog.time_zone.currentText()
+        _type_zone(dialog, "Mars/Olympus")
+        _click(dialog, "保存")
+        seen["still_open"] = dialog.isVisible()
+        seen["error"] = dialog.error.text() if dialog.error.isVisible() else ""
+        seen["saved_meanwhile"] = (isolated_settings / "settings.json").exists()
+        _type_zone(dialog, "Asia/Urumqi")
+        _click(dialog, "保存")
+
+    when_modal(choose_zone)
+    toolbar = window.findChild(QWidget, "main-toolbar")
+    _click(toolbar, "设置")
+    window.runner.wait_idle()
+    assert seen["default"] == "Asia/Shanghai"
+    assert seen["still_open"] and not seen["saved_meanwhile"]
+    assert seen["error"] == (
+        "未知的时区“Mars/Olympus”，设置未保存。请填写 IANA 时区名称，如 Asia/Shanghai。"
+    )
+    assert load_settings().time_zone == "Asia/Urumqi"
+    assert bureau_time.zone_name() == "Asia/Urumqi"
+    assert model.data(model.index(0, 2)) == "2026-11-20 07:30"  # the list follows at once
+
+
+def test_an_unknown_time_zone_reads_clearly_in_english(qtbot) -> None:
+    from inspector_app.settings import Settings
+
+    assert install_language("en")
+    dialog = SettingsDialog(Settings(), "/tmp/data")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _type_zone(dialog, "Beijing")
+    _click(dialog, "Save")
+    assert dialog.isVisible()
+    assert dialog.error.text() == (
+        "Unknown time zone “Beijing”; nothing was saved. "
+        "Enter an IANA time zone name such as Asia/Shanghai."
+    )

@@ -1,0 +1,34 @@
+"""Run a test on a laptop whose clock is set to UTC (a bought laptop, a trip)."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+
+import pytest
+
+
+@pytest.fixture
+def utc_laptop() -> Iterator[None]:
+    """The machine's zone is UTC for the test; the bureau's stays Asia/Shanghai."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+
+
+@pytest.fixture
+def bureau_zone_restored() -> Iterator[None]:
+    """A test may change the bureau's zone through 设置; the next test gets the default."""
+    from inspector_app.domain import bureau_time
+
+    yield
+    bureau_time.set_zone(bureau_time.DEFAULT_ZONE)
