@@ -57,6 +57,16 @@ class SummaryDialog(QDialog):
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(row, column, cell)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Tab leaves the table (it used to walk its cells and never reach the list below),
+        # and the table is as tall as its rows: H and 表外 were hidden behind a scroll bar.
+        table.setTabKeyNavigation(False)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.resizeRowsToContents()
+        rows_height = sum(table.rowHeight(row) for row in range(table.rowCount()))
+        table.setFixedHeight(
+            rows_height + table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        )
+        self.table = table
 
         problems = [f for f in sheet.findings if f.result == FindingResult.FAIL]
         photos = sum(len(f.live_photos) for f in sheet.findings)
@@ -99,7 +109,7 @@ class SummaryDialog(QDialog):
         layout.addWidget(self.missing)
         self.missing.setVisible(blocking)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        self.resize(640, self.sizeHint().height())
 
     def _add_missing(self, finding_id: str, text: str) -> None:
         item = QListWidgetItem(text)

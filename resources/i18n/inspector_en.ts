@@ -52,125 +52,135 @@
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_preview.py" line="88"/>
+        <location filename="../../inspector_app/ui/document_preview.py" line="94"/>
         <source>共 {0} 页</source>
         <translation>{0} pages</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_preview.py" line="97"/>
+        <location filename="../../inspector_app/ui/document_preview.py" line="103"/>
         <source>另存为</source>
         <translation>Save as</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="115"/>
+        <source>已保存到 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="131"/>
+        <source>已发送到打印机：{0} 页</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FindingPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="87"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="88"/>
         <source>写下现场看到的情况：时间、窗口、人员、经过</source>
         <translation>Write what you saw: time, window, staff, what happened</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="96"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="97"/>
         <source>点击常用描述，添加到问题描述</source>
         <translation>Click a phrase to add it to the description</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="101"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="102"/>
         <source>工作人员工号或胸牌号</source>
         <translation>Staff number or badge</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="108"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="109"/>
         <source>添加照片… (Ctrl+O)</source>
         <translation>Add photos… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="109"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="110"/>
         <source>粘贴照片 (Ctrl+Shift+V)</source>
         <translation>Paste photo (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="110"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="111"/>
         <source>拍照</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="111"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="112"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="112"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="113"/>
         <source>删除照片</source>
         <translation>Delete photo</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="126"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="133"/>
         <source>工号</source>
         <translation>Badge</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="128"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="135"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="131"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="138"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="133"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="139"/>
         <source>问题描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="134"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="140"/>
         <source>常用描述</source>
         <translation>Quick phrases</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="135"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="141"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="136"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="142"/>
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="137"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="143"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="176"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="185"/>
         <source>{0}号 {1}</source>
         <translation>No. {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="179"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="188"/>
         <source>（未指定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="194"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="205"/>
         <source>检查方法：{0}</source>
         <translation>How to check: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="195"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="206"/>
         <source>依据：{0}</source>
         <translation>Basis: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="198"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="209"/>
         <source>检查表外问题</source>
         <translation>Problems not on the checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="213"/>
+        <location filename="../../inspector_app/ui/finding_panel.py" line="224"/>
         <source>此项不符合时必须附照片，尚未添加。</source>
         <translation>A failed result here needs a photo; none is attached yet.</translation>
     </message>
@@ -536,119 +546,129 @@
 <context>
     <name>RunnerPage</name>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="60"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="63"/>
         <source>导入照片 %v/%m</source>
         <translation>Importing photos %v/%m</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="74"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="77"/>
         <source>返回列表</source>
         <translation>Back to list</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="75"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="78"/>
         <source>新增表外问题 (Ctrl+N)</source>
         <translation>New ad-hoc problem (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="76"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="79"/>
         <source>完成检查 (Ctrl+Enter)</source>
         <translation>Finish (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="78"/>
-        <location filename="../../inspector_app/ui/runner_page.py" line="518"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="81"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="557"/>
         <source>整改通知书</source>
         <translation>Rectification notice</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="79"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="82"/>
         <source>现场记录表</source>
         <translation>On-site record</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="81"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="84"/>
         <source>按责任单位生成整改通知书（草稿），可预览、打印、另存</source>
         <translation>Make a draft rectification notice per responsible unit; preview, print, save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="83"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="86"/>
         <source>生成现场检查记录表，可预览、打印、另存</source>
         <translation>Make the on-site record sheet; preview, print, save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="208"/>
-        <source>已检查 {0} / {1} · 问题 {2}</source>
-        <translation>Checked {0} / {1} · problems {2}</translation>
+        <location filename="../../inspector_app/ui/runner_page.py" line="211"/>
+        <source>1 个问题</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="212"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="211"/>
+        <source>{0} 个问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="213"/>
+        <source>已检查 {0} / {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="217"/>
         <source>已被退回，请按审核意见修改后重新提交。审核意见：{0}</source>
         <translation>Returned for changes; fix and submit again. Reviewer&apos;s comment: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="219"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="224"/>
         <source>该检查已提交，只能查看，不能修改。</source>
         <translation>This inspection has been submitted; it can be viewed but not changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="311"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="322"/>
         <source>已撤销上一步修改。</source>
         <translation>The last change was undone.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="337"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="348"/>
         <source>新增检查表外问题</source>
         <translation>New problem not on the checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="337"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="348"/>
         <source>问题标题（如：大厅饮水机无水）</source>
         <translation>Problem title (e.g. water dispenser empty)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="360"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="375"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="360"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="377"/>
         <source>照片 ({0})</source>
         <translation>Photos ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="378"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="403"/>
         <source>剪贴板中没有图片。</source>
         <translation>The clipboard holds no image.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="401"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="443"/>
         <source>注意：照片“{0}”也是另一检查项的证据。</source>
         <translation>Note: photo “{0}” is also evidence for another item.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="414"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="456"/>
         <source>照片未导入</source>
         <translation>Photo not imported</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="444"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="486"/>
         <source>照片已删除（同步前可在照片查看器中恢复）。</source>
         <translation>Photo deleted (it can be restored in the photo viewer until the next sync).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="462"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="504"/>
         <source>检查已提交。</source>
         <translation>The inspection was submitted.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="506"/>
-        <location filename="../../inspector_app/ui/runner_page.py" line="518"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="545"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="557"/>
         <source>现场检查记录表</source>
         <translation>On-site record sheet</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="537"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="576"/>
         <source>正在生成文档…</source>
         <translation>Making the document…</translation>
     </message>
