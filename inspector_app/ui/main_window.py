@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
 
 from inspector_app.domain import bureau_time
 from inspector_app.services.summaries import InspectionSummary
-from inspector_app.settings import Settings, save_settings
+from inspector_app.settings import Settings, load_settings, save_settings
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.home_page import HomePage
 from inspector_app.ui.widgets import shows_user_data
@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
             page.submitted.connect(lambda _: self.show_home())
             page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             page.open_photo_viewer.connect(self._view_photo)
+            page.settings_requested.connect(self.open_settings)
             self.pages.addWidget(page)
             self._runner_page = page
         return self._runner_page
@@ -211,6 +212,7 @@ class MainWindow(QMainWindow):
         from inspector_app.ui.settings_dialog import SettingsDialog
 
         assert self.runner is not None
+        self.settings = load_settings()  # the runner remembers things too (the photo folder)
         dialog = SettingsDialog(self.settings, str(self.runner.store.data_dir), self)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return

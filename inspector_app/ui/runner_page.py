@@ -32,7 +32,7 @@ from inspector_app.services import inspections as ops
 from inspector_app.services import photos as photo_ops
 from inspector_app.services.photos import ImportedPhoto
 from inspector_app.services.queries import FindingView, InspectionSheet, load_inspection_sheet
-from inspector_app.settings import load_settings, save_settings
+from inspector_app.settings import Settings, load_settings, save_settings
 from inspector_app.ui import camera
 from inspector_app.ui.checklist_tree import ChecklistTree
 from inspector_app.ui.document_preview import DocumentPreview, GeneratedPdf
@@ -52,6 +52,7 @@ class RunnerPage(QWidget):
     submitted = Signal(str)
     message = Signal(str)
     open_photo_viewer = Signal(object, str)  # FindingView, photo id
+    settings_requested = Signal()  # handled synchronously: the settings dialog
 
     def __init__(self, runner: StoreRunner) -> None:
         super().__init__()
@@ -522,6 +523,11 @@ class RunnerPage(QWidget):
             return
         self.panel.flush()
         settings = load_settings()
+        if kind == "notice":
+            asked = self._ask_about_contact(settings)
+            if asked is None:
+                return
+            settings = asked
         photos, inspection_id = self.runner.store.photos, self.sheet.id
         issuer = docs.issuer_from(settings)
 
@@ -568,6 +574,32 @@ class RunnerPage(QWidget):
             lambda contents: self.runner.file_job(lambda: build(contents), built, failed),
             failed,
         )
+
+    def _ask_about_contact(self, settings: Settings) -> Settings | None:
+        """A notice tells the unit whom to call back: ask before building one without.
+
+        Returns the settings to build with, or None when the user cancels.
+        """
+        if settings.contact_person.strip() and settings.contact_phone.strip():
+            return settings
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("联系人未填写"),
+            self.tr(
+                "设置中尚未填写联系人或联系电话，整改通知书上这两项将是空白，"
+                "被检查单位无法与我局联系。"
+            ),
+            parent=self,
+        )
+        fill = box.addButton(self.tr("填写联系人…"), QMessageBox.ButtonRole.ActionRole)
+        anyway = box.addButton(self.tr("仍然生成"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(fill)
+        box.exec()
+        if box.clickedButton() is fill:
+            self.settings_requested.emit()  # the settings dialog, answered before this returns
+            return load_settings()
+        return settings if box.clickedButton() is anyway else None
 
     def _busy(self, busy: bool) -> None:
         self.notice_button.setEnabled(not busy)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -51,6 +52,8 @@ class SettingsDialog(QDialog):
         self.language.addItem("中文（简体）", "zh_CN")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
+        self.auto_advance = QCheckBox(self.tr("记录“符合”或“不适用”后自动跳到下一个未检查项"))
+        self.auto_advance.setChecked(settings.auto_advance)
         self.time_zone = QComboBox()
         self.time_zone.setEditable(True)
         self.time_zone.addItems(list(COMMON_ZONES))
@@ -84,6 +87,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("数据目录"), data_row)
         form.addRow("", self.data_note)
         form.addRow(self.tr("界面语言"), self.language)
+        form.addRow(self.tr("检查表"), self.auto_advance)
         form.addRow(self.tr("单位所在时区"), self.time_zone)
         form.addRow(self.tr("同步服务器地址"), self.server)
         form.addRow(self.tr("发文机关"), self.issuer_name)
@@ -138,6 +142,7 @@ class SettingsDialog(QDialog):
             data_dir=self.data_dir.text().strip(),
             language=self.language.currentData(),
             time_zone=self.zone_name(),
+            auto_advance=self.auto_advance.isChecked(),
             server_url=self.server.text().strip(),
             font_title=self.font_title.text().strip(),
             font_body=self.font_body.text().strip(),
