@@ -64,12 +64,12 @@
     <message>
         <location filename="../../inspector_app/ui/document_preview.py" line="115"/>
         <source>已保存到 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved to {0}</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/document_preview.py" line="131"/>
         <source>已发送到打印机：{0} 页</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent to the printer: {0} page(s)</translation>
     </message>
 </context>
 <context>
@@ -295,7 +295,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/main_window.py" line="61"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="174"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="175"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
@@ -330,12 +330,12 @@
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="175"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="176"/>
         <source>本机还没有检查表或检查地点，请先同步或导入演示数据。</source>
         <translation>This laptop has no checklist templates or sites yet; sync first or load demo data.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="234"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="236"/>
         <source>已自动保存 {0}</source>
         <translation>Saved automatically at {0}</translation>
     </message>
@@ -546,129 +546,154 @@
 <context>
     <name>RunnerPage</name>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="63"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="64"/>
         <source>导入照片 %v/%m</source>
         <translation>Importing photos %v/%m</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="77"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="78"/>
         <source>返回列表</source>
         <translation>Back to list</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="78"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="79"/>
         <source>新增表外问题 (Ctrl+N)</source>
         <translation>New ad-hoc problem (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="79"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="80"/>
         <source>完成检查 (Ctrl+Enter)</source>
         <translation>Finish (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="81"/>
-        <location filename="../../inspector_app/ui/runner_page.py" line="557"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="82"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="563"/>
         <source>整改通知书</source>
         <translation>Rectification notice</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="82"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="83"/>
         <source>现场记录表</source>
         <translation>On-site record</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="84"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="85"/>
         <source>按责任单位生成整改通知书（草稿），可预览、打印、另存</source>
         <translation>Make a draft rectification notice per responsible unit; preview, print, save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="86"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="87"/>
         <source>生成现场检查记录表，可预览、打印、另存</source>
         <translation>Make the on-site record sheet; preview, print, save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="211"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="212"/>
         <source>1 个问题</source>
-        <translation type="unfinished"></translation>
+        <translation>1 problem</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="211"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="212"/>
         <source>{0} 个问题</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} problems</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="213"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="214"/>
         <source>已检查 {0} / {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="217"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="218"/>
         <source>已被退回，请按审核意见修改后重新提交。审核意见：{0}</source>
         <translation>Returned for changes; fix and submit again. Reviewer&apos;s comment: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="224"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="225"/>
         <source>该检查已提交，只能查看，不能修改。</source>
         <translation>This inspection has been submitted; it can be viewed but not changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="322"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="323"/>
         <source>已撤销上一步修改。</source>
         <translation>The last change was undone.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="348"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="349"/>
         <source>新增检查表外问题</source>
         <translation>New problem not on the checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="348"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="349"/>
         <source>问题标题（如：大厅饮水机无水）</source>
         <translation>Problem title (e.g. water dispenser empty)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="375"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="376"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="377"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="378"/>
         <source>照片 ({0})</source>
         <translation>Photos ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="403"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="404"/>
         <source>剪贴板中没有图片。</source>
         <translation>The clipboard holds no image.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="443"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="444"/>
         <source>注意：照片“{0}”也是另一检查项的证据。</source>
         <translation>Note: photo “{0}” is also evidence for another item.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="456"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="457"/>
         <source>照片未导入</source>
         <translation>Photo not imported</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="486"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="487"/>
         <source>照片已删除（同步前可在照片查看器中恢复）。</source>
         <translation>Photo deleted (it can be restored in the photo viewer until the next sync).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="504"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="505"/>
         <source>检查已提交。</source>
         <translation>The inspection was submitted.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="545"/>
-        <location filename="../../inspector_app/ui/runner_page.py" line="557"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="551"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="563"/>
         <source>现场检查记录表</source>
         <translation>On-site record sheet</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="576"/>
+        <location filename="../../inspector_app/ui/runner_page.py" line="587"/>
+        <source>联系人未填写</source>
+        <translation>No contact person</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="589"/>
+        <source>设置中尚未填写联系人或联系电话，整改通知书上这两项将是空白，被检查单位无法与我局联系。</source>
+        <translation>No contact person or phone is set in Settings. The notice would print them blank, and the unit could not reach the bureau.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="594"/>
+        <source>填写联系人…</source>
+        <translation>Fill in the contact…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="595"/>
+        <source>仍然生成</source>
+        <translation>Build anyway</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="596"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner_page.py" line="608"/>
         <source>正在生成文档…</source>
         <translation>Making the document…</translation>
     </message>
@@ -676,137 +701,147 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="36"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="37"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="40"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="41"/>
         <source>新建检查时默认的检查组成员，用逗号分隔</source>
         <translation>Default team for new inspections, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="42"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="43"/>
         <source>选择…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="47"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="48"/>
         <source>更改数据目录后，重新启动程序生效。</source>
         <translation>A new data folder takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="58"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="55"/>
+        <source>记录“符合”或“不适用”后自动跳到下一个未检查项</source>
+        <translation>After Pass or N/A, move on to the next unchecked item</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="61"/>
         <source>IANA 时区名称；北京时间为 Asia/Shanghai</source>
         <translation>IANA time zone name; Beijing time is Asia/Shanghai</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="67"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="70"/>
         <source>机关代字，如：伊营商监</source>
         <translation>Organ code used in document numbers</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="71"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="74"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="79"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="82"/>
         <source>留空则自动查找系统字体；也可填写 .ttf/.ttc 文件路径</source>
         <translation>Leave empty to find a system font; or give a .ttf/.ttc file path</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="82"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="85"/>
         <source>检查人员姓名</source>
         <translation>Inspector&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="83"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="86"/>
         <source>默认检查组</source>
         <translation>Default team</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="84"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="87"/>
         <source>数据目录</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="86"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="89"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="87"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="90"/>
+        <source>检查表</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="91"/>
         <source>单位所在时区</source>
         <translation>Bureau time zone</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="88"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="92"/>
         <source>同步服务器地址</source>
         <translation>Sync server URL</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="89"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="93"/>
         <source>发文机关</source>
         <translation>Issuing authority</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="90"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="94"/>
         <source>机关代字</source>
         <translation>Organ code</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="91"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="95"/>
         <source>默认整改期限</source>
         <translation>Default deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="92"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="96"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="93"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="97"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="94"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="98"/>
         <source>标题字体（小标宋/宋体）</source>
         <translation>Title font (Xiaobiaosong / Song)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="95"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="99"/>
         <source>正文字体（仿宋）</source>
         <translation>Body font (FangSong)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="96"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="100"/>
         <source>一级标题字体（黑体）</source>
         <translation>Level-1 heading font (Hei)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="97"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="101"/>
         <source>二级标题字体（楷体）</source>
         <translation>Level-2 heading font (Kai)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="101"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="105"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="102"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="106"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="111"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="115"/>
         <source>选择数据目录</source>
         <translation>Choose data folder</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="124"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="128"/>
         <source>未知的时区“{0}”，设置未保存。请填写 IANA 时区名称，如 Asia/Shanghai。</source>
         <translation>Unknown time zone “{0}”; nothing was saved. Enter an IANA time zone name such as Asia/Shanghai.</translation>
     </message>
@@ -849,42 +884,42 @@
         <translation>Problems not on the checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="64"/>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="74"/>
         <source>共发现问题 {0} 个，照片 {1} 张。</source>
         <translation>{0} problems found, {1} photos.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="71"/>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="81"/>
         <source>缺少照片：{0}</source>
         <translation>Photo missing: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="73"/>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="83"/>
         <source>缺少问题描述：{0}</source>
         <translation>Description missing: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="76"/>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="86"/>
         <source>以下内容必须补充后才能提交（双击跳转）：</source>
         <translation>Complete these before submitting (double-click to go there):</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="78"/>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="88"/>
         <source>没有缺失内容，可以提交。提交后本次检查将变为只读。</source>
         <translation>Nothing is missing. After submitting, the inspection becomes read-only.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="82"/>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="92"/>
         <source>还有 {0} 项未检查，将按“未检查”提交。</source>
         <translation>{0} items are unchecked and will be submitted as unchecked.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="86"/>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="96"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="87"/>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="97"/>
         <source>返回修改</source>
         <translation>Back to editing</translation>
     </message>
