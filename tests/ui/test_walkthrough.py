@@ -84,7 +84,7 @@ def test_keyboard_only_walkthrough_is_stored(qtbot, window: MainWindow, make_jpe
             if finding.photo_required:
                 page.import_photos([make_jpeg(portrait=True), make_jpeg()])
                 window.runner.wait_idle()
-        _press(window, tree, Qt.Key.Key_Down)
+            _press(window, tree, Qt.Key.Key_Down)  # 符合/不适用 move on by themselves
 
     # An ad-hoc problem: Ctrl+N, type a title, Enter; then describe it.
     def name_it(dialog: QWidget) -> None:
