@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
@@ -13,17 +11,8 @@ from inspector_app.domain import bureau_time
 
 
 @pytest.fixture(autouse=True)
-def machine_in_utc() -> Iterator[None]:
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    yield
-    if before is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
-    bureau_time.set_zone(bureau_time.DEFAULT_ZONE)
+def machine_in_utc(machine_zone: Callable[[str], None]) -> None:
+    machine_zone("UTC")
 
 
 def test_stored_utc_is_shown_on_the_bureau_clock_on_a_utc_machine() -> None:

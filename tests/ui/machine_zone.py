@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
 
 @pytest.fixture
-def utc_laptop() -> Iterator[None]:
+def utc_laptop(machine_zone: Callable[[str], None]) -> Iterator[None]:
     """The machine's zone is UTC for the test; the bureau's stays Asia/Shanghai."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop("TZ", None)
-        else:
-            os.environ["TZ"] = before
-        time.tzset()
+    machine_zone("UTC")
+    yield
 
 
 @pytest.fixture
