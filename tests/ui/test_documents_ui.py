@@ -157,6 +157,7 @@ def test_record_sheet_preview_saves_with_the_users_file_mode(
         when_modal(_answer_save_dialog(target, []))
         qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
         assert "现场检查记录表" in _pdf_text(target)
+        assert target.stat().st_mode & 0o777 == 0o644  # like any saved file, not 0600
     finally:
         os.umask(old_mask)
         runner.wait_idle()
