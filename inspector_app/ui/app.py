@@ -37,6 +37,18 @@ APP_TITLE = ("四不两直明察暗访现场检查", "Unannounced inspection")
 DATABASE_NAME = "store.sqlite3"  # as in store.store; not imported to keep SQLAlchemy out
 
 
+def _system_locale_for(language: str) -> None:
+    """Give Qt a system locale for the UI language when the machine names none.
+
+    Qt's file dialog formats dates with the *system* locale, fixed when the
+    QApplication is made; on a machine left at C/POSIX it showed "1 12 2026".
+    A locale the user did set (LC_ALL, LC_TIME, LANG) is left alone.
+    """
+    named = os.environ.get("LC_ALL") or os.environ.get("LC_TIME") or os.environ.get("LANG")
+    if os.name == "posix" and (not named or named.split(".")[0] in ("C", "POSIX")):
+        os.environ["LC_TIME"] = "en_US.UTF-8" if language == "en" else "zh_CN.UTF-8"
+
+
 def create_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -55,6 +67,8 @@ def _paint_and_quit(window: MainWindow, app: QApplication) -> None:
 def run(*, data_dir: Path | None = None, lang: str | None = None) -> int:
     settings = load_settings()
     bureau_time.set_zone(settings.time_zone)
+    if QApplication.instance() is None:
+        _system_locale_for(lang or settings.language)
     app = create_application()
     install_language(lang or settings.language)
     if fonts.choose_ui_font(app) is None:

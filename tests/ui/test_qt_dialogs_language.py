@@ -197,3 +197,23 @@ def test_folder_dialog_is_chinese_in_the_chinese_ui_and_english_after_switching(
         assert english["columns"] == ["Name", "Size", "Type", "Date Modified"]
     finally:
         QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, False)
+
+
+def test_a_c_locale_machine_gets_chinese_dates_in_qt_dialogs() -> None:
+    """The file dialog's date column follows the system locale, fixed at start-up."""
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "from inspector_app.ui import app\n"
+        "from PySide6.QtCore import QDate, QLocale\n"
+        "app._system_locale_for('zh_CN'); app.create_application()\n"
+        "print(QLocale.system().toString(QDate(2026, 12, 1), QLocale.FormatType.ShortFormat))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+    env.update(LANG="C", QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "2026/12/1"  # not "1 12 2026"
