@@ -76,7 +76,9 @@ class DocumentPreview(QDialog):
         # clicked(bool) must not reach the slots' parameters: lambdas drop it.
         self.print_button.clicked.connect(lambda: self.print_document())
         self.save_button.clicked.connect(lambda: self.save_document())
-        self.resize(900, 720)
+        # 900×720 at most, and always inside the screen: a 1280×720 laptop hid the status line.
+        room = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(900, room.width() - 40), min(720, room.height() - 60))
         self.show_document(0)
 
     def current(self) -> GeneratedPdf:

@@ -189,3 +189,22 @@ def test_everything_for_the_current_item_fits_without_scrolling(qtbot, window: M
             assert panel.verticalScrollBar().value() == 0
         press(window, Qt.Key.Key_Escape)
         window.show_home()
+
+
+def test_english_header_puts_the_problem_count_first(qtbot, runner, campaign_id) -> None:
+    from inspector_app.settings import Settings
+    from inspector_app.ui.i18n import install_language
+
+    install_language("en")
+    window = MainWindow(runner, Settings())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    page = open_page(qtbot, window, start(window))
+    press(window, Qt.Key.Key_2)
+    assert page.progress.text() == "Checked 1 / 49 · 1 problem"
+    press(window, Qt.Key.Key_Escape)
+    press(window, Qt.Key.Key_Down)
+    press(window, Qt.Key.Key_2)
+    assert page.progress.text() == "Checked 2 / 49 · 2 problems"

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.services.demo import build_demo
-from inspector_app.settings import Settings
+from inspector_app.settings import Settings, save_settings
 from inspector_app.store.store import Store
 from inspector_app.ui.document_preview import DocumentPreview
 from inspector_app.ui.main_window import MainWindow
@@ -32,8 +32,10 @@ from .conftest import when_modal
 
 def _window_on_approved(qtbot, store: Store) -> tuple[MainWindow, StoreRunner]:
     build_demo(store, inspections=2, photos_per_finding=1, photo_size=(1024, 768))
+    settings = Settings(contact_person="王敏", contact_phone="0458-3600000")
+    save_settings(settings)  # the notice reads them from the settings file
     runner = StoreRunner(store)
-    window = MainWindow(runner, Settings(contact_person="王敏", contact_phone="0458-3600000"))
+    window = MainWindow(runner, settings)
     qtbot.addWidget(window)
     window.show()
     runner.wait_idle()
