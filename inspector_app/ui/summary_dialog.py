@@ -71,7 +71,13 @@ class SummaryDialog(QDialog):
         problems = [f for f in sheet.findings if f.result == FindingResult.FAIL]
         photos = sum(len(f.live_photos) for f in sheet.findings)
         unchecked = sum(1 for f in sheet.findings if f.result == FindingResult.UNCHECKED)
-        totals = QLabel(self.tr("共发现问题 {0} 个，照片 {1} 张。").format(len(problems), photos))
+        found = (
+            self.tr("共发现问题 1 个")
+            if len(problems) == 1
+            else self.tr("共发现问题 {0} 个").format(len(problems))
+        )
+        taken = self.tr("照片 1 张") if photos == 1 else self.tr("照片 {0} 张").format(photos)
+        totals = QLabel(self.tr("{0}，{1}。").format(found, taken))
         totals.setStyleSheet("font-weight: bold")
 
         self.missing = QListWidget()
@@ -83,7 +89,7 @@ class SummaryDialog(QDialog):
                 self._add_missing(finding.id, self.tr("缺少问题描述：{0}").format(label))
         blocking = self.missing.count() > 0
         advice = QLabel(
-            self.tr("以下内容必须补充后才能提交（双击跳转）：")
+            self.tr("以下内容必须补充后才能提交（双击或按回车跳转）：")
             if blocking
             else self.tr("没有缺失内容，可以提交。提交后本次检查将变为只读。")
         )

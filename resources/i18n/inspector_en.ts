@@ -52,22 +52,22 @@
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_preview.py" line="94"/>
+        <location filename="../../inspector_app/ui/document_preview.py" line="96"/>
         <source>共 {0} 页</source>
         <translation>{0} pages</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_preview.py" line="103"/>
+        <location filename="../../inspector_app/ui/document_preview.py" line="105"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_preview.py" line="115"/>
+        <location filename="../../inspector_app/ui/document_preview.py" line="117"/>
         <source>已保存到 {0}</source>
         <translation>Saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_preview.py" line="131"/>
+        <location filename="../../inspector_app/ui/document_preview.py" line="133"/>
         <source>已发送到打印机：{0} 页</source>
         <translation>Sent to the printer: {0} page(s)</translation>
     </message>
@@ -884,42 +884,62 @@
         <translation>Problems not on the checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="74"/>
-        <source>共发现问题 {0} 个，照片 {1} 张。</source>
-        <translation>{0} problems found, {1} photos.</translation>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="75"/>
+        <source>共发现问题 1 个</source>
+        <translation>1 problem found</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="81"/>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="77"/>
+        <source>共发现问题 {0} 个</source>
+        <translation>{0} problems found</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="79"/>
+        <source>照片 1 张</source>
+        <translation>1 photo</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="79"/>
+        <source>照片 {0} 张</source>
+        <translation>{0} photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="80"/>
+        <source>{0}，{1}。</source>
+        <translation>{0}, {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="92"/>
+        <source>以下内容必须补充后才能提交（双击或按回车跳转）：</source>
+        <translation>Complete these before submitting (double-click or press Enter to go there):</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="87"/>
         <source>缺少照片：{0}</source>
         <translation>Photo missing: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="83"/>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="89"/>
         <source>缺少问题描述：{0}</source>
         <translation>Description missing: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="86"/>
-        <source>以下内容必须补充后才能提交（双击跳转）：</source>
-        <translation>Complete these before submitting (double-click to go there):</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="88"/>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="94"/>
         <source>没有缺失内容，可以提交。提交后本次检查将变为只读。</source>
         <translation>Nothing is missing. After submitting, the inspection becomes read-only.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="92"/>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="98"/>
         <source>还有 {0} 项未检查，将按“未检查”提交。</source>
         <translation>{0} items are unchecked and will be submitted as unchecked.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="96"/>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="102"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="97"/>
+        <location filename="../../inspector_app/ui/summary_dialog.py" line="103"/>
         <source>返回修改</source>
         <translation>Back to editing</translation>
     </message>

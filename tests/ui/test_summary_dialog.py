@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.summary_dialog import SummaryDialog
@@ -27,6 +27,7 @@ def test_tab_reaches_the_missing_list_and_enter_jumps_to_the_item(
     def walk(dialog: QWidget) -> None:
         assert isinstance(dialog, SummaryDialog)
         table = dialog.table
+        seen["totals"] = [w.text() for w in dialog.findChildren(QLabel) if "问题" in w.text()]
         seen["rows"] = table.rowCount()
         seen["hidden_rows"] = [
             table.item(row, 0).text()
@@ -50,5 +51,6 @@ def test_tab_reaches_the_missing_list_and_enter_jumps_to_the_item(
     window.runner.wait_idle()
     assert seen["rows"] == 9  # A–H and 表外
     assert seen["hidden_rows"] == []
+    assert "共发现问题 1 个，照片 0 张。" in seen["totals"]
     assert seen["reached"]
     assert page.tree.current_finding_id() == failed  # jumped back to what is missing
