@@ -80,3 +80,26 @@ def when_modal(handler: Callable[[QWidget], None], timeout_ms: int = 10_000) -> 
             QTimer.singleShot(20, poll)
 
     QTimer.singleShot(20, poll)
+
+
+def accept_file_dialog(dialog: QWidget, file_names: str) -> None:
+    """Type into a Qt file dialog's name field and click its Open/Save button.
+
+    Return in the name field was not always taken as acceptance after earlier
+    dialogs in the same run; the button is what a user clicks anyway.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+
+    edit = dialog.findChild(QLineEdit, "fileNameEdit")
+    edit.selectAll()
+    QTest.keyClick(edit, Qt.Key.Key_Delete)
+    QTest.keyClicks(edit, file_names)
+    box = dialog.findChild(QDialogButtonBox)
+    accept = next(
+        b for b in box.buttons() if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole
+    )
+    QTest.mouseClick(accept, Qt.MouseButton.LeftButton)
+    if dialog.isVisible():  # offscreen, the click is sometimes lost after earlier dialogs
+        dialog.accept()  # QFileDialog's own acceptance: the same checks as its button

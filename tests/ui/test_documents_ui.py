@@ -27,7 +27,7 @@ from inspector_app.ui.document_preview import DocumentPreview
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.store_runner import StoreRunner
 
-from .conftest import when_modal
+from .conftest import accept_file_dialog, when_modal
 
 
 def _window_on_approved(qtbot, store: Store) -> tuple[MainWindow, StoreRunner]:
@@ -66,8 +66,7 @@ def _answer_save_dialog(path: Path, seen: list[QWidget]):
     def answer(dialog: QWidget) -> None:
         seen.append(dialog)
         assert isinstance(dialog, QFileDialog)
-        _type_into(dialog.findChild(QLineEdit, "fileNameEdit"), str(path))
-        QTest.keyClick(dialog.findChild(QLineEdit, "fileNameEdit"), Qt.Key.Key_Return)
+        accept_file_dialog(dialog, str(path))
 
     return answer
 

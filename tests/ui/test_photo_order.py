@@ -6,12 +6,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from inspector_app.domain.finding import FindingResult
 from inspector_app.ui.main_window import MainWindow
 
-from .conftest import when_modal
+from .conftest import accept_file_dialog, when_modal
 from .test_checklist_keys import open_page, press, start
 from .test_photos_ui import _photos
 
@@ -21,9 +21,8 @@ def _choose_in_dialog(files: list[Path], starts: list[str]):
         assert isinstance(dialog, QFileDialog)
         starts.append(dialog.directory().absolutePath())
         dialog.setDirectory(str(files[0].parent))
-        edit = dialog.findChild(QLineEdit, "fileNameEdit")
-        QTest.keyClicks(edit, " ".join(f'"{f.name}"' for f in files))
-        QTest.keyClick(edit, Qt.Key.Key_Return)
+        QTest.qWait(500)  # the dialog lists the folder asynchronously
+        accept_file_dialog(dialog, " ".join(f'"{f.name}"' for f in files))
 
     return answer
 
