@@ -78,9 +78,7 @@ def _pdf_text(path: Path) -> str:
     ).stdout
 
 
-@pytest.mark.skip(
-    reason="KNOWN DEFECT: in a long offscreen run the Qt file/print dialog is sometimes not answered by when_modal and the run hangs; passes alone. Fix when_modal, then remove this mark."
-)
+@pytest.mark.skip(reason="known defect: this dialog is sometimes left unanswered in a long run")
 def test_notice_saved_from_the_button_lands_where_the_user_typed(
     qtbot, store: Store, tmp_path: Path
 ) -> None:
@@ -116,9 +114,7 @@ def test_notice_saved_from_the_button_lands_where_the_user_typed(
         runner.shutdown()
 
 
-@pytest.mark.skip(
-    reason="KNOWN DEFECT: in a long offscreen run the Qt file/print dialog is sometimes not answered by when_modal and the run hangs; passes alone. Fix when_modal, then remove this mark."
-)
+@pytest.mark.skip(reason="known defect: this dialog is sometimes left unanswered in a long run")
 def test_notice_printed_from_the_button_prints_the_pages_asked_for(
     qtbot, store: Store, tmp_path: Path
 ) -> None:
@@ -152,9 +148,7 @@ def test_notice_printed_from_the_button_prints_the_pages_asked_for(
         runner.shutdown()
 
 
-@pytest.mark.skip(
-    reason="KNOWN DEFECT: in a long offscreen run the Qt file/print dialog is sometimes not answered by when_modal and the run hangs; passes alone. Fix when_modal, then remove this mark."
-)
+@pytest.mark.skip(reason="known defect: this dialog is sometimes left unanswered in a long run")
 def test_record_sheet_preview_saves_with_the_users_file_mode(
     qtbot, store: Store, tmp_path: Path
 ) -> None:

@@ -28,9 +28,7 @@ def _choose_in_dialog(files: list[Path], starts: list[str]):
     return answer
 
 
-@pytest.mark.skip(
-    reason="KNOWN DEFECT: in a long offscreen run the Qt file/print dialog is sometimes not answered by when_modal and the run hangs; passes alone. Fix when_modal, then remove this mark."
-)
+@pytest.mark.skip(reason="known defect: this dialog is sometimes left unanswered in a long run")
 def test_photos_are_stored_in_the_order_chosen_and_the_folder_is_remembered(
     qtbot, window: MainWindow, make_jpeg, tmp_path: Path
 ) -> None:
