@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from inspector_app.services.campaigns import create_campaign
 from inspector_app.services.reference_data import reference_id
@@ -66,13 +66,65 @@ def window(qtbot, runner: StoreRunner, campaign_id: str) -> MainWindow:
     return main
 
 
-def when_modal(handler: Callable[[QWidget], None], timeout_ms: int = 10_000) -> None:
-    """Run `handler` on the next modal dialog as soon as it is shown."""
+class _ModalWatch:
+    """The pollers of the running test, and the dialogs nobody answered.
+
+    A poller whose dialog never came must not answer the next test's dialog,
+    and a dialog left open must fail its test instead of hanging the run.
+    """
+
+    def __init__(self) -> None:
+        self.generation = 0
+        self.abandoned: list[str] = []
+        self.open_since: dict[int, int] = {}
+
+
+_watch = _ModalWatch()
+WATCHDOG_MS = 30_000
+
+
+@pytest.fixture(autouse=True)
+def modal_watchdog(qapp: QApplication) -> Iterator[None]:
+    """Close a modal dialog left open for 30 s and fail the test that left it."""
+    _watch.abandoned.clear()
+    _watch.open_since.clear()
+    ticks = [0]
+
+    def check() -> None:
+        ticks[0] += 1
+        modal = QApplication.activeModalWidget()
+        if modal is None or not modal.isVisible():
+            _watch.open_since.clear()
+            return
+        since = _watch.open_since.setdefault(id(modal), ticks[0])
+        if (ticks[0] - since) * 500 >= WATCHDOG_MS:
+            _watch.abandoned.append(f"{type(modal).__name__} {modal.windowTitle()!r}")
+            _watch.open_since.pop(id(modal), None)
+            modal.reject() if hasattr(modal, "reject") else modal.close()
+
+    timer = QTimer()
+    timer.timeout.connect(check)
+    timer.start(500)
+    yield
+    timer.stop()
+    _watch.generation += 1  # pollers of this test stop here
+    assert not _watch.abandoned, f"dialogs left unanswered: {_watch.abandoned}"
+
+
+def when_modal(
+    handler: Callable[[QWidget], None],
+    timeout_ms: int = 10_000,
+    kind: type[QWidget] = QDialog,
+) -> None:
+    """Run `handler` once on the next visible modal `kind` dialog of this test."""
+    generation = _watch.generation
     waited = [0]
 
     def poll() -> None:
+        if _watch.generation != generation:
+            return
         modal = QApplication.activeModalWidget()
-        if modal is not None and modal.isVisible():
+        if isinstance(modal, kind) and modal.isVisible():
             handler(modal)
             return
         waited[0] += 20

@@ -7,6 +7,7 @@ presses: with auto-advance a passed item costs exactly one.
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from PySide6.QtCore import Qt
@@ -99,8 +100,8 @@ def _submit(qtbot, window: MainWindow, keys: Keyboard) -> None:
 
 
 def test_twenty_inspections_of_49_items_in_one_session(qtbot, window: MainWindow) -> None:
-    none_before = sys.getrefcount(None)
     keys = Keyboard(window)
+    none_counts: list[int] = []
     for day in range(INSPECTIONS):
         _start_inspection(qtbot, window, keys)
         before = keys.count
@@ -116,6 +117,8 @@ def test_twenty_inspections_of_49_items_in_one_session(qtbot, window: MainWindow
                 ).all()
             )
         assert stored == expected
+        gc.collect()  # freed objects let go of None legitimately; the bug loses refs for good
+        none_counts.append(sys.getrefcount(None))
     with window.runner.store.unit_of_work() as uow:
         submitted = uow.session.scalar(
             select(func.count())
@@ -123,4 +126,6 @@ def test_twenty_inspections_of_49_items_in_one_session(qtbot, window: MainWindow
             .where(Inspection.status == InspectionStatus.SUBMITTED)
         )
     assert submitted == INSPECTIONS
-    assert sys.getrefcount(None) >= none_before - 100
+    # Measured after the first inspection, so what earlier tests left for the collector
+    # does not count; the 6.12.0 bug lost thousands per inspection.
+    assert min(none_counts[1:]) >= none_counts[0] - 100, none_counts
