@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from datetime import date
 
@@ -74,9 +75,17 @@ class _ModalWatch:
     """
 
     def __init__(self) -> None:
-        self.generation = 0
+        self.pollers: list[QTimer] = []
         self.abandoned: list[str] = []
         self.open_since: dict[int, int] = {}
+
+    def stop(self, timer: QTimer) -> None:
+        timer.stop()  # kept until the test ends: deleting it inside its own timeout is unsafe
+
+    def stop_all(self) -> None:
+        for timer in self.pollers:
+            timer.stop()
+        self.pollers.clear()
 
 
 _watch = _ModalWatch()
@@ -107,7 +116,7 @@ def modal_watchdog(qapp: QApplication) -> Iterator[None]:
     timer.start(500)
     yield
     timer.stop()
-    _watch.generation += 1  # pollers of this test stop here
+    _watch.stop_all()  # a poller whose dialog never came does not outlive its test
     assert not _watch.abandoned, f"dialogs left unanswered: {_watch.abandoned}"
 
 
@@ -116,22 +125,27 @@ def when_modal(
     timeout_ms: int = 10_000,
     kind: type[QWidget] = QDialog,
 ) -> None:
-    """Run `handler` once on the next visible modal `kind` dialog of this test."""
-    generation = _watch.generation
-    waited = [0]
+    """Run `handler` once on the next visible modal `kind` dialog of this test.
+
+    The poll is a QTimer the watch holds, not a single-shot closure: a
+    self-referencing closure handed to Qt could be collected in a long run,
+    and the dialog it was meant to answer then hung the suite.
+    """
+    timer = QTimer()
+    timer.setInterval(20)
+    started = time.monotonic()
 
     def poll() -> None:
-        if _watch.generation != generation:
-            return
         modal = QApplication.activeModalWidget()
         if isinstance(modal, kind) and modal.isVisible():
+            _watch.stop(timer)
             handler(modal)
-            return
-        waited[0] += 20
-        if waited[0] < timeout_ms:
-            QTimer.singleShot(20, poll)
+        elif (time.monotonic() - started) * 1000 > timeout_ms:
+            _watch.stop(timer)
 
-    QTimer.singleShot(20, poll)
+    timer.timeout.connect(poll)
+    _watch.pollers.append(timer)
+    timer.start()
 
 
 def accept_file_dialog(dialog: QWidget, file_names: str) -> None:
