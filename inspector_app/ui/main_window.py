@@ -19,14 +19,14 @@ from inspector_app.domain import bureau_time
 from inspector_app.services.summaries import InspectionSummary
 from inspector_app.settings import Settings, load_settings, save_settings
 from inspector_app.ui.errors import show_error
-from inspector_app.ui.home_page import HomePage
+from inspector_app.ui.home.home_page import HomePage
 from inspector_app.ui.widgets import shows_user_data
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from inspector_app.services.queries import FindingView, NewInspectionChoices
-    from inspector_app.ui.runner_page import RunnerPage
+    from inspector_app.ui.runner.runner_page import RunnerPage
     from inspector_app.ui.store_runner import StoreRunner
 
 
@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
     @property
     def runner_page(self) -> RunnerPage:
         if self._runner_page is None:
-            from inspector_app.ui.runner_page import RunnerPage
+            from inspector_app.ui.runner.runner_page import RunnerPage
 
             assert self.runner is not None
             page = RunnerPage(self.runner)
@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         from inspector_app.services import inspections as ops
-        from inspector_app.ui.new_inspection_dialog import NewInspectionDialog
+        from inspector_app.ui.home.new_inspection_dialog import NewInspectionDialog
 
         assert self.runner is not None
         if not choices.templates or not choices.sites:
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
 
     def _view_photo(self, finding: FindingView, photo_id: str) -> None:
         from inspector_app.domain.inspection import is_editable
-        from inspector_app.ui.photo_viewer import PhotoViewer
+        from inspector_app.ui.photos.photo_viewer import PhotoViewer
 
         assert self.runner is not None
         sheet = self.runner_page.sheet

@@ -14,7 +14,7 @@ from inspector_app.services import inspections as ops
 from inspector_app.services.reference_data import reference_id
 from inspector_app.store.models import Finding
 from inspector_app.ui.main_window import MainWindow
-from inspector_app.ui.runner_page import RunnerPage
+from inspector_app.ui.runner.runner_page import RunnerPage
 
 from .test_walkthrough import ime_commit
 

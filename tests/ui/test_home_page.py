@@ -15,8 +15,8 @@ from inspector_app.services.demo import build_demo
 from inspector_app.services.queries import list_inspections
 from inspector_app.services.reference_data import reference_id
 from inspector_app.store.store import Store
-from inspector_app.ui.home_page import HomePage
-from inspector_app.ui.inspections_model import (
+from inspector_app.ui.home.home_page import HomePage
+from inspector_app.ui.home.inspections_model import (
     ALIGN_RIGHT_VCENTER,
     DISPLAY_ROLE,
     ROW_ROLE,

@@ -16,9 +16,9 @@ from inspector_app.domain.inspection import InspectionMode
 from inspector_app.services import inspections as ops
 from inspector_app.services.reference_data import reference_id
 from inspector_app.store.models import Finding, Photo
-from inspector_app.ui import camera
 from inspector_app.ui.main_window import MainWindow
-from inspector_app.ui.photo_viewer import PhotoViewer
+from inspector_app.ui.photos import camera
+from inspector_app.ui.photos.photo_viewer import PhotoViewer
 
 from .conftest import when_modal
 from .machine_zone import utc_laptop  # noqa: F401  (a fixture)
@@ -93,7 +93,7 @@ def test_dropped_files_become_photos_and_a_duplicate_is_refused(
 
     warnings: list[str] = []
     monkeypatch.setattr(
-        "inspector_app.ui.runner_page.QMessageBox.warning",
+        "inspector_app.ui.runner.runner_page.QMessageBox.warning",
         lambda parent, title, text: warnings.append(text),
     )
     window.runner_page.import_photos([first])
@@ -112,7 +112,7 @@ def test_corrupt_file_is_refused_with_a_message_and_nothing_changes(
     fake.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
     warnings: list[str] = []
     monkeypatch.setattr(
-        "inspector_app.ui.runner_page.QMessageBox.warning",
+        "inspector_app.ui.runner.runner_page.QMessageBox.warning",
         lambda parent, title, text: warnings.append(text),
     )
     window.runner_page.import_photos([fake])

@@ -15,7 +15,7 @@ from inspector_app.services import inspections as ops
 from inspector_app.services.reference_data import reference_id
 from inspector_app.store.models import Finding, Inspection
 from inspector_app.ui.main_window import MainWindow
-from inspector_app.ui.summary_dialog import SummaryDialog
+from inspector_app.ui.runner.summary_dialog import SummaryDialog
 
 from .conftest import when_modal
 

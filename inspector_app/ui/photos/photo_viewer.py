@@ -29,7 +29,7 @@ from inspector_app.domain import bureau_time
 from inspector_app.services import photos as photo_ops
 from inspector_app.services.queries import PhotoView, finding_photos
 from inspector_app.ui.errors import show_error
-from inspector_app.ui.photo_strip import rotated_pixmap
+from inspector_app.ui.photos.photo_strip import rotated_pixmap
 from inspector_app.ui.store_runner import StoreRunner
 from inspector_app.ui.widgets import shows_user_data
 

@@ -33,14 +33,14 @@ from inspector_app.services import photos as photo_ops
 from inspector_app.services.photos import ImportedPhoto
 from inspector_app.services.queries import FindingView, InspectionSheet, load_inspection_sheet
 from inspector_app.settings import Settings, load_settings, save_settings
-from inspector_app.ui import camera
-from inspector_app.ui.checklist_tree import ChecklistTree
-from inspector_app.ui.document_preview import DocumentPreview, GeneratedPdf
 from inspector_app.ui.errors import show_error, user_message
-from inspector_app.ui.finding_panel import FindingPanel
 from inspector_app.ui.i18n import pick
+from inspector_app.ui.photos import camera
+from inspector_app.ui.runner.checklist_tree import ChecklistTree
+from inspector_app.ui.runner.document_preview import DocumentPreview, GeneratedPdf
+from inspector_app.ui.runner.finding_panel import FindingPanel
+from inspector_app.ui.runner.summary_dialog import SummaryDialog
 from inspector_app.ui.store_runner import StoreRunner
-from inspector_app.ui.summary_dialog import SummaryDialog
 from inspector_app.ui.widgets import shows_user_data
 
 UNDO_DEPTH = 20
