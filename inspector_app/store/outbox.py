@@ -1,9 +1,11 @@
 """Capture every change to a synced record into the outbox, in the same flush.
 
-A session event does this, so no service can forget it and the edit and its
-outbox row commit or roll back together. Sessions that apply changes pulled
-from the server (or seed shared registry data) set
-`session.info["suppress_outbox"] = True`: those changes did not happen here.
+Session events on the store's own sessionmaker do this (`install`), so no
+service can forget it and the edit and its outbox row commit or roll back
+together; sessions made elsewhere (another engine, a tool) are left alone.
+Sessions that apply changes pulled from the server (or seed shared registry
+data) set `session.info["suppress_outbox"] = True`: those changes did not
+happen here.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from enum import Enum
 from typing import Any
 
 from sqlalchemy import Connection, event, insert, inspect, select, update
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from inspector_app.store.models import OutboxEntry, Synced
 from inspector_app.store.types import new_id, utc_now
@@ -66,7 +68,6 @@ def _changed_fields(obj: Synced, *, everything: bool) -> dict[str, Any]:
     return fields
 
 
-@event.listens_for(Session, "before_flush")
 def _stamp_updates(session: Session, flush_context: UOWTransaction, instances: Any) -> None:
     for obj in session.deleted:
         if isinstance(obj, Synced):
@@ -80,7 +81,6 @@ def _stamp_updates(session: Session, flush_context: UOWTransaction, instances: A
             obj.updated_at = utc_now()
 
 
-@event.listens_for(Session, "after_flush")
 def _write_outbox(session: Session, flush_context: UOWTransaction) -> None:
     if session.info.get("suppress_outbox"):
         return
@@ -97,6 +97,13 @@ def _write_outbox(session: Session, flush_context: UOWTransaction) -> None:
     connection = session.connection()
     for row in rows:
         _append_or_coalesce(connection, row)
+
+
+def install(sessions: sessionmaker[Session]) -> None:
+    """Attach the outbox to the sessions of one store (idempotent)."""
+    for name, listener in (("before_flush", _stamp_updates), ("after_flush", _write_outbox)):
+        if not event.contains(sessions, name, listener):
+            event.listen(sessions, name, listener)
 
 
 def _append_or_coalesce(connection: Connection, row: dict[str, Any]) -> None:

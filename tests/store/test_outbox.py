@@ -137,3 +137,31 @@ def test_outbox_hlc_stamps_increase(store: Store) -> None:
         uow.commit()
     stamps = [e.hlc for e in _outbox(store)]
     assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
+
+
+def test_a_suppressed_unit_of_work_records_edits_and_deletes_without_outbox(store: Store) -> None:
+    """Applying pulled changes: updates and tombstones land, nothing is queued to send back."""
+    with store.unit_of_work(suppress_outbox=True) as uow:
+        unit = Unit(code="u6", name="服务器下发", server_rev=3)
+        uow.session.add(unit)
+        uow.commit()
+    with store.unit_of_work(suppress_outbox=True) as uow:
+        pulled = uow.session.get(Unit, unit.id)
+        pulled.name, pulled.deleted = "服务器改名", True
+        uow.commit()
+    with store.unit_of_work() as uow:
+        assert uow.session.get(Unit, unit.id).name == "服务器改名"
+    assert _outbox(store) == []
+
+
+def test_the_outbox_listens_to_this_store_only(store: Store) -> None:
+    """A session not made by the store's sessionmaker (here: a bare Session) writes no outbox."""
+    from sqlalchemy.orm import Session
+
+    with Session(store.engine) as session:
+        session.add(Unit(code="u7", name="旁路写入"))
+        session.commit()
+    assert _units(store) == 1
+    assert _outbox(store) == []
+    with store.unit_of_work() as uow:
+        assert uow.photos is store.photos  # the unit of work carries the photo store
