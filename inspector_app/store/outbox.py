@@ -100,10 +100,13 @@ def _write_outbox(session: Session, flush_context: UOWTransaction) -> None:
 
 
 def install(sessions: sessionmaker[Session]) -> None:
-    """Attach the outbox to the sessions of one store (idempotent)."""
-    for name, listener in (("before_flush", _stamp_updates), ("after_flush", _write_outbox)):
-        if not event.contains(sessions, name, listener):
-            event.listen(sessions, name, listener)
+    """Attach the outbox to the sessions of one store; call once per new sessionmaker.
+
+    No `event.contains` guard: the registry keys targets by id(), and a new
+    sessionmaker can reuse the id of a collected one, so the guard skipped it.
+    """
+    event.listen(sessions, "before_flush", _stamp_updates)
+    event.listen(sessions, "after_flush", _write_outbox)
 
 
 def _append_or_coalesce(connection: Connection, row: dict[str, Any]) -> None:

@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
 
         self.save_state = QLabel(self.tr("正在打开数据…"))
         self.statusBar().addPermanentWidget(self.save_state)
-        folder = runner.store.data_dir if runner is not None else data_dir
+        folder = runner.data_dir if runner is not None else data_dir
         self.data_dir_label = shows_user_data(QLabel(self.tr("数据目录：{0}").format(folder)))
         self.statusBar().addPermanentWidget(self.data_dir_label)
 
@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.runner = runner
         runner.saved.connect(self._saved)
         runner.failed.connect(lambda error: show_error(self, error))
+        runner.changed.connect(self._on_changed)
         for action in self.store_actions:
             action.setEnabled(True)
         self.save_state.setText(self.tr("尚无修改"))
@@ -114,7 +115,7 @@ class MainWindow(QMainWindow):
             from inspector_app.ui.runner.runner_page import RunnerPage
 
             assert self.runner is not None
-            page = RunnerPage(self.runner)
+            page = RunnerPage(self.runner, lambda: self.settings)
             page.closed.connect(self.show_home)
             page.submitted.connect(lambda _: self.show_home())
             page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -135,6 +136,11 @@ class MainWindow(QMainWindow):
     def _show_rows(self, rows: list[InspectionSummary]) -> None:
         self.home.set_rows(rows)
         self.home_shown.emit()
+
+    def _on_changed(self, changes: object, initiator: object) -> None:
+        """The home list shows inspections: redraw it when one changed while it is shown."""
+        if getattr(changes, "inspections", None) and self.pages.currentWidget() is self.home:
+            self.refresh_home()
 
     def show_home(self) -> None:
         self.pages.setCurrentWidget(self.home)
@@ -165,8 +171,8 @@ class MainWindow(QMainWindow):
     def _ask_new(self, choices: NewInspectionChoices) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from inspector_app.services import inspections as ops
         from inspector_app.ui.home.new_inspection_dialog import NewInspectionDialog
+        from inspector_app.ui.operations.inspections import new_inspection
 
         assert self.runner is not None
         if not choices.templates or not choices.sites:
@@ -181,20 +187,11 @@ class MainWindow(QMainWindow):
         )
         if dialog.exec() != NewInspectionDialog.DialogCode.Accepted:
             return
-        request = dialog.request()
         self.runner.write(
-            lambda uow: ops.start_inspection(
-                uow,
-                template_id=request.template_id,
-                site_id=request.site_id,
-                mode=request.mode,
-                team=request.team,
-                started_at=request.started_at,
-                campaign_id=request.campaign_id,
-                note=request.note,
-            ),
+            new_inspection(request=dialog.request()),
             self.open_inspection,
             lambda e: show_error(self, e),
+            initiator=self,
         )
 
     def _view_photo(self, finding: FindingView, photo_id: str) -> None:
@@ -205,15 +202,14 @@ class MainWindow(QMainWindow):
         sheet = self.runner_page.sheet
         editable = sheet is not None and is_editable(sheet.status)
         viewer = PhotoViewer(self.runner, finding.id, photo_id, editable, self)
-        viewer.changed.connect(self.runner_page.reload)
-        viewer.exec()
+        viewer.exec()  # the runner page redraws from the viewer's change sets
 
     def open_settings(self) -> None:
         from inspector_app.ui.settings_dialog import SettingsDialog
 
         assert self.runner is not None
         self.settings = load_settings()  # the runner remembers things too (the photo folder)
-        dialog = SettingsDialog(self.settings, str(self.runner.store.data_dir), self)
+        dialog = SettingsDialog(self.settings, str(self.runner.data_dir), self)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         new = dialog.result_settings()
@@ -223,7 +219,7 @@ class MainWindow(QMainWindow):
         except OSError as error:
             show_error(self, error)
             return
-        self.settings = new
+        self.settings = new  # the runner page asks for these (lambda: self.settings)
         if bureau_time.zone_name() != bureau_time.set_zone(new.time_zone):
             self.refresh_home()  # every time on screen moves to the new zone
         if language_changed:

@@ -93,7 +93,7 @@ def test_dropped_files_become_photos_and_a_duplicate_is_refused(
 
     warnings: list[str] = []
     monkeypatch.setattr(
-        "inspector_app.ui.runner.runner_page.QMessageBox.warning",
+        "inspector_app.ui.runner.photo_import.QMessageBox.warning",
         lambda parent, title, text: warnings.append(text),
     )
     window.runner_page.import_photos([first])
@@ -112,7 +112,7 @@ def test_corrupt_file_is_refused_with_a_message_and_nothing_changes(
     fake.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
     warnings: list[str] = []
     monkeypatch.setattr(
-        "inspector_app.ui.runner.runner_page.QMessageBox.warning",
+        "inspector_app.ui.runner.photo_import.QMessageBox.warning",
         lambda parent, title, text: warnings.append(text),
     )
     window.runner_page.import_photos([fake])

@@ -1,23 +1,23 @@
-"""The checklist runner: walk the items, record results and photos, finish and submit."""
+"""The checklist runner page: walk the items, record results, finish and submit.
+
+Photo intake lives in photo_import.py, the notice and record buttons in
+document_actions.py, Ctrl+Z in undo.py; every write is an operation from
+ui/operations and the page redraws when the runner's `changed` names its
+inspection or one of its findings.
+"""
 
 from __future__ import annotations
 
-import contextlib
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QMessageBox,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -25,26 +25,27 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain import bureau_time
-from inspector_app.domain.errors import DomainError
 from inspector_app.domain.finding import FindingResult
 from inspector_app.domain.inspection import MODE_LABELS, InspectionStatus, is_editable
-from inspector_app.services import inspections as ops
-from inspector_app.services import photos as photo_ops
-from inspector_app.services.photos import ImportedPhoto
-from inspector_app.services.queries import FindingView, InspectionSheet, load_inspection_sheet
-from inspector_app.settings import Settings, load_settings, save_settings
-from inspector_app.ui.errors import show_error, user_message
+from inspector_app.services.inspections import FindingChanges
+from inspector_app.services.queries import FindingView, InspectionSheet
+from inspector_app.settings import Settings, load_settings
+from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import pick
+from inspector_app.ui.operations import findings as finding_ops
+from inspector_app.ui.operations import inspections as inspection_ops
+from inspector_app.ui.operations import photos as photo_ops
+from inspector_app.ui.operations import reads
+from inspector_app.ui.operations.changes import OpChanges
 from inspector_app.ui.photos import camera
 from inspector_app.ui.runner.checklist_tree import ChecklistTree
-from inspector_app.ui.runner.document_preview import DocumentPreview, GeneratedPdf
+from inspector_app.ui.runner.document_actions import DocumentActions
 from inspector_app.ui.runner.finding_panel import FindingPanel
+from inspector_app.ui.runner.photo_import import PhotoImport
 from inspector_app.ui.runner.summary_dialog import SummaryDialog
+from inspector_app.ui.runner.undo import UndoStack
 from inspector_app.ui.store_runner import StoreRunner
 from inspector_app.ui.widgets import shows_user_data
-
-UNDO_DEPTH = 20
-PHOTO_FILTER = "*.jpg *.jpeg *.png *.webp *.JPG *.JPEG *.PNG"
 
 
 class RunnerPage(QWidget):
@@ -54,18 +55,20 @@ class RunnerPage(QWidget):
     open_photo_viewer = Signal(object, str)  # FindingView, photo id
     settings_requested = Signal()  # handled synchronously: the settings dialog
 
-    def __init__(self, runner: StoreRunner) -> None:
+    def __init__(self, runner: StoreRunner, settings: Callable[[], Settings] | None = None) -> None:
+        """`settings` gives the window's settings (default: the file, read when asked)."""
         super().__init__()
         self.runner = runner
+        self.settings = settings or load_settings
         self.sheet: InspectionSheet | None = None
         self.auto_advance = True  # Settings.auto_advance, read when an inspection opens
-        self.import_progress = QProgressBar()
-        self.import_progress.setMaximumWidth(220)
-        self.import_progress.setFormat(self.tr("导入照片 %v/%m"))
-        self.import_progress.hide()
-        self._import_total = 0
-        self._import_done = 0
-        self._undo: list[tuple[str, ops.FindingChanges]] = []
+        self.preview = None  # the last DocumentPreview shown
+        self.photo_import = PhotoImport(
+            self, runner, self.settings, self._current_id, lambda: self.editable
+        )
+        self.import_progress = self.photo_import.progress
+        self._undo = UndoStack()
+        self._select_after_reload: str | None = None
         self._reload_soon = QTimer(self, singleShot=True, interval=150)
         self._reload_soon.timeout.connect(lambda: self.reload())
 
@@ -81,6 +84,9 @@ class RunnerPage(QWidget):
         self.finish.setStyleSheet("font-weight: bold")
         self.notice_button = QPushButton(self.tr("整改通知书"))
         self.record_button = QPushButton(self.tr("现场记录表"))
+        self.documents = DocumentActions(
+            self, runner, self.settings, (self.notice_button, self.record_button)
+        )
         self.notice_button.setToolTip(
             self.tr("按责任单位生成整改通知书（草稿），可预览、打印、另存")
         )
@@ -124,7 +130,7 @@ class RunnerPage(QWidget):
         self.panel.severity_chosen.connect(lambda severity: self._change(severity=severity))
         self.panel.add_photos_requested.connect(self.choose_photo_files)
         self.panel.paste_requested.connect(self.paste_photo)
-        self.panel.camera_requested.connect(self._take_photo)
+        self.panel.camera_requested.connect(self.photo_import.take_photo)
         self.panel.files_dropped.connect(self.import_photos)
         self.panel.open_photo.connect(self._open_photo)
         self.panel.delete_photo.connect(self._delete_photo)
@@ -133,6 +139,11 @@ class RunnerPage(QWidget):
         self.finish.clicked.connect(self.finish_inspection)
         self.notice_button.clicked.connect(self.show_notices)
         self.record_button.clicked.connect(self.show_record)
+        self.photo_import.message.connect(self.message)
+        self.documents.message.connect(self.message)
+        self.documents.settings_requested.connect(self.settings_requested)
+        self.documents.shown.connect(lambda preview: setattr(self, "preview", preview))
+        runner.changed.connect(self._on_changed)
         for keys, slot in (
             ("Ctrl+O", self.choose_photo_files),
             ("Ctrl+Shift+V", self.paste_photo),
@@ -151,10 +162,10 @@ class RunnerPage(QWidget):
         if not self._camera_checked:  # enumerating devices is slow; do it when first needed
             self._camera_checked = True
             self.panel.camera.setVisible(camera.available())
-        photos = self.runner.store.photos
-        self.auto_advance = load_settings().auto_advance
+        read_sheet = reads.inspection_sheet(inspection_id=inspection_id)
 
-        def loaded(sheet: InspectionSheet) -> None:
+        def loaded(found: tuple[InspectionSheet, bool]) -> None:
+            sheet, self.auto_advance = found
             self.sheet = sheet
             self._undo.clear()
             self.tree.build(sheet)
@@ -170,7 +181,8 @@ class RunnerPage(QWidget):
             self.tree.setFocus()
 
         self.runner.read(
-            lambda uow: load_inspection_sheet(uow, photos, inspection_id),
+            # The settings file is read on the store thread, with the sheet.
+            lambda uow: (read_sheet(uow), load_settings().auto_advance),
             loaded,
             lambda error: show_error(self, error),
         )
@@ -178,22 +190,35 @@ class RunnerPage(QWidget):
     def reload(self, select: str | None = None) -> None:
         if self.sheet is None:
             return
-        photos = self.runner.store.photos
         inspection_id = self.sheet.id
 
         def loaded(sheet: InspectionSheet) -> None:
             self.sheet = sheet
             self.tree.refresh(sheet)
-            if select:
-                self.tree.select_finding(select)
+            select_now = select or self._select_after_reload
+            self._select_after_reload = None
+            if select_now:
+                self.tree.select_finding(select_now)
             self._show_current()
             self._update_header()
 
         self.runner.read(
-            lambda uow: load_inspection_sheet(uow, photos, inspection_id),
+            reads.inspection_sheet(inspection_id=inspection_id),
             loaded,
             lambda error: show_error(self, error),
         )
+
+    def _on_changed(self, changes: OpChanges, initiator: object) -> None:
+        """Redraw when a write (ours, or the photo viewer's) named this inspection."""
+        sheet = self.sheet
+        if sheet is None or not changes.touches(
+            inspection=sheet.id, findings=(f.id for f in sheet.findings)
+        ):
+            return
+        if self.photo_import.importing:
+            self._reload_soon.start()  # one refresh for a burst of photos, not one each
+        else:
+            self.reload()
 
     @property
     def editable(self) -> bool:
@@ -254,18 +279,9 @@ class RunnerPage(QWidget):
 
     # --- writes ---
 
-    def _write(
-        self,
-        work: Callable[[Any], Any],
-        select: str | None = None,
-        after: Callable[[Any], None] | None = None,
-    ) -> None:
-        def done(result: Any) -> None:
-            self.reload(select)
-            if after:
-                after(result)
-
-        self.runner.write(work, done, lambda error: self._failed(error))
+    def _write(self, op: Callable[[Any], Any], after: Callable[[Any], None] | None = None) -> None:
+        """Run one operation; the page redraws from the change set it announces."""
+        self.runner.write(op, after, self._failed, initiator=self)
 
     def _failed(self, error: Exception) -> None:
         show_error(self, error)
@@ -276,9 +292,8 @@ class RunnerPage(QWidget):
         if finding_id is None or not self.editable or self.sheet is None:
             return
         self.panel.flush()
-        changes = ops.FindingChanges(result=result)
-        self._remember(finding_id, changes)
-        self._write(lambda uow: ops.update_finding(uow, finding_id, changes))
+        self._remember(finding_id, FindingChanges(result=result))
+        self._write(finding_ops.record_result(finding_id=finding_id, result=result))
         if result == FindingResult.FAIL:
             self.panel.focus_description()
         elif self.auto_advance:
@@ -293,33 +308,28 @@ class RunnerPage(QWidget):
             return
         if fields.get("unit_id", "") is None:
             fields.pop("unit_id")  # FindingChanges: None means "leave as it is"
-        changes = ops.FindingChanges(**fields)
+        changes = FindingChanges(**fields)
         self._remember(finding_id, changes)
-        self._write(lambda uow: ops.update_finding(uow, finding_id, changes))
+        self._write(finding_ops.edit_finding(finding_id=finding_id, changes=changes))
 
-    def _remember(self, finding_id: str, changes: ops.FindingChanges) -> None:
+    def _remember(self, finding_id: str, changes: FindingChanges) -> None:
         """Keep what the fields were before this change, for Ctrl+Z (text has its own undo)."""
         finding = (
             next((f for f in self.sheet.findings if f.id == finding_id), None)
             if self.sheet
             else None
         )
-        if finding is None:
-            return
-        before = {
-            name: getattr(finding, name)
-            for name in ops.FindingChanges.__dataclass_fields__
-            if getattr(changes, name) is not None and getattr(finding, name) is not None
-        }
-        if before:
-            self._undo.append((finding_id, ops.FindingChanges(**before)))
-            del self._undo[:-UNDO_DEPTH]
+        if finding is not None:
+            self._undo.remember(finding_id, finding, changes)
 
     def undo(self) -> None:
-        if not self._undo or not self.editable:
+        if not self.editable:
             return
-        finding_id, before = self._undo.pop()
-        self._write(lambda uow: ops.update_finding(uow, finding_id, before), select=finding_id)
+        step = self._undo.pop()
+        if step is None:
+            return
+        self._select_after_reload = step.finding_id
+        self._write(finding_ops.edit_finding(finding_id=step.finding_id, changes=step.before))
         self.message.emit(self.tr("已撤销上一步修改。"))
 
     def _save_text(self) -> None:
@@ -327,13 +337,8 @@ class RunnerPage(QWidget):
         if finding is None or not self.editable:
             return
         description, badge = self.panel.text_values()
-        changes = ops.FindingChanges(description=description, staff_badge=badge)
-        finding_id = finding.id
-        self.runner.write(
-            lambda uow: ops.update_finding(uow, finding_id, changes),
-            lambda _: self.reload(),
-            self._failed,
-        )
+        changes = FindingChanges(description=description, staff_badge=badge)
+        self._write(finding_ops.edit_finding(finding_id=finding.id, changes=changes))
 
     def _window_chosen(self, number: str) -> None:
         """Choosing a window also names the unit that staffs it."""
@@ -351,129 +356,23 @@ class RunnerPage(QWidget):
         self.window().activateWindow()
         if not ok or not title.strip():
             return
-        inspection_id = self.sheet.id
 
         def added(finding_id: str) -> None:
-            self.reload(select=finding_id)
+            self._select_after_reload = finding_id  # the redraw is already queued
             self.panel.focus_description()
 
-        self.runner.write(
-            lambda uow: ops.add_adhoc_finding(uow, inspection_id, title=title, description=""),
-            added,
-            self._failed,
-        )
+        self._write(finding_ops.add_adhoc_finding(inspection_id=self.sheet.id, title=title), added)
 
-    # --- photos ---
+    # --- photos (photo_import.py) ---
 
     def choose_photo_files(self) -> None:
-        """Ctrl+O: the dialog opens in the folder photos came from last time."""
-        if not self.editable or self._current_id() is None:
-            return
-        settings = load_settings()
-        start = settings.photo_folder if Path(settings.photo_folder or "/-").is_dir() else ""
-        names, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("选择照片"),
-            start or str(Path.home()),
-            self.tr("照片 ({0})").format(PHOTO_FILTER),
-        )
-        self.window().activateWindow()  # the keyboard belongs to the runner again
-        if not names:
-            return
-        folder = str(Path(names[0]).parent)
-        if folder != settings.photo_folder:
-            settings.photo_folder = folder
-            with contextlib.suppress(OSError):  # a convenience: the photos still import
-                save_settings(settings)
-        self.import_photos([Path(n) for n in names])
+        self.photo_import.choose_files()
 
     def paste_photo(self) -> None:
-        if not self.editable or self._current_id() is None:
-            return
-        mime = QApplication.clipboard().mimeData()
-        if mime.hasUrls():
-            self.import_photos([Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()])
-            return
-        if mime.hasImage():
-            image = QImage(mime.imageData())
-            folder = Path(tempfile.mkdtemp(prefix="inspector-paste-"))
-            path = folder / f"粘贴-{bureau_time.now():%Y%m%d-%H%M%S}.png"
-            if not image.isNull() and image.save(str(path), "PNG"):
-                self.import_photos([path])
-                return
-        self.message.emit(self.tr("剪贴板中没有图片。"))
+        self.photo_import.paste()
 
     def import_photos(self, paths: list[Path], finding_id: str | None = None) -> None:
-        """Hash and decode on the file threads; attach on the store thread in the given order.
-
-        Two file threads finish in any order; the photos are attached as the
-        inspector chose them (the notice's appendix follows this order).
-        """
-        finding_id = finding_id or self._current_id()
-        if not paths or finding_id is None or not self.editable:
-            return
-        self._import_total += len(paths)
-        self._show_import_progress()
-        photos = self.runner.store.photos
-        arrived: dict[int, ImportedPhoto | Exception] = {}
-        next_to_attach = [0]
-
-        def arrive(index: int, outcome: ImportedPhoto | Exception) -> None:
-            arrived[index] = outcome
-            while next_to_attach[0] in arrived:
-                ready = arrived.pop(next_to_attach[0])
-                next_to_attach[0] += 1
-                if isinstance(ready, Exception):
-                    self._import_failed(ready)
-                else:
-                    self._attach(finding_id, ready)
-
-        for index, path in enumerate(paths):
-            self.runner.file_job(
-                lambda p=path: photos.import_file(p),
-                lambda imported, i=index: arrive(i, imported),
-                lambda error, i=index: arrive(i, error),
-            )
-
-    def _attach(self, finding_id: str, imported: ImportedPhoto) -> None:
-        def attached(result: photo_ops.AttachResult) -> None:
-            self._import_step()
-            self._reload_soon.start()  # one refresh for a burst of photos, not one each
-            if result.also_on_finding:
-                self.message.emit(
-                    self.tr("注意：照片“{0}”也是另一检查项的证据。").format(imported.original_name)
-                )
-
-        self.runner.write(
-            lambda uow: photo_ops.attach_imported_photo(uow, finding_id, imported),
-            attached,
-            self._import_failed,
-        )
-
-    def _import_failed(self, error: Exception) -> None:
-        self._import_step()
-        if isinstance(error, DomainError):
-            self.message.emit(user_message(error))
-            QMessageBox.warning(self, self.tr("照片未导入"), user_message(error))
-        else:
-            show_error(self, error)
-
-    def _show_import_progress(self) -> None:
-        self.import_progress.setMaximum(self._import_total)
-        self.import_progress.setValue(self._import_done)
-        self.import_progress.show()
-
-    def _import_step(self) -> None:
-        self._import_done += 1
-        self._show_import_progress()
-        if self._import_done >= self._import_total:
-            self._import_done = self._import_total = 0
-            self.import_progress.hide()
-
-    def _take_photo(self) -> None:
-        path = camera.capture_photo(self)
-        if path is not None:
-            self.import_photos([path])
+        self.photo_import.import_photos(paths, finding_id)
 
     def _open_photo(self, photo_id: str) -> None:
         finding = self._current()
@@ -481,9 +380,10 @@ class RunnerPage(QWidget):
             self.open_photo_viewer.emit(finding, photo_id)
 
     def _delete_photo(self, photo_id: str) -> None:
-        if not self.editable:
+        finding_id = self._current_id()
+        if not self.editable or finding_id is None:
             return
-        self._write(lambda uow: photo_ops.remove_photo(uow, photo_id))
+        self._write(photo_ops.delete_photo(finding_id=finding_id, photo_id=photo_id))
         self.message.emit(self.tr("照片已删除（同步前可在照片查看器中恢复）。"))
 
     # --- finishing ---
@@ -505,9 +405,9 @@ class RunnerPage(QWidget):
             self.message.emit(self.tr("检查已提交。"))
             self.submitted.emit(inspection_id)
 
-        self.runner.write(lambda uow: ops.submit_inspection(uow, inspection_id), done, self._failed)
+        self._write(inspection_ops.submit_inspection(inspection_id=inspection_id), done)
 
-    # --- documents ---
+    # --- documents (document_actions.py) ---
 
     def show_notices(self) -> None:
         self._documents("notice")
@@ -516,96 +416,10 @@ class RunnerPage(QWidget):
         self._documents("record")
 
     def _documents(self, kind: str) -> None:
-        """Gather on the store thread, build the PDF on a file thread, then preview."""
-        from inspector_app.services import documents as docs
-
         if self.sheet is None:
             return
         self.panel.flush()
-        settings = load_settings()
-        if kind == "notice":
-            asked = self._ask_about_contact(settings)
-            if asked is None:
-                return
-            settings = asked
-        photos, inspection_id = self.runner.store.photos, self.sheet.id
-        issuer = docs.issuer_from(settings)
-
-        def gather(uow):
-            if kind == "record":
-                return [docs.record_content(uow, photos, inspection_id, issuer=issuer)]
-            return docs.notice_contents(
-                uow,
-                photos,
-                inspection_id,
-                issuer=issuer,
-                issued_on=bureau_time.today(),
-                deadline_days=settings.deadline_days,
-            )
-
-        def build(contents) -> list[GeneratedPdf]:
-            fonts = docs.fonts_from(settings)
-            if kind == "record":
-                return [
-                    GeneratedPdf(
-                        self.tr("现场检查记录表"),
-                        f"现场检查记录表-{self.sheet.site_name}.pdf",
-                        docs.record_pdf(contents[0], fonts),
-                    )
-                ]
-            return [
-                GeneratedPdf(c.addressee, docs.notice_file_name(c), docs.notice_pdf(c, fonts))
-                for c in contents
-            ]
-
-        def built(documents: list[GeneratedPdf]) -> None:
-            self._busy(False)
-            title = self.tr("现场检查记录表") if kind == "record" else self.tr("整改通知书")
-            self.preview = DocumentPreview(documents, title, self)
-            self.preview.show()
-
-        def failed(error: Exception) -> None:
-            self._busy(False)
-            show_error(self, error)
-
-        self._busy(True)
-        self.runner.read(
-            gather,
-            lambda contents: self.runner.file_job(lambda: build(contents), built, failed),
-            failed,
-        )
-
-    def _ask_about_contact(self, settings: Settings) -> Settings | None:
-        """A notice tells the unit whom to call back: ask before building one without.
-
-        Returns the settings to build with, or None when the user cancels.
-        """
-        if settings.contact_person.strip() and settings.contact_phone.strip():
-            return settings
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("联系人未填写"),
-            self.tr(
-                "设置中尚未填写联系人或联系电话，整改通知书上这两项将是空白，"
-                "被检查单位无法与我局联系。"
-            ),
-            parent=self,
-        )
-        fill = box.addButton(self.tr("填写联系人…"), QMessageBox.ButtonRole.ActionRole)
-        anyway = box.addButton(self.tr("仍然生成"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(fill)
-        box.exec()
-        if box.clickedButton() is fill:
-            self.settings_requested.emit()  # the settings dialog, answered before this returns
-            return load_settings()
-        return settings if box.clickedButton() is anyway else None
-
-    def _busy(self, busy: bool) -> None:
-        self.notice_button.setEnabled(not busy)
-        self.record_button.setEnabled(not busy)
-        if busy:
-            self.message.emit(self.tr("正在生成文档…"))
+        self.documents.build(kind, self.sheet)
 
     def leave(self) -> None:
         self.panel.flush()
