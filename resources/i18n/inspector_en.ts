@@ -295,7 +295,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/main_window.py" line="61"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="175"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="181"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
@@ -320,7 +320,7 @@
         <translation>Opening data…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="108"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="109"/>
         <source>尚无修改</source>
         <translation>No changes yet</translation>
     </message>
@@ -330,12 +330,12 @@
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="176"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="182"/>
         <source>本机还没有检查表或检查地点，请先同步或导入演示数据。</source>
         <translation>This laptop has no checklist templates or sites yet; sync first or load demo data.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="236"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="232"/>
         <source>已自动保存 {0}</source>
         <translation>Saved automatically at {0}</translation>
     </message>
@@ -431,74 +431,74 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="89"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="90"/>
         <source>照片查看</source>
         <translation>Photo viewer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="104"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="105"/>
         <source>照片说明（如：3号窗口无人在岗）</source>
         <translation>Caption (e.g. nobody at window 3)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="110"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="111"/>
         <source>上一张 (←)</source>
         <translation>Previous (←)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="111"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="112"/>
         <source>下一张 (→)</source>
         <translation>Next (→)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="112"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="113"/>
         <source>放大 (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="113"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="114"/>
         <source>缩小 (-)</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="114"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="115"/>
         <source>适应窗口</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="115"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="116"/>
         <source>旋转</source>
         <translation>Rotate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="116"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="117"/>
         <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="227"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="117"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="118"/>
         <source>箭头</source>
         <translation>Arrow</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="118"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="119"/>
         <source>方框</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="119"/>
-        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="291"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="120"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="296"/>
         <source>文字</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="120"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="121"/>
         <source>保存标注</source>
         <translation>Save annotation</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="142"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="143"/>
         <source>标注：</source>
         <translation>Annotate:</translation>
     </message>
@@ -508,12 +508,12 @@
         <translation>No photos.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="334"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="339"/>
         <source>还没有标注：先选箭头、方框或文字，在照片上拖动画出。</source>
         <translation>Nothing marked yet: choose Arrow, Box or Text and drag on the photo.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="341"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="345"/>
         <source>标注已保存为单独的图片，原图未改动。</source>
         <translation>Annotation saved as a separate image; the original photo is unchanged.</translation>
     </message>
@@ -538,7 +538,7 @@
         <translation>{0} · taken: {1} · SHA-256 {2}… {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="291"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="296"/>
         <source>标注文字</source>
         <translation>Annotation text</translation>
     </message>
@@ -546,154 +546,153 @@
 <context>
     <name>RunnerPage</name>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="64"/>
+        <location filename="../../inspector_app/ui/runner/photo_import.py" line="63"/>
         <source>导入照片 %v/%m</source>
         <translation>Importing photos %v/%m</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="78"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="81"/>
         <source>返回列表</source>
         <translation>Back to list</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="79"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="82"/>
         <source>新增表外问题 (Ctrl+N)</source>
         <translation>New ad-hoc problem (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="80"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="83"/>
         <source>完成检查 (Ctrl+Enter)</source>
         <translation>Finish (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="82"/>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="563"/>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="64"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="85"/>
         <source>整改通知书</source>
         <translation>Rectification notice</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="83"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="86"/>
         <source>现场记录表</source>
         <translation>On-site record</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="85"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="91"/>
         <source>按责任单位生成整改通知书（草稿），可预览、打印、另存</source>
         <translation>Make a draft rectification notice per responsible unit; preview, print, save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="87"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="93"/>
         <source>生成现场检查记录表，可预览、打印、另存</source>
         <translation>Make the on-site record sheet; preview, print, save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="212"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="237"/>
         <source>1 个问题</source>
         <translation>1 problem</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="212"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="237"/>
         <source>{0} 个问题</source>
         <translation>{0} problems</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="214"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="239"/>
         <source>已检查 {0} / {1}</source>
         <translation>Checked {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="218"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="243"/>
         <source>已被退回，请按审核意见修改后重新提交。审核意见：{0}</source>
         <translation>Returned for changes; fix and submit again. Reviewer&apos;s comment: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="225"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="250"/>
         <source>该检查已提交，只能查看，不能修改。</source>
         <translation>This inspection has been submitted; it can be viewed but not changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="323"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="333"/>
         <source>已撤销上一步修改。</source>
         <translation>The last change was undone.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="349"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="354"/>
         <source>新增检查表外问题</source>
         <translation>New problem not on the checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="349"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="354"/>
         <source>问题标题（如：大厅饮水机无水）</source>
         <translation>Problem title (e.g. water dispenser empty)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="376"/>
+        <location filename="../../inspector_app/ui/runner/photo_import.py" line="80"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="378"/>
+        <location filename="../../inspector_app/ui/runner/photo_import.py" line="82"/>
         <source>照片 ({0})</source>
         <translation>Photos ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="404"/>
+        <location filename="../../inspector_app/ui/runner/photo_import.py" line="107"/>
         <source>剪贴板中没有图片。</source>
         <translation>The clipboard holds no image.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="444"/>
+        <location filename="../../inspector_app/ui/runner/photo_import.py" line="151"/>
         <source>注意：照片“{0}”也是另一检查项的证据。</source>
         <translation>Note: photo “{0}” is also evidence for another item.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="457"/>
+        <location filename="../../inspector_app/ui/runner/photo_import.py" line="169"/>
         <source>照片未导入</source>
         <translation>Photo not imported</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="487"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="387"/>
         <source>照片已删除（同步前可在照片查看器中恢复）。</source>
         <translation>Photo deleted (it can be restored in the photo viewer until the next sync).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="505"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="405"/>
         <source>检查已提交。</source>
         <translation>The inspection was submitted.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="551"/>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="563"/>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="62"/>
         <source>现场检查记录表</source>
         <translation>On-site record sheet</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="587"/>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="100"/>
         <source>联系人未填写</source>
         <translation>No contact person</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="589"/>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="101"/>
         <source>设置中尚未填写联系人或联系电话，整改通知书上这两项将是空白，被检查单位无法与我局联系。</source>
         <translation>No contact person or phone is set in Settings. The notice would print them blank, and the unit could not reach the bureau.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="594"/>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="109"/>
         <source>填写联系人…</source>
         <translation>Fill in the contact…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="595"/>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="113"/>
         <source>仍然生成</source>
         <translation>Build anyway</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="596"/>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="116"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="608"/>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="129"/>
         <source>正在生成文档…</source>
         <translation>Making the document…</translation>
     </message>
