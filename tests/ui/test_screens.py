@@ -174,7 +174,7 @@ def test_translation_file_covers_every_string_in_the_code(tmp_path: Path) -> Non
     ts = tmp_path / "inspector_en.ts"
     shutil.copy(resources_dir() / "i18n" / "inspector_en.ts", ts)
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
-    sources = sorted(str(p) for p in (ROOT / "inspector_app" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "inspector_app" / "ui").rglob("*.py"))
     subprocess.run(
         [
             str(lupdate),
