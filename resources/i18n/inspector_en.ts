@@ -551,78 +551,78 @@
         <translation>Importing photos %v/%m</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="81"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="78"/>
         <source>返回列表</source>
         <translation>Back to list</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="82"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="79"/>
         <source>新增表外问题 (Ctrl+N)</source>
         <translation>New ad-hoc problem (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="83"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="80"/>
         <source>完成检查 (Ctrl+Enter)</source>
         <translation>Finish (Ctrl+Enter)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/runner/document_actions.py" line="64"/>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="85"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="82"/>
         <source>整改通知书</source>
         <translation>Rectification notice</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="86"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="83"/>
         <source>现场记录表</source>
         <translation>On-site record</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="91"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="88"/>
         <source>按责任单位生成整改通知书（草稿），可预览、打印、另存</source>
         <translation>Make a draft rectification notice per responsible unit; preview, print, save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="93"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="90"/>
         <source>生成现场检查记录表，可预览、打印、另存</source>
         <translation>Make the on-site record sheet; preview, print, save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="237"/>
+        <location filename="../../inspector_app/ui/runner/header.py" line="61"/>
         <source>1 个问题</source>
         <translation>1 problem</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="237"/>
+        <location filename="../../inspector_app/ui/runner/header.py" line="63"/>
         <source>{0} 个问题</source>
         <translation>{0} problems</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="239"/>
+        <location filename="../../inspector_app/ui/runner/header.py" line="65"/>
         <source>已检查 {0} / {1}</source>
         <translation>Checked {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="243"/>
+        <location filename="../../inspector_app/ui/runner/header.py" line="39"/>
         <source>已被退回，请按审核意见修改后重新提交。审核意见：{0}</source>
         <translation>Returned for changes; fix and submit again. Reviewer&apos;s comment: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="250"/>
+        <location filename="../../inspector_app/ui/runner/header.py" line="47"/>
         <source>该检查已提交，只能查看，不能修改。</source>
         <translation>This inspection has been submitted; it can be viewed but not changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="333"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="305"/>
         <source>已撤销上一步修改。</source>
         <translation>The last change was undone.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="354"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="326"/>
         <source>新增检查表外问题</source>
         <translation>New problem not on the checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="354"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="326"/>
         <source>问题标题（如：大厅饮水机无水）</source>
         <translation>Problem title (e.g. water dispenser empty)</translation>
     </message>
@@ -652,12 +652,12 @@
         <translation>Photo not imported</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="387"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="359"/>
         <source>照片已删除（同步前可在照片查看器中恢复）。</source>
         <translation>Photo deleted (it can be restored in the photo viewer until the next sync).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="405"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="377"/>
         <source>检查已提交。</source>
         <translation>The inspection was submitted.</translation>
     </message>

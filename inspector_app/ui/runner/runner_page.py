@@ -1,9 +1,9 @@
 """The checklist runner page: walk the items, record results, finish and submit.
 
 Photo intake lives in photo_import.py, the notice and record buttons in
-document_actions.py, Ctrl+Z in undo.py; every write is an operation from
-ui/operations and the page redraws when the runner's `changed` names its
-inspection or one of its findings.
+document_actions.py, Ctrl+Z in undo.py and the header texts in header.py;
+every write is an operation from ui/operations and the page redraws when the
+runner's `changed` names its inspection or one of its findings.
 """
 
 from __future__ import annotations
@@ -17,21 +17,18 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from inspector_app.domain import bureau_time
 from inspector_app.domain.finding import FindingResult
-from inspector_app.domain.inspection import MODE_LABELS, InspectionStatus, is_editable
+from inspector_app.domain.inspection import is_editable
 from inspector_app.services.inspections import FindingChanges
 from inspector_app.services.queries import FindingView, InspectionSheet
 from inspector_app.settings import Settings, load_settings
 from inspector_app.ui.errors import show_error
-from inspector_app.ui.i18n import pick
 from inspector_app.ui.operations import findings as finding_ops
 from inspector_app.ui.operations import inspections as inspection_ops
 from inspector_app.ui.operations import photos as photo_ops
@@ -41,11 +38,11 @@ from inspector_app.ui.photos import camera
 from inspector_app.ui.runner.checklist_tree import ChecklistTree
 from inspector_app.ui.runner.document_actions import DocumentActions
 from inspector_app.ui.runner.finding_panel import FindingPanel
+from inspector_app.ui.runner.header import RunnerHeader
 from inspector_app.ui.runner.photo_import import PhotoImport
 from inspector_app.ui.runner.summary_dialog import SummaryDialog
 from inspector_app.ui.runner.undo import UndoStack
 from inspector_app.ui.store_runner import StoreRunner
-from inspector_app.ui.widgets import shows_user_data
 
 
 class RunnerPage(QWidget):
@@ -72,12 +69,12 @@ class RunnerPage(QWidget):
         self._reload_soon = QTimer(self, singleShot=True, interval=150)
         self._reload_soon.timeout.connect(lambda: self.reload())
 
-        self.header = shows_user_data(QLabel())
-        self.header.setStyleSheet("font-size: 13pt; font-weight: bold")
-        self.progress = QLabel()
-        self.banner = shows_user_data(QLabel())  # holds the reviewer's own words
-        self.banner.setWordWrap(True)
-        self.banner.hide()
+        self.heading = RunnerHeader()
+        self.header, self.progress, self.banner = (
+            self.heading.title,
+            self.heading.progress,
+            self.heading.banner,
+        )
         self.back = QPushButton(self.tr("返回列表"))
         self.adhoc = QPushButton(self.tr("新增表外问题 (Ctrl+N)"))
         self.finish = QPushButton(self.tr("完成检查 (Ctrl+Enter)"))
@@ -225,33 +222,8 @@ class RunnerPage(QWidget):
         return self.sheet is not None and is_editable(self.sheet.status)
 
     def _update_header(self) -> None:
-        sheet = self.sheet
-        assert sheet is not None
-        self.header.setText(
-            f"{sheet.site_name} · {pick(MODE_LABELS[sheet.mode])} · "
-            f"{bureau_time.local(sheet.started_at):%Y-%m-%d %H:%M}"
-        )
-        items = [f for f in sheet.findings if f.item_code]
-        checked = sum(1 for f in items if f.result != FindingResult.UNCHECKED)
-        problems = sum(1 for f in sheet.findings if f.result == FindingResult.FAIL)
-        found = self.tr("1 个问题") if problems == 1 else self.tr("{0} 个问题").format(problems)
-        self.progress.setText(
-            self.tr("已检查 {0} / {1}").format(checked, len(items)) + f" · {found}"
-        )
-        if sheet.status == InspectionStatus.RETURNED:
-            self.banner.setText(
-                self.tr("已被退回，请按审核意见修改后重新提交。审核意见：{0}").format(
-                    sheet.review_comment
-                )
-            )
-            self.banner.setStyleSheet("background: #fff3cd; padding: 6px; color: #6b4e00")
-            self.banner.show()
-        elif not is_editable(sheet.status):
-            self.banner.setText(self.tr("该检查已提交，只能查看，不能修改。"))
-            self.banner.setStyleSheet("background: #e8eaf6; padding: 6px")
-            self.banner.show()
-        else:
-            self.banner.hide()
+        assert self.sheet is not None
+        self.heading.show(self.sheet)
         self.adhoc.setEnabled(self.editable)
         self.finish.setEnabled(self.editable)
 
