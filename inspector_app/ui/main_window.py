@@ -1,5 +1,8 @@
 """The main window: home list and checklist runner, status bar with the save state.
 
+Page switches go through `navigator` (navigator.py); `show_home` and
+`open_inspection` stay as the window's entry points and hand over to it.
+
 The window can be shown before the store is open (`runner=None`, rows read by
 the fast start path): everything that needs SQLAlchemy is imported and built
 only once `attach()` hands over the store runner.
@@ -20,6 +23,7 @@ from inspector_app.services.summaries import InspectionSummary
 from inspector_app.settings import Settings, load_settings, save_settings
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.home.home_page import HomePage
+from inspector_app.ui.navigator import Navigator
 from inspector_app.ui.widgets import shows_user_data
 
 if TYPE_CHECKING:
@@ -51,6 +55,13 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.home)
         self.setCentralWidget(self.pages)
+        self.navigator = Navigator(
+            self.pages,
+            self.home,
+            lambda: self.runner_page if self.runner is not None else None,
+            self.refresh_home,
+            self.activateWindow,
+        )
 
         toolbar = QToolBar(self.tr("工具栏"))
         toolbar.setObjectName("main-toolbar")
@@ -83,7 +94,7 @@ class MainWindow(QMainWindow):
         self.refresh_action.triggered.connect(self.refresh_home)
         self.settings_action.triggered.connect(self.open_settings)
         self.home.new_requested.connect(self.new_inspection)
-        self.home.open_requested.connect(self.open_inspection)
+        self.home.open_requested.connect(self.navigator.open_inspection)
         self.resize(1280, 720)
         if initial_rows is not None:
             self._show_rows(initial_rows)
@@ -116,8 +127,8 @@ class MainWindow(QMainWindow):
 
             assert self.runner is not None
             page = RunnerPage(self.runner, lambda: self.settings)
-            page.closed.connect(self.show_home)
-            page.submitted.connect(lambda _: self.show_home())
+            page.closed.connect(self.navigator.go_home)
+            page.submitted.connect(lambda _: self.navigator.go_home())
             page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             page.open_photo_viewer.connect(self._view_photo)
             page.settings_requested.connect(self.open_settings)
@@ -139,28 +150,19 @@ class MainWindow(QMainWindow):
 
     def _on_changed(self, changes: object, initiator: object) -> None:
         """The home list shows inspections: redraw it when one changed while it is shown."""
-        if getattr(changes, "inspections", None) and self.pages.currentWidget() is self.home:
+        if getattr(changes, "inspections", None) and self.navigator.at_home:
             self.refresh_home()
 
     def show_home(self) -> None:
-        self.pages.setCurrentWidget(self.home)
-        self.refresh_home()
-        self.home.table.setFocus()
+        self.navigator.go_home()
 
     def open_inspection(self, inspection_id: str) -> None:
-        if self.runner is None:
-            return
-
-        def show() -> None:
-            self.pages.setCurrentWidget(self.runner_page)
-            self.activateWindow()  # back from a dialog: the keyboard belongs here again
-
-        self.runner_page.load(inspection_id, then=show)
+        self.navigator.open_inspection(inspection_id)
 
     def _open_selected(self) -> None:
         inspection_id = self.home.selected_id()
         if inspection_id:
-            self.open_inspection(inspection_id)
+            self.navigator.open_inspection(inspection_id)
 
     def new_inspection(self) -> None:
         from inspector_app.services.queries import new_inspection_choices
@@ -189,7 +191,7 @@ class MainWindow(QMainWindow):
             return
         self.runner.write(
             new_inspection(request=dialog.request()),
-            self.open_inspection,
+            self.navigator.open_inspection,
             lambda e: show_error(self, e),
             initiator=self,
         )
