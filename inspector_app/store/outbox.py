@@ -113,7 +113,7 @@ def _append_or_coalesce(connection: Connection, row: dict[str, Any]) -> None:
     """Merge into the record's newest entry while it is still pending, else append.
 
     Typing in a description saves every few hundred milliseconds; coalescing
-    keeps one pending mutation per record instead of hundreds (SYNC.md C1).
+    keeps one pending mutation per record instead of hundreds (docs/sync-protocol.md).
     An entry already in flight is never changed.
     """
     table = OutboxEntry.__table__
