@@ -91,7 +91,7 @@ def measure(data_dir: Path) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from inspector_app.services.queries import list_inspections
-    from inspector_app.ui.home_page import HomePage
+    from inspector_app.ui.home.home_page import HomePage
 
     app = QApplication.instance() or QApplication([])
     store = Store.open(data_dir)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import sys
 import tempfile
 import time
 from datetime import UTC, datetime
@@ -27,19 +28,19 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from inspector_app.domain.inspection import InspectionMode
-from inspector_app.services import inspections as ops
 from inspector_app.services.demo_photos import write_camera_jpeg
 from inspector_app.services.reference_data import (
     install_shipped,
-    reference_id,
 )
 from inspector_app.settings import Settings
-from inspector_app.store.models import Finding, Photo
+from inspector_app.store.models import Photo
 from inspector_app.store.photos import preview_box
 from inspector_app.store.store import Store
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.store_runner import StoreRunner
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the shared test builders
+from tests import builders
 
 
 def camera_files(folder: Path, count: int) -> list[Path]:
@@ -72,19 +73,8 @@ def app_seconds(paths: list[Path], data_dir: Path) -> tuple[float, float]:
         install_shipped(uow)
         uow.commit()
     with store.unit_of_work() as uow:
-        inspection_id = ops.start_inspection(
-            uow,
-            template_id=reference_id("template", "window-service", "1"),
-            site_id=reference_id("site", "city-center"),
-            mode=InspectionMode.COVERT,
-            team=["张明"],
-            started_at=datetime.now(UTC),
-        )
-        finding_id = uow.session.scalars(
-            select(Finding.id).where(
-                Finding.inspection_id == inspection_id, Finding.item_code == "A2"
-            )
-        ).one()
+        inspection_id = builders.start_in(uow, site="city-center")
+        finding_id = builders.finding_id(uow, inspection_id, "A2")
         uow.commit()
     runner = StoreRunner(store)
     window = MainWindow(runner, Settings())

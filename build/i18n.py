@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = sorted(str(p) for p in (ROOT / "inspector_app" / "ui").glob("*.py"))
+SOURCES = sorted(str(p) for p in (ROOT / "inspector_app" / "ui").rglob("*.py"))
 TS = ROOT / "resources" / "i18n" / "inspector_en.ts"
 QM = TS.with_suffix(".qm")
 

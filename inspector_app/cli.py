@@ -190,30 +190,20 @@ def _export(args: argparse.Namespace) -> int:
     store = _open_store(args)
     try:
         with store.unit_of_work() as uow:
-            if args.kind == "record":
-                content = docs.record_content(
-                    uow, store.photos, args.inspection, issuer=docs.issuer_from(settings)
-                )
-            else:
-                contents = docs.notice_contents(
-                    uow,
-                    store.photos,
-                    args.inspection,
-                    issuer=docs.issuer_from(settings),
-                    issued_on=issued_on,
-                    deadline_days=settings.deadline_days,
-                    unit_id=args.unit,
-                )
-        fonts = docs.fonts_from(settings)
-        if args.kind == "record":
-            written = [docs.save_pdf(docs.record_pdf(content, fonts), output)]
-        elif args.unit:
-            written = [docs.save_pdf(docs.notice_pdf(contents[0], fonts), output)]
+            draft = docs.prepare_documents(
+                uow,
+                uow.photos,
+                args.inspection,
+                kind=args.kind,
+                settings=settings,
+                issued_on=issued_on,
+                unit_id=args.unit,
+            )
+        built = draft.render()
+        if args.kind == "record" or args.unit:
+            written = [docs.save_pdf(built[0].data, output)]
         else:
-            written = [
-                docs.save_pdf(docs.notice_pdf(c, fonts), output / docs.notice_file_name(c))
-                for c in contents
-            ]
+            written = [docs.save_pdf(b.data, output / b.file_name) for b in built]
     finally:
         store.close()
     for path in written:

@@ -97,3 +97,91 @@ def test_widgets_never_import_the_store() -> None:
         if name.startswith("inspector_app.store") or name.split(".")[0] == "sqlalchemy"
     }
     assert offenders == set()
+
+
+def _runner_named(node: ast.expr) -> bool:
+    """`runner`, `self.runner`, `window.runner`, `self._runner`, `store_runner`…"""
+    if isinstance(node, ast.Name):
+        name = node.id
+    elif isinstance(node, ast.Attribute):
+        name = node.attr
+    else:
+        return False
+    return name.lower().endswith("runner")
+
+
+def _reads_store(node: ast.AST) -> bool:
+    """`X.store` or `getattr(X, "store")` where X names a runner."""
+    if isinstance(node, ast.Attribute):
+        return node.attr == "store" and _runner_named(node.value)
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "getattr"
+        and len(node.args) >= 2
+        and _runner_named(node.args[0])
+        and isinstance(node.args[1], ast.Constant)
+        and node.args[1].value == "store"
+    )
+
+
+def _store_reads(path: Path) -> list[int]:
+    """Lines where code reaches the store through a runner."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [node.lineno for node in ast.walk(tree) if _reads_store(node)]  # type: ignore[attr-defined]
+
+
+def test_the_ui_never_reaches_the_store_through_a_runner() -> None:
+    """The runner is the UI's only door to the store: jobs get a unit of work, not `runner.store`.
+
+    Checked on the syntax tree (any `….runner.store`), and as text so that no
+    comment or docstring teaches the habit either.
+    """
+    offenders = {
+        (str(path.relative_to(PACKAGE)), line)
+        for path in _layer_files("ui")
+        for line in _store_reads(path)
+    }
+    mentions = {
+        str(path.relative_to(PACKAGE))
+        for path in _layer_files("ui")
+        if "runner.store" in path.read_text(encoding="utf-8")
+    }
+    assert offenders == set()
+    assert mentions == set()
+
+
+def _ours(name: str) -> str | None:
+    """The layer of one of our imports (`inspector_app.store.models` -> "store"), else None."""
+    parts = name.split(".")
+    if parts[0] == "inspector_app" and len(parts) > 1:
+        return parts[1]
+    return None
+
+
+def test_documents_import_no_qt_and_no_store() -> None:
+    """PDFs are built on file threads and by the CLI: plain content in, bytes out."""
+    offenders = {
+        (path.name, name)
+        for path in _layer_files("documents")
+        for name in _imports(path)
+        if name.split(".")[0] in {"PySide6", "sqlalchemy", "alembic"}
+        or _ours(name) in {"store", "services", "sync", "ui", "server", "cli"}
+    }
+    assert _layer_files("documents")
+    assert offenders == set()
+
+
+SYNC_MAY_IMPORT = {"sync", "protocol", "domain", "store", "services"}
+
+
+def test_sync_imports_only_protocol_domain_store_and_services() -> None:
+    """The desktop's sync engine runs without Qt and without the UI (the CLI syncs too)."""
+    offenders = {
+        (path.name, name)
+        for path in _layer_files("sync")  # no sync/ package yet: nothing to check
+        for name in _imports(path)
+        if name.split(".")[0] == "PySide6"
+        or (_ours(name) is not None and _ours(name) not in SYNC_MAY_IMPORT)
+    }
+    assert offenders == set()

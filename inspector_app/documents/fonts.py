@@ -108,9 +108,6 @@ class DocumentFonts:
     kai: str
     files: dict[FontRole, FontFile]
 
-    def for_role(self, role: FontRole) -> str:
-        return getattr(self, role.value)
-
 
 def _register(role: FontRole, font: FontFile) -> str | None:
     name = f"CJK-{role.value}-{font.path.stem}-{font.index}"

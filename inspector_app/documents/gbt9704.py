@@ -1,6 +1,6 @@
 """GB/T 9704-2012 page geometry, type styles and page furniture for reportlab.
 
-Measurements from shared/domain/NOTES.md §1: A4; top margin 37 mm, left 28 mm;
+Measurements as in docs/documents.md (Layout): A4; top margin 37 mm, left 28 mm;
 type area 156 mm × 225 mm (so 35 mm bottom, 26 mm right); body 3号 (16 pt)
 仿宋 on 22 lines of about 29 pt; page numbers "— 1 —" in 4号 (14 pt) 宋体,
 7 mm below the type area, right on odd pages and left on even pages, one

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import uuid
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -232,3 +233,66 @@ def notice_file_name(content: NoticeContent) -> str:
     kind = content.number or "草稿"
     safe = "".join(ch for ch in f"整改通知书-{content.addressee}-{kind}" if ch not in '\\/:*?"<>|')
     return f"{safe}.pdf"
+
+
+@dataclass(frozen=True)
+class BuiltDocument:
+    label: str  # the addressee of a notice; the sheet's own name for a record
+    file_name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class DocumentDraft:
+    """What a document says, gathered from the store; `render()` makes the PDFs.
+
+    Two steps so the app gathers on the store thread and renders on a file
+    thread (reportlab takes seconds), while the CLI simply calls both.
+    """
+
+    kind: str  # "notice" | "record"
+    contents: tuple[NoticeContent | RecordContent, ...]
+    settings: Settings
+
+    def render(self) -> list[BuiltDocument]:
+        fonts = fonts_from(self.settings)
+        built = []
+        for content in self.contents:
+            if isinstance(content, RecordContent):
+                name = f"现场检查记录表-{content.site}.pdf"
+                built.append(BuiltDocument("现场检查记录表", name, record_pdf(content, fonts)))
+            else:
+                data = notice_pdf(content, fonts)
+                built.append(BuiltDocument(content.addressee, notice_file_name(content), data))
+        return built
+
+
+def prepare_documents(
+    uow: UnitOfWork,
+    photos: PhotoStore,
+    inspection_id: str,
+    *,
+    kind: str,
+    settings: Settings,
+    issued_on: date,
+    unit_id: str | None = None,
+) -> DocumentDraft:
+    """The one way the app and the CLI build a notice set or a record sheet."""
+    issuer = issuer_from(settings)
+    if kind == "record":
+        contents: tuple[NoticeContent | RecordContent, ...] = (
+            record_content(uow, photos, inspection_id, issuer=issuer),
+        )
+    else:
+        contents = tuple(
+            notice_contents(
+                uow,
+                photos,
+                inspection_id,
+                issuer=issuer,
+                issued_on=issued_on,
+                deadline_days=settings.deadline_days,
+                unit_id=unit_id,
+            )
+        )
+    return DocumentDraft(kind, contents, settings)

@@ -156,9 +156,6 @@ class InspectionSheet:
     windows: tuple[WindowView, ...]
     units: dict[str, str]  # id -> name
 
-    def finding_for(self, item_code: str) -> FindingView | None:
-        return next((f for f in self.findings if f.item_code == item_code), None)
-
 
 def load_inspection_sheet(
     uow: UnitOfWork, photos: PhotoStore, inspection_id: str

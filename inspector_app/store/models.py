@@ -52,7 +52,7 @@ class Base(DeclarativeBase):
 
 
 class Synced:
-    """Columns every synced record carries (see ../docs/sync-protocol.md)."""
+    """Columns every synced record carries (see docs/sync-protocol.md)."""
 
     __sync_entity__: ClassVar[str]
 
@@ -241,7 +241,7 @@ class InspectionStats(Base):
 
 
 class OutboxEntry(Base):
-    """A local change waiting to be pushed (../shared/SYNC.md C1)."""
+    """A local change waiting to be pushed: one mutation of docs/sync-protocol.md."""
 
     __tablename__ = "outbox"
 

@@ -1,9 +1,11 @@
 """Capture every change to a synced record into the outbox, in the same flush.
 
-A session event does this, so no service can forget it and the edit and its
-outbox row commit or roll back together. Sessions that apply changes pulled
-from the server (or seed shared registry data) set
-`session.info["suppress_outbox"] = True`: those changes did not happen here.
+Session events on the store's own sessionmaker do this (`install`), so no
+service can forget it and the edit and its outbox row commit or roll back
+together; sessions made elsewhere (another engine, a tool) are left alone.
+Sessions that apply changes pulled from the server (or seed shared registry
+data) set `session.info["suppress_outbox"] = True`: those changes did not
+happen here.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from enum import Enum
 from typing import Any
 
 from sqlalchemy import Connection, event, insert, inspect, select, update
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from inspector_app.store.models import OutboxEntry, Synced
 from inspector_app.store.types import new_id, utc_now
@@ -66,7 +68,6 @@ def _changed_fields(obj: Synced, *, everything: bool) -> dict[str, Any]:
     return fields
 
 
-@event.listens_for(Session, "before_flush")
 def _stamp_updates(session: Session, flush_context: UOWTransaction, instances: Any) -> None:
     for obj in session.deleted:
         if isinstance(obj, Synced):
@@ -80,7 +81,6 @@ def _stamp_updates(session: Session, flush_context: UOWTransaction, instances: A
             obj.updated_at = utc_now()
 
 
-@event.listens_for(Session, "after_flush")
 def _write_outbox(session: Session, flush_context: UOWTransaction) -> None:
     if session.info.get("suppress_outbox"):
         return
@@ -99,11 +99,21 @@ def _write_outbox(session: Session, flush_context: UOWTransaction) -> None:
         _append_or_coalesce(connection, row)
 
 
+def install(sessions: sessionmaker[Session]) -> None:
+    """Attach the outbox to the sessions of one store; call once per new sessionmaker.
+
+    No `event.contains` guard: the registry keys targets by id(), and a new
+    sessionmaker can reuse the id of a collected one, so the guard skipped it.
+    """
+    event.listen(sessions, "before_flush", _stamp_updates)
+    event.listen(sessions, "after_flush", _write_outbox)
+
+
 def _append_or_coalesce(connection: Connection, row: dict[str, Any]) -> None:
     """Merge into the record's newest entry while it is still pending, else append.
 
     Typing in a description saves every few hundred milliseconds; coalescing
-    keeps one pending mutation per record instead of hundreds (SYNC.md C1).
+    keeps one pending mutation per record instead of hundreds (docs/sync-protocol.md).
     An entry already in flight is never changed.
     """
     table = OutboxEntry.__table__

@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from inspector_app.store import migrate
+from inspector_app.store import migrate, outbox
 from inspector_app.store.database import create_sqlite_engine, quick_check
 from inspector_app.store.photos import PhotoStore
 from inspector_app.store.unit_of_work import UnitOfWork
@@ -37,12 +37,13 @@ class Store:
         quick_check(engine, path)
         backup = migrate.upgrade(engine, data_dir / "backups")
         sessions = sessionmaker(engine, expire_on_commit=False)
+        outbox.install(sessions)
         photos = PhotoStore(data_dir / "photos")
         photos.sweep_incomplete()
         return cls(data_dir, engine, sessions, photos, backup)
 
     def unit_of_work(self, *, suppress_outbox: bool = False) -> UnitOfWork:
-        return UnitOfWork(self.sessions, suppress_outbox=suppress_outbox)
+        return UnitOfWork(self.sessions, photos=self.photos, suppress_outbox=suppress_outbox)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -3,23 +3,42 @@
 from __future__ import annotations
 
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from inspector_app.store import outbox  # noqa: F401  (installs the outbox session events)
+if TYPE_CHECKING:
+    from inspector_app.store.photos import PhotoStore
 
 
 class UnitOfWork:
     """Context manager around one session.
 
     Leaving the block without `commit()` (or by an exception) rolls back,
-    so a half-done action never reaches the file.
+    so a half-done action never reaches the file. It carries the store's
+    other adapters (`photos`), so a job needs nothing but its unit of work.
+    `suppress_outbox` is for applying changes that did not happen here
+    (pulled from the server, shared seed data): they are not sent back.
     """
 
-    def __init__(self, factory: sessionmaker[Session], *, suppress_outbox: bool = False) -> None:
+    def __init__(
+        self,
+        factory: sessionmaker[Session],
+        *,
+        photos: PhotoStore | None = None,
+        suppress_outbox: bool = False,
+    ) -> None:
         self._factory = factory
+        self._photos = photos
         self._suppress_outbox = suppress_outbox
         self.session: Session
+
+    @property
+    def photos(self) -> PhotoStore:
+        """The content-addressed photo files of the same store."""
+        if self._photos is None:
+            raise RuntimeError("this unit of work has no photo store")
+        return self._photos
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._factory()

@@ -1,5 +1,8 @@
 """The main window: home list and checklist runner, status bar with the save state.
 
+Page switches go through `navigator` (navigator.py); `show_home` and
+`open_inspection` stay as the window's entry points and hand over to it.
+
 The window can be shown before the store is open (`runner=None`, rows read by
 the fast start path): everything that needs SQLAlchemy is imported and built
 only once `attach()` hands over the store runner.
@@ -19,14 +22,15 @@ from inspector_app.domain import bureau_time
 from inspector_app.services.summaries import InspectionSummary
 from inspector_app.settings import Settings, load_settings, save_settings
 from inspector_app.ui.errors import show_error
-from inspector_app.ui.home_page import HomePage
+from inspector_app.ui.home.home_page import HomePage
+from inspector_app.ui.navigator import Navigator
 from inspector_app.ui.widgets import shows_user_data
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from inspector_app.services.queries import FindingView, NewInspectionChoices
-    from inspector_app.ui.runner_page import RunnerPage
+    from inspector_app.ui.runner.runner_page import RunnerPage
     from inspector_app.ui.store_runner import StoreRunner
 
 
@@ -51,6 +55,13 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.home)
         self.setCentralWidget(self.pages)
+        self.navigator = Navigator(
+            self.pages,
+            self.home,
+            lambda: self.runner_page if self.runner is not None else None,
+            self.refresh_home,
+            self.activateWindow,
+        )
 
         toolbar = QToolBar(self.tr("工具栏"))
         toolbar.setObjectName("main-toolbar")
@@ -74,7 +85,7 @@ class MainWindow(QMainWindow):
 
         self.save_state = QLabel(self.tr("正在打开数据…"))
         self.statusBar().addPermanentWidget(self.save_state)
-        folder = runner.store.data_dir if runner is not None else data_dir
+        folder = runner.data_dir if runner is not None else data_dir
         self.data_dir_label = shows_user_data(QLabel(self.tr("数据目录：{0}").format(folder)))
         self.statusBar().addPermanentWidget(self.data_dir_label)
 
@@ -83,7 +94,7 @@ class MainWindow(QMainWindow):
         self.refresh_action.triggered.connect(self.refresh_home)
         self.settings_action.triggered.connect(self.open_settings)
         self.home.new_requested.connect(self.new_inspection)
-        self.home.open_requested.connect(self.open_inspection)
+        self.home.open_requested.connect(self.navigator.open_inspection)
         self.resize(1280, 720)
         if initial_rows is not None:
             self._show_rows(initial_rows)
@@ -103,6 +114,7 @@ class MainWindow(QMainWindow):
         self.runner = runner
         runner.saved.connect(self._saved)
         runner.failed.connect(lambda error: show_error(self, error))
+        runner.changed.connect(self._on_changed)
         for action in self.store_actions:
             action.setEnabled(True)
         self.save_state.setText(self.tr("尚无修改"))
@@ -111,12 +123,12 @@ class MainWindow(QMainWindow):
     @property
     def runner_page(self) -> RunnerPage:
         if self._runner_page is None:
-            from inspector_app.ui.runner_page import RunnerPage
+            from inspector_app.ui.runner.runner_page import RunnerPage
 
             assert self.runner is not None
-            page = RunnerPage(self.runner)
-            page.closed.connect(self.show_home)
-            page.submitted.connect(lambda _: self.show_home())
+            page = RunnerPage(self.runner, lambda: self.settings)
+            page.closed.connect(self.navigator.go_home)
+            page.submitted.connect(lambda _: self.navigator.go_home())
             page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             page.open_photo_viewer.connect(self._view_photo)
             page.settings_requested.connect(self.open_settings)
@@ -136,25 +148,21 @@ class MainWindow(QMainWindow):
         self.home.set_rows(rows)
         self.home_shown.emit()
 
+    def _on_changed(self, changes: object, initiator: object) -> None:
+        """The home list shows inspections: redraw it when one changed while it is shown."""
+        if getattr(changes, "inspections", None) and self.navigator.at_home:
+            self.refresh_home()
+
     def show_home(self) -> None:
-        self.pages.setCurrentWidget(self.home)
-        self.refresh_home()
-        self.home.table.setFocus()
+        self.navigator.go_home()
 
     def open_inspection(self, inspection_id: str) -> None:
-        if self.runner is None:
-            return
-
-        def show() -> None:
-            self.pages.setCurrentWidget(self.runner_page)
-            self.activateWindow()  # back from a dialog: the keyboard belongs here again
-
-        self.runner_page.load(inspection_id, then=show)
+        self.navigator.open_inspection(inspection_id)
 
     def _open_selected(self) -> None:
         inspection_id = self.home.selected_id()
         if inspection_id:
-            self.open_inspection(inspection_id)
+            self.navigator.open_inspection(inspection_id)
 
     def new_inspection(self) -> None:
         from inspector_app.services.queries import new_inspection_choices
@@ -165,8 +173,8 @@ class MainWindow(QMainWindow):
     def _ask_new(self, choices: NewInspectionChoices) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from inspector_app.services import inspections as ops
-        from inspector_app.ui.new_inspection_dialog import NewInspectionDialog
+        from inspector_app.ui.home.new_inspection_dialog import NewInspectionDialog
+        from inspector_app.ui.operations.inspections import new_inspection
 
         assert self.runner is not None
         if not choices.templates or not choices.sites:
@@ -181,39 +189,29 @@ class MainWindow(QMainWindow):
         )
         if dialog.exec() != NewInspectionDialog.DialogCode.Accepted:
             return
-        request = dialog.request()
         self.runner.write(
-            lambda uow: ops.start_inspection(
-                uow,
-                template_id=request.template_id,
-                site_id=request.site_id,
-                mode=request.mode,
-                team=request.team,
-                started_at=request.started_at,
-                campaign_id=request.campaign_id,
-                note=request.note,
-            ),
-            self.open_inspection,
+            new_inspection(request=dialog.request()),
+            self.navigator.open_inspection,
             lambda e: show_error(self, e),
+            initiator=self,
         )
 
     def _view_photo(self, finding: FindingView, photo_id: str) -> None:
         from inspector_app.domain.inspection import is_editable
-        from inspector_app.ui.photo_viewer import PhotoViewer
+        from inspector_app.ui.photos.photo_viewer import PhotoViewer
 
         assert self.runner is not None
         sheet = self.runner_page.sheet
         editable = sheet is not None and is_editable(sheet.status)
         viewer = PhotoViewer(self.runner, finding.id, photo_id, editable, self)
-        viewer.changed.connect(self.runner_page.reload)
-        viewer.exec()
+        viewer.exec()  # the runner page redraws from the viewer's change sets
 
     def open_settings(self) -> None:
         from inspector_app.ui.settings_dialog import SettingsDialog
 
         assert self.runner is not None
         self.settings = load_settings()  # the runner remembers things too (the photo folder)
-        dialog = SettingsDialog(self.settings, str(self.runner.store.data_dir), self)
+        dialog = SettingsDialog(self.settings, str(self.runner.data_dir), self)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         new = dialog.result_settings()
@@ -223,7 +221,7 @@ class MainWindow(QMainWindow):
         except OSError as error:
             show_error(self, error)
             return
-        self.settings = new
+        self.settings = new  # the runner page asks for these (lambda: self.settings)
         if bureau_time.zone_name() != bureau_time.set_zone(new.time_zone):
             self.refresh_home()  # every time on screen moves to the new zone
         if language_changed:

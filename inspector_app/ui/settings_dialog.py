@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain import bureau_time
 from inspector_app.settings import Settings
-from inspector_app.ui.new_inspection_dialog import split_team
+from inspector_app.ui.home.new_inspection_dialog import split_team
 
 # Offered in the list; any other IANA name can be typed.
 COMMON_ZONES = ("Asia/Shanghai", "Asia/Urumqi", "Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei")

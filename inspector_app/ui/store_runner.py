@@ -4,7 +4,12 @@ After Anki's CollectionOp: every user action is one small job that opens a
 unit of work on the single store thread, calls a service, commits, and
 hands its result back to the GUI thread through a queued Qt signal. Slow
 file work (photo import) runs on separate file threads so database jobs
-never wait behind it.
+never wait behind it, and network work on its own threads with progress and
+cancel. Every write returns an `OpChanges`; the runner announces it once
+through `changed`, and each page redraws what it names.
+
+The contract for jobs: they run on a worker thread and must not touch Qt
+(no widgets, no `self.tr`); they get plain values in and hand plain values back.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from datetime import datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -22,9 +27,47 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from inspector_app.store.store import Store
 from inspector_app.store.types import utc_now
 from inspector_app.store.unit_of_work import UnitOfWork
+from inspector_app.ui.operations.changes import OpChanges, OpResult
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
+
+__all__ = ["Cancelled", "NetworkTask", "OpChanges", "OpResult", "StoreRunner", "UnitOfWork"]
+
+
+class Cancelled(Exception):
+    """A network job stopped because the user cancelled it."""
+
+
+class NetworkTask:
+    """Handle of one network job: progress from the worker, cancel from the GUI.
+
+    The job calls `report(done, total)` and `check()` between steps; `check()`
+    raises `Cancelled` once `cancel()` was called. Progress reaches the GUI
+    thread through the runner's queued signal, never by calling Qt here.
+    """
+
+    def __init__(self, runner: StoreRunner, on_progress: Callable[[int, int], None] | None):
+        self._runner = runner
+        self._on_progress = on_progress
+        self._cancel = threading.Event()
+        self.future: Future[Any] | None = None
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+
+    def report(self, done: int, total: int) -> None:
+        callback = self._on_progress
+        if callback is not None:
+            self._runner._deliver.emit(lambda: callback(done, total))
 
 
 class StoreRunner(QObject):
@@ -32,6 +75,7 @@ class StoreRunner(QObject):
 
     _deliver = Signal(object)
     saved = Signal(object)  # datetime of the last committed write
+    changed = Signal(object, object)  # OpChanges, initiator (the widget that asked, or None)
     busy_changed = Signal(bool)
     failed = Signal(object)  # an exception no callback handled
 
@@ -43,6 +87,7 @@ class StoreRunner(QObject):
         self._files = ThreadPoolExecutor(
             max_workers=min(2, os.cpu_count() or 1), thread_name_prefix="files"
         )
+        self._network = ThreadPoolExecutor(max_workers=2, thread_name_prefix="network")
         self._pending = 0
         self._closed = False
         self._lock = threading.Lock()
@@ -50,42 +95,87 @@ class StoreRunner(QObject):
 
     # --- public API ---
 
+    @property
+    def data_dir(self) -> Path:
+        """Where the store lives (shown in the status bar and the settings)."""
+        return self.store.data_dir
+
     def read(
         self,
         work: Callable[[UnitOfWork], T],
         on_success: Callable[[T], None] | None = None,
         on_failure: Callable[[Exception], None] | None = None,
-    ) -> Future[Any] | None:
+    ) -> Future[T] | None:
         def job() -> T:
             with self.store.unit_of_work() as uow:
                 return work(uow)
 
-        return self._submit(self._db, job, on_success, on_failure, wrote=False)
+        return self._submit(self._db, job, on_success, on_failure)
 
     def write(
         self,
-        work: Callable[[UnitOfWork], T],
+        op: Callable[[UnitOfWork], OpResult[T]],
         on_success: Callable[[T], None] | None = None,
         on_failure: Callable[[Exception], None] | None = None,
-    ) -> Future[Any] | None:
-        """One transaction: the service's changes and their outbox rows commit together."""
+        *,
+        initiator: object = None,
+        suppress_outbox: bool = False,
+    ) -> Future[OpResult[T]] | None:
+        """One transaction: the service's changes and their outbox rows commit together.
 
-        def job() -> T:
-            with self.store.unit_of_work() as uow:
-                result = work(uow)
+        `changed` is emitted with the op's change set before `on_success` gets
+        its value. `suppress_outbox` applies changes that did not happen here
+        (pulled from the server): they commit without outbox rows.
+        """
+
+        def job() -> OpResult[T]:
+            with self.store.unit_of_work(suppress_outbox=suppress_outbox) as uow:
+                result = op(uow)
                 uow.commit()
                 return result
 
-        return self._submit(self._db, job, on_success, on_failure, wrote=True)
+        def announce(result: OpResult[T]) -> None:
+            self.saved.emit(utc_now())
+            self.changed.emit(result.changes, initiator)
+            if on_success is not None:
+                on_success(result.value)
+
+        return self._submit(self._db, job, announce, on_failure)
+
+    def network_job(
+        self,
+        work: Callable[[NetworkTask], T],
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[Exception], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> NetworkTask:
+        """Work that waits on the network: its own threads, so store and file jobs go on.
+
+        The job gets a `NetworkTask` to report progress and to check for cancel;
+        it opens no unit of work (what it fetched is applied by a later `write`).
+        """
+        task = NetworkTask(self, on_progress)
+        task.future = self._submit(self._network, lambda: work(task), on_success, on_failure)
+        return task
 
     def file_job(
         self,
         work: Callable[[], T],
         on_success: Callable[[T], None] | None = None,
         on_failure: Callable[[Exception], None] | None = None,
-    ) -> Future[Any] | None:
+    ) -> Future[T] | None:
         """Work on files only (hashing, decoding): never touches the database."""
-        return self._submit(self._files, work, on_success, on_failure, wrote=False)
+        return self._submit(self._files, work, on_success, on_failure)
+
+    def photo_job(
+        self,
+        work: Callable[[Any], T],
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[Exception], None] | None = None,
+    ) -> Future[T] | None:
+        """File work on the store's photo files (import, hashing): `work(photo_store)`."""
+        photos = self.store.photos
+        return self._submit(self._files, lambda: work(photos), on_success, on_failure)
 
     @property
     def busy(self) -> bool:
@@ -104,6 +194,7 @@ class StoreRunner(QObject):
 
     def shutdown(self) -> None:
         self._closed = True
+        self._network.shutdown(wait=True, cancel_futures=True)
         self._files.shutdown(wait=True)
         self._db.shutdown(wait=True)
 
@@ -115,32 +206,27 @@ class StoreRunner(QObject):
         job: Callable[[], T],
         on_success: Callable[[T], None] | None,
         on_failure: Callable[[Exception], None] | None,
-        *,
-        wrote: bool,
-    ) -> Future[Any] | None:
+    ) -> Future[T] | None:
         if self._closed:  # e.g. a refresh timer firing while the window closes
             log.info("store runner closed; job dropped")
             return None
         self._change_pending(+1)
 
-        def run() -> None:
+        def run() -> T:
+            """The future carries the job's result (or its exception) as well."""
             try:
                 result = job()
             except Exception as exc:  # reported on the GUI thread
                 error = exc
                 self._deliver.emit(lambda: self._finish_failure(error, on_failure))
-            else:
-                saved_at = utc_now() if wrote else None
-                self._deliver.emit(lambda: self._finish_success(result, on_success, saved_at))
+                raise
+            self._deliver.emit(lambda: self._finish_success(result, on_success))
+            return result
 
         return executor.submit(run)
 
-    def _finish_success(
-        self, result: Any, callback: Callable[[Any], None] | None, saved_at: datetime | None
-    ) -> None:
+    def _finish_success(self, result: Any, callback: Callable[[Any], None] | None) -> None:
         try:
-            if saved_at is not None:
-                self.saved.emit(saved_at)
             if callback is not None:
                 callback(result)
         finally:

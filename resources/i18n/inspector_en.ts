@@ -4,22 +4,22 @@
 <context>
     <name>ChecklistTree</name>
     <message>
-        <location filename="../../inspector_app/ui/checklist_tree.py" line="36"/>
+        <location filename="../../inspector_app/ui/runner/checklist_tree.py" line="36"/>
         <source>检查项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/checklist_tree.py" line="36"/>
+        <location filename="../../inspector_app/ui/runner/checklist_tree.py" line="36"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/checklist_tree.py" line="61"/>
+        <location filename="../../inspector_app/ui/runner/checklist_tree.py" line="61"/>
         <source>检查表外问题</source>
         <translation>Problems not on the checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/checklist_tree.py" line="93"/>
+        <location filename="../../inspector_app/ui/runner/checklist_tree.py" line="93"/>
         <source> ⚠缺照片</source>
         <translation> ⚠ photo missing</translation>
     </message>
@@ -27,47 +27,47 @@
 <context>
     <name>DocumentPreview</name>
     <message>
-        <location filename="../../inspector_app/ui/document_preview.py" line="53"/>
+        <location filename="../../inspector_app/ui/runner/document_preview.py" line="53"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_preview.py" line="54"/>
+        <location filename="../../inspector_app/ui/runner/document_preview.py" line="54"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_preview.py" line="55"/>
+        <location filename="../../inspector_app/ui/runner/document_preview.py" line="55"/>
         <source>适应宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_preview.py" line="56"/>
+        <location filename="../../inspector_app/ui/runner/document_preview.py" line="56"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_preview.py" line="57"/>
+        <location filename="../../inspector_app/ui/runner/document_preview.py" line="57"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_preview.py" line="96"/>
+        <location filename="../../inspector_app/ui/runner/document_preview.py" line="96"/>
         <source>共 {0} 页</source>
         <translation>{0} pages</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_preview.py" line="105"/>
+        <location filename="../../inspector_app/ui/runner/document_preview.py" line="105"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_preview.py" line="117"/>
+        <location filename="../../inspector_app/ui/runner/document_preview.py" line="117"/>
         <source>已保存到 {0}</source>
         <translation>Saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_preview.py" line="133"/>
+        <location filename="../../inspector_app/ui/runner/document_preview.py" line="133"/>
         <source>已发送到打印机：{0} 页</source>
         <translation>Sent to the printer: {0} page(s)</translation>
     </message>
@@ -75,112 +75,112 @@
 <context>
     <name>FindingPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="88"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="88"/>
         <source>写下现场看到的情况：时间、窗口、人员、经过</source>
         <translation>Write what you saw: time, window, staff, what happened</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="97"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="97"/>
         <source>点击常用描述，添加到问题描述</source>
         <translation>Click a phrase to add it to the description</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="102"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="102"/>
         <source>工作人员工号或胸牌号</source>
         <translation>Staff number or badge</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="109"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="109"/>
         <source>添加照片… (Ctrl+O)</source>
         <translation>Add photos… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="110"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="110"/>
         <source>粘贴照片 (Ctrl+Shift+V)</source>
         <translation>Paste photo (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="111"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="111"/>
         <source>拍照</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="112"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="112"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="113"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="113"/>
         <source>删除照片</source>
         <translation>Delete photo</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="133"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="133"/>
         <source>工号</source>
         <translation>Badge</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="135"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="135"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="138"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="138"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="139"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="139"/>
         <source>问题描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="140"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="140"/>
         <source>常用描述</source>
         <translation>Quick phrases</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="141"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="141"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="142"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="142"/>
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="143"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="143"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="185"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="185"/>
         <source>{0}号 {1}</source>
         <translation>No. {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="188"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="188"/>
         <source>（未指定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="205"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="205"/>
         <source>检查方法：{0}</source>
         <translation>How to check: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="206"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="206"/>
         <source>依据：{0}</source>
         <translation>Basis: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="209"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="209"/>
         <source>检查表外问题</source>
         <translation>Problems not on the checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/finding_panel.py" line="224"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="224"/>
         <source>此项不符合时必须附照片，尚未添加。</source>
         <translation>A failed result here needs a photo; none is attached yet.</translation>
     </message>
@@ -188,42 +188,42 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="48"/>
+        <location filename="../../inspector_app/ui/home/home_page.py" line="52"/>
         <source>搜索检查地点或专项行动</source>
         <translation>Search site or campaign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="50"/>
+        <location filename="../../inspector_app/ui/home/home_page.py" line="54"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="55"/>
+        <location filename="../../inspector_app/ui/home/home_page.py" line="59"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="62"/>
+        <location filename="../../inspector_app/ui/home/home_page.py" line="66"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="67"/>
+        <location filename="../../inspector_app/ui/home/home_page.py" line="71"/>
         <source>没有符合筛选条件的检查。清空搜索框或把状态、地点、日期改回“全部”即可看到全部检查。</source>
         <translation>No inspection matches the filters. Clear the search box or set status, site and dates back to “All” to see every inspection.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="71"/>
+        <location filename="../../inspector_app/ui/home/home_page.py" line="75"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="137"/>
+        <location filename="../../inspector_app/ui/home/home_page.py" line="141"/>
         <source>全部地点</source>
         <translation>All sites</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_page.py" line="160"/>
+        <location filename="../../inspector_app/ui/home/home_page.py" line="164"/>
         <source>显示 {0} / 共 {1} 次检查</source>
         <translation>Showing {0} of {1} inspections</translation>
     </message>
@@ -231,52 +231,52 @@
 <context>
     <name>InspectionsTableModel</name>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="95"/>
+        <location filename="../../inspector_app/ui/home/inspections_model.py" line="95"/>
         <source>检查地点</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="96"/>
+        <location filename="../../inspector_app/ui/home/inspections_model.py" line="96"/>
         <source>专项行动</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="97"/>
+        <location filename="../../inspector_app/ui/home/inspections_model.py" line="97"/>
         <source>检查时间</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="98"/>
+        <location filename="../../inspector_app/ui/home/inspections_model.py" line="98"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="99"/>
+        <location filename="../../inspector_app/ui/home/inspections_model.py" line="99"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="100"/>
+        <location filename="../../inspector_app/ui/home/inspections_model.py" line="100"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="101"/>
+        <location filename="../../inspector_app/ui/home/inspections_model.py" line="101"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="102"/>
+        <location filename="../../inspector_app/ui/home/inspections_model.py" line="102"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="105"/>
+        <location filename="../../inspector_app/ui/home/inspections_model.py" line="105"/>
         <source>未同步</source>
         <translation>Not synced</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspections_model.py" line="106"/>
+        <location filename="../../inspector_app/ui/home/inspections_model.py" line="106"/>
         <source>已同步</source>
         <translation>Synced</translation>
     </message>
@@ -295,7 +295,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/main_window.py" line="61"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="175"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="181"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
@@ -320,7 +320,7 @@
         <translation>Opening data…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="108"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="109"/>
         <source>尚无修改</source>
         <translation>No changes yet</translation>
     </message>
@@ -330,12 +330,12 @@
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="176"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="182"/>
         <source>本机还没有检查表或检查地点，请先同步或导入演示数据。</source>
         <translation>This laptop has no checklist templates or sites yet; sync first or load demo data.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="236"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="232"/>
         <source>已自动保存 {0}</source>
         <translation>Saved automatically at {0}</translation>
     </message>
@@ -343,87 +343,87 @@
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="90"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="90"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="97"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="97"/>
         <source>（不属于专项行动）</source>
         <translation>(no campaign)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="104"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="104"/>
         <source>检查组成员，用逗号分隔</source>
         <translation>Team members, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="121"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="121"/>
         <source>备注（可选）</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="127"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="127"/>
         <source>专项行动</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="128"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="128"/>
         <source>检查表</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="129"/>
         <source>检查地点</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="130"/>
         <source>检查组成员</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="131"/>
         <source>检查方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="132"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="132"/>
         <source>到达时间</source>
         <translation>Arrival time</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="133"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="133"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="138"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="138"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="139"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="139"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="155"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="155"/>
         <source>★ {0}</source>
         <translation>★ {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="158"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="158"/>
         <source>{0}（本专项已检查）</source>
         <translation>{0} (already inspected in this campaign)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="172"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="172"/>
         <source>请至少填写一名检查组成员。</source>
         <translation>Enter at least one team member.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/new_inspection_dialog.py" line="176"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="176"/>
         <source>请选择检查表和检查地点。</source>
         <translation>Choose a checklist and a site.</translation>
     </message>
@@ -431,114 +431,114 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="89"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="90"/>
         <source>照片查看</source>
         <translation>Photo viewer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="104"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="105"/>
         <source>照片说明（如：3号窗口无人在岗）</source>
         <translation>Caption (e.g. nobody at window 3)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="110"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="111"/>
         <source>上一张 (←)</source>
         <translation>Previous (←)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="111"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="112"/>
         <source>下一张 (→)</source>
         <translation>Next (→)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="112"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="113"/>
         <source>放大 (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="113"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="114"/>
         <source>缩小 (-)</source>
         <translation>Zoom out (-)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="114"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="115"/>
         <source>适应窗口</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="115"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="116"/>
         <source>旋转</source>
         <translation>Rotate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="116"/>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="227"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="117"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="227"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="117"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="118"/>
         <source>箭头</source>
         <translation>Arrow</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="118"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="119"/>
         <source>方框</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="119"/>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="291"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="120"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="296"/>
         <source>文字</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="120"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="121"/>
         <source>保存标注</source>
         <translation>Save annotation</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="142"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="143"/>
         <source>标注：</source>
         <translation>Annotate:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="207"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="207"/>
         <source>没有照片。</source>
         <translation>No photos.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="334"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="339"/>
         <source>还没有标注：先选箭头、方框或文字，在照片上拖动画出。</source>
         <translation>Nothing marked yet: choose Arrow, Box or Text and drag on the photo.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="341"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="345"/>
         <source>标注已保存为单独的图片，原图未改动。</source>
         <translation>Annotation saved as a separate image; the original photo is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="236"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="236"/>
         <source>（已删除，可恢复）</source>
         <translation>(deleted, can be restored)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="227"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="227"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="234"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="234"/>
         <source>未知（照片无拍摄时间信息）</source>
         <translation>unknown (the photo carries no capture time)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="237"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="237"/>
         <source>{0} · 拍摄时间：{1} · SHA-256 {2}… {3}</source>
         <translation>{0} · taken: {1} · SHA-256 {2}… {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_viewer.py" line="291"/>
+        <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="296"/>
         <source>标注文字</source>
         <translation>Annotation text</translation>
     </message>
@@ -546,154 +546,153 @@
 <context>
     <name>RunnerPage</name>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="64"/>
+        <location filename="../../inspector_app/ui/runner/photo_import.py" line="63"/>
         <source>导入照片 %v/%m</source>
         <translation>Importing photos %v/%m</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="78"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="78"/>
         <source>返回列表</source>
         <translation>Back to list</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="79"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="79"/>
         <source>新增表外问题 (Ctrl+N)</source>
         <translation>New ad-hoc problem (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="80"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="80"/>
         <source>完成检查 (Ctrl+Enter)</source>
         <translation>Finish (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="82"/>
-        <location filename="../../inspector_app/ui/runner_page.py" line="563"/>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="64"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="82"/>
         <source>整改通知书</source>
         <translation>Rectification notice</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="83"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="83"/>
         <source>现场记录表</source>
         <translation>On-site record</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="85"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="88"/>
         <source>按责任单位生成整改通知书（草稿），可预览、打印、另存</source>
         <translation>Make a draft rectification notice per responsible unit; preview, print, save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="87"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="90"/>
         <source>生成现场检查记录表，可预览、打印、另存</source>
         <translation>Make the on-site record sheet; preview, print, save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="212"/>
+        <location filename="../../inspector_app/ui/runner/header.py" line="61"/>
         <source>1 个问题</source>
         <translation>1 problem</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="212"/>
+        <location filename="../../inspector_app/ui/runner/header.py" line="63"/>
         <source>{0} 个问题</source>
         <translation>{0} problems</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="214"/>
+        <location filename="../../inspector_app/ui/runner/header.py" line="65"/>
         <source>已检查 {0} / {1}</source>
         <translation>Checked {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="218"/>
+        <location filename="../../inspector_app/ui/runner/header.py" line="39"/>
         <source>已被退回，请按审核意见修改后重新提交。审核意见：{0}</source>
         <translation>Returned for changes; fix and submit again. Reviewer&apos;s comment: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="225"/>
+        <location filename="../../inspector_app/ui/runner/header.py" line="47"/>
         <source>该检查已提交，只能查看，不能修改。</source>
         <translation>This inspection has been submitted; it can be viewed but not changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="323"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="305"/>
         <source>已撤销上一步修改。</source>
         <translation>The last change was undone.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="349"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="326"/>
         <source>新增检查表外问题</source>
         <translation>New problem not on the checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="349"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="326"/>
         <source>问题标题（如：大厅饮水机无水）</source>
         <translation>Problem title (e.g. water dispenser empty)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="376"/>
+        <location filename="../../inspector_app/ui/runner/photo_import.py" line="80"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="378"/>
+        <location filename="../../inspector_app/ui/runner/photo_import.py" line="82"/>
         <source>照片 ({0})</source>
         <translation>Photos ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="404"/>
+        <location filename="../../inspector_app/ui/runner/photo_import.py" line="107"/>
         <source>剪贴板中没有图片。</source>
         <translation>The clipboard holds no image.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="444"/>
+        <location filename="../../inspector_app/ui/runner/photo_import.py" line="151"/>
         <source>注意：照片“{0}”也是另一检查项的证据。</source>
         <translation>Note: photo “{0}” is also evidence for another item.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="457"/>
+        <location filename="../../inspector_app/ui/runner/photo_import.py" line="169"/>
         <source>照片未导入</source>
         <translation>Photo not imported</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="487"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="359"/>
         <source>照片已删除（同步前可在照片查看器中恢复）。</source>
         <translation>Photo deleted (it can be restored in the photo viewer until the next sync).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="505"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="377"/>
         <source>检查已提交。</source>
         <translation>The inspection was submitted.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="551"/>
-        <location filename="../../inspector_app/ui/runner_page.py" line="563"/>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="62"/>
         <source>现场检查记录表</source>
         <translation>On-site record sheet</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="587"/>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="100"/>
         <source>联系人未填写</source>
         <translation>No contact person</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="589"/>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="101"/>
         <source>设置中尚未填写联系人或联系电话，整改通知书上这两项将是空白，被检查单位无法与我局联系。</source>
         <translation>No contact person or phone is set in Settings. The notice would print them blank, and the unit could not reach the bureau.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="594"/>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="109"/>
         <source>填写联系人…</source>
         <translation>Fill in the contact…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="595"/>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="113"/>
         <source>仍然生成</source>
         <translation>Build anyway</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="596"/>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="116"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner_page.py" line="608"/>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="129"/>
         <source>正在生成文档…</source>
         <translation>Making the document…</translation>
     </message>
@@ -849,97 +848,97 @@
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="26"/>
+        <location filename="../../inspector_app/ui/runner/summary_dialog.py" line="26"/>
         <source>完成检查</source>
         <translation>Finish inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="29"/>
+        <location filename="../../inspector_app/ui/runner/summary_dialog.py" line="29"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="30"/>
+        <location filename="../../inspector_app/ui/runner/summary_dialog.py" line="30"/>
         <source>符合</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="31"/>
+        <location filename="../../inspector_app/ui/runner/summary_dialog.py" line="31"/>
         <source>不符合</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="32"/>
+        <location filename="../../inspector_app/ui/runner/summary_dialog.py" line="32"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="33"/>
+        <location filename="../../inspector_app/ui/runner/summary_dialog.py" line="33"/>
         <source>未检查</source>
         <translation>Unchecked</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="36"/>
+        <location filename="../../inspector_app/ui/runner/summary_dialog.py" line="36"/>
         <source>检查表外问题</source>
         <translation>Problems not on the checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="75"/>
+        <location filename="../../inspector_app/ui/runner/summary_dialog.py" line="75"/>
         <source>共发现问题 1 个</source>
         <translation>1 problem found</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="77"/>
+        <location filename="../../inspector_app/ui/runner/summary_dialog.py" line="77"/>
         <source>共发现问题 {0} 个</source>
         <translation>{0} problems found</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="79"/>
+        <location filename="../../inspector_app/ui/runner/summary_dialog.py" line="79"/>
         <source>照片 1 张</source>
         <translation>1 photo</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="79"/>
+        <location filename="../../inspector_app/ui/runner/summary_dialog.py" line="79"/>
         <source>照片 {0} 张</source>
         <translation>{0} photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="80"/>
+        <location filename="../../inspector_app/ui/runner/summary_dialog.py" line="80"/>
         <source>{0}，{1}。</source>
         <translation>{0}, {1}.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="92"/>
+        <location filename="../../inspector_app/ui/runner/summary_dialog.py" line="92"/>
         <source>以下内容必须补充后才能提交（双击或按回车跳转）：</source>
         <translation>Complete these before submitting (double-click or press Enter to go there):</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="87"/>
+        <location filename="../../inspector_app/ui/runner/summary_dialog.py" line="87"/>
         <source>缺少照片：{0}</source>
         <translation>Photo missing: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="89"/>
+        <location filename="../../inspector_app/ui/runner/summary_dialog.py" line="89"/>
         <source>缺少问题描述：{0}</source>
         <translation>Description missing: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="94"/>
+        <location filename="../../inspector_app/ui/runner/summary_dialog.py" line="94"/>
         <source>没有缺失内容，可以提交。提交后本次检查将变为只读。</source>
         <translation>Nothing is missing. After submitting, the inspection becomes read-only.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="98"/>
+        <location filename="../../inspector_app/ui/runner/summary_dialog.py" line="98"/>
         <source>还有 {0} 项未检查，将按“未检查”提交。</source>
         <translation>{0} items are unchecked and will be submitted as unchecked.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="102"/>
+        <location filename="../../inspector_app/ui/runner/summary_dialog.py" line="102"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/summary_dialog.py" line="103"/>
+        <location filename="../../inspector_app/ui/runner/summary_dialog.py" line="103"/>
         <source>返回修改</source>
         <translation>Back to editing</translation>
     </message>
@@ -947,17 +946,17 @@
 <context>
     <name>camera</name>
     <message>
-        <location filename="../../inspector_app/ui/camera.py" line="34"/>
+        <location filename="../../inspector_app/ui/photos/camera.py" line="34"/>
         <source>拍照</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/camera.py" line="48"/>
+        <location filename="../../inspector_app/ui/photos/camera.py" line="48"/>
         <source>拍摄</source>
         <translation>Take picture</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/camera.py" line="51"/>
+        <location filename="../../inspector_app/ui/photos/camera.py" line="51"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

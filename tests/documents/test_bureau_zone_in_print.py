@@ -16,13 +16,12 @@ from sqlalchemy import select
 
 from inspector_app.documents.fonts import DocumentFonts
 from inspector_app.domain.finding import FindingResult
-from inspector_app.domain.inspection import InspectionMode
 from inspector_app.services import documents as docs
 from inspector_app.services import inspections as ops
 from inspector_app.services import photos as photo_ops
-from inspector_app.services.reference_data import reference_id
 from inspector_app.store.models import Finding
 from inspector_app.store.store import Store
+from tests.builders import start_in
 
 from .conftest import ISSUER, pdf_text
 
@@ -35,14 +34,7 @@ MACHINES = ["UTC", "America/New_York"]
 
 def _inspection_seen_in_yichun(store: Store, make_jpeg) -> str:
     with store.unit_of_work() as uow:
-        inspection_id = ops.start_inspection(
-            uow,
-            template_id=reference_id("template", "window-service", "1"),
-            site_id=reference_id("site", "city-center"),
-            mode=InspectionMode.COVERT,
-            team=["张明", "李华"],
-            started_at=STARTED,
-        )
+        inspection_id = start_in(uow, site="city-center", team=("张明", "李华"), started_at=STARTED)
         first = min(
             uow.session.scalars(select(Finding).where(Finding.inspection_id == inspection_id)),
             key=lambda f: f.item_code or "",

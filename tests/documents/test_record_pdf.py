@@ -11,13 +11,13 @@ from sqlalchemy import select
 from inspector_app.documents.fonts import DocumentFonts
 from inspector_app.domain.checklist import parse_template, to_schema_dict
 from inspector_app.domain.finding import FindingResult
-from inspector_app.domain.inspection import InspectionMode
 from inspector_app.resources import shipped_templates
 from inspector_app.services import documents as docs
 from inspector_app.services import inspections as ops
 from inspector_app.services.reference_data import install_templates, reference_id
 from inspector_app.store.models import Finding
 from inspector_app.store.store import Store
+from tests.builders import start_in
 
 from .conftest import ISSUER, page_count, pdf_text, poppler
 from .test_notice_pdf import _words_outside_type_area
@@ -44,12 +44,11 @@ def test_sixty_items_break_cleanly_and_problems_are_highlighted(
         install_templates(uow, [template])
         uow.commit()
     with seeded_store.unit_of_work() as uow:
-        inspection_id = ops.start_inspection(
+        inspection_id = start_in(
             uow,
             template_id=reference_id("template", "sixty-items", "1"),
-            site_id=reference_id("site", "city-center"),
-            mode=InspectionMode.COVERT,
-            team=["张明", "李华"],
+            site="city-center",
+            team=("张明", "李华"),
             started_at=datetime(2026, 11, 20, 1, 30, tzinfo=UTC),
         )
         findings = uow.session.scalars(

@@ -12,12 +12,10 @@ import pytest
 
 from inspector_app.documents.content import Issuer
 from inspector_app.documents.fonts import resolve_fonts
-from inspector_app.domain.inspection import InspectionMode
 from inspector_app.services import documents as docs
-from inspector_app.services import inspections as ops
-from inspector_app.services.reference_data import reference_id
 from inspector_app.store.photos import PhotoStore
 from inspector_app.store.store import Store
+from tests.builders import start_in
 
 
 @pytest.fixture
@@ -34,13 +32,8 @@ def _mode(path: Path) -> int:
 
 def _record_sheet(store: Store) -> bytes:
     with store.unit_of_work() as uow:
-        inspection_id = ops.start_inspection(
-            uow,
-            template_id=reference_id("template", "window-service", "1"),
-            site_id=reference_id("site", "city-center"),
-            mode=InspectionMode.COVERT,
-            team=["张明"],
-            started_at=datetime(2026, 11, 20, 1, 30, tzinfo=UTC),
+        inspection_id = start_in(
+            uow, site="city-center", started_at=datetime(2026, 11, 20, 1, 30, tzinfo=UTC)
         )
         uow.commit()
         content = docs.record_content(uow, store.photos, inspection_id, issuer=Issuer())

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from inspector_app.domain.errors import IllegalTransition, ValidationFailed
 from inspector_app.domain.finding import FindingResult, Severity
-from inspector_app.domain.inspection import InspectionMode, InspectionStatus
+from inspector_app.domain.inspection import InspectionStatus
 from inspector_app.services import inspections as ops
 from inspector_app.services import photos as photo_ops
 from inspector_app.services.errors import NotFound
@@ -20,23 +20,15 @@ from inspector_app.store.models import Finding, Inspection, OutboxEntry, Photo
 from inspector_app.store.notice_models import Amendment
 from inspector_app.store.photos import PhotoImportError
 from inspector_app.store.store import Store
+from tests.builders import start_inspection
 
 TEMPLATE = reference_id("template", "window-service", "1")
-SITE = reference_id("site", "yimei-center")
 
 
 def _start(store: Store) -> str:
-    with store.unit_of_work() as uow:
-        inspection_id = ops.start_inspection(
-            uow,
-            template_id=TEMPLATE,
-            site_id=SITE,
-            mode=InspectionMode.COVERT,
-            team=["张明", "李华"],
-            started_at=datetime(2026, 11, 20, 1, 30, tzinfo=UTC),
-        )
-        uow.commit()
-    return inspection_id
+    return start_inspection(
+        store, team=("张明", "李华"), started_at=datetime(2026, 11, 20, 1, 30, tzinfo=UTC)
+    )
 
 
 def _finding(store: Store, inspection_id: str, code: str) -> Finding:

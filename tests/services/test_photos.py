@@ -14,30 +14,24 @@ from inspector_app.domain.finding import FindingResult
 from inspector_app.domain.inspection import InspectionMode
 from inspector_app.services import inspections as ops
 from inspector_app.services import photos as photo_ops
-from inspector_app.services.reference_data import reference_id
-from inspector_app.store.models import Blob, Finding, Photo
+from inspector_app.store.models import Blob, Photo
 from inspector_app.store.store import Store
+from tests.builders import finding_id, start_in
 
 
 def _two_failed_findings(store: Store) -> tuple[str, str, str]:
     with store.unit_of_work() as uow:
-        inspection_id = ops.start_inspection(
+        inspection_id = start_in(
             uow,
-            template_id=reference_id("template", "window-service", "1"),
-            site_id=reference_id("site", "wucui-center"),
+            site="wucui-center",
             mode=InspectionMode.OVERT,
-            team=["张明"],
             started_at=datetime(2026, 11, 20, 1, tzinfo=UTC),
         )
-        a1, a2 = uow.session.scalars(
-            select(Finding.id)
-            .where(Finding.inspection_id == inspection_id, Finding.item_code.in_(["A1", "A2"]))
-            .order_by(Finding.item_code)
-        )
-        for finding_id in (a1, a2):
+        a1, a2 = (finding_id(uow, inspection_id, code) for code in ("A1", "A2"))
+        for failed in (a1, a2):
             ops.update_finding(
                 uow,
-                finding_id,
+                failed,
                 ops.FindingChanges(result=FindingResult.FAIL, description="窗口无人"),
             )
         uow.commit()

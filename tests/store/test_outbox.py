@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import sessionmaker
 
+from inspector_app.store import outbox
 from inspector_app.store.models import OutboxEntry, Unit
 from inspector_app.store.outbox import HardDeleteForbidden
 from inspector_app.store.store import Store
+from inspector_app.store.unit_of_work import UnitOfWork
 
 
 def _outbox(store: Store) -> list[OutboxEntry]:
@@ -137,3 +142,57 @@ def test_outbox_hlc_stamps_increase(store: Store) -> None:
         uow.commit()
     stamps = [e.hlc for e in _outbox(store)]
     assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
+
+
+def test_a_suppressed_unit_of_work_records_edits_and_deletes_without_outbox(store: Store) -> None:
+    """Applying pulled changes: updates and tombstones land, nothing is queued to send back."""
+    with store.unit_of_work(suppress_outbox=True) as uow:
+        unit = Unit(code="u6", name="服务器下发", server_rev=3)
+        uow.session.add(unit)
+        uow.commit()
+    with store.unit_of_work(suppress_outbox=True) as uow:
+        pulled = uow.session.get(Unit, unit.id)
+        pulled.name, pulled.deleted = "服务器改名", True
+        uow.commit()
+    with store.unit_of_work() as uow:
+        assert uow.session.get(Unit, unit.id).name == "服务器改名"
+    assert _outbox(store) == []
+
+
+def test_the_outbox_listens_to_this_store_only(store: Store) -> None:
+    """A session not made by the store's sessionmaker (here: a bare Session) writes no outbox."""
+    from sqlalchemy.orm import Session
+
+    with Session(store.engine) as session:
+        session.add(Unit(code="u7", name="旁路写入"))
+        session.commit()
+    assert _units(store) == 1
+    assert _outbox(store) == []
+    with store.unit_of_work() as uow:
+        assert uow.photos is store.photos  # the unit of work carries the photo store
+
+
+def test_a_sessionmaker_at_a_collected_ones_address_still_gets_the_outbox(store: Store) -> None:
+    """Every store opened in the process queues its edits, however many came and went.
+
+    SQLAlchemy's event registry remembers a listener by id() of the session
+    class a sessionmaker makes, and keeps that entry after the class is
+    collected; CPython soon hands the same address to the next one. A "listen
+    unless already listening" guard in `install` then skipped the new store,
+    which silently wrote no outbox rows (an order-dependent failure in the full
+    run). Each round here is one `Store.open`'s sessionmaker + `install`.
+    """
+    addresses: set[int] = set()
+    reused = False
+    for n in range(40):
+        sessions = sessionmaker(store.engine, expire_on_commit=False)
+        outbox.install(sessions)
+        reused = reused or id(sessions.class_) in addresses
+        addresses.add(id(sessions.class_))
+        with UnitOfWork(sessions) as uow:
+            uow.session.add(Unit(code=f"s{n}", name="每个库"))
+            uow.commit()
+        assert len(_outbox(store)) == n + 1, f"round {n}: no outbox row"
+        del sessions, uow
+        gc.collect()
+    assert reused  # the address was handed on at least once: the case that broke

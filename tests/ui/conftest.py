@@ -148,17 +148,36 @@ def when_modal(
     timer.start()
 
 
-def accept_file_dialog(dialog: QWidget, file_names: str) -> None:
-    """Type into a Qt file dialog's name field and click its Open/Save button.
+def _wait_for(condition: Callable[[], bool], timeout_ms: int = 5_000) -> bool:
+    from PySide6.QtTest import QTest
 
-    Return in the name field was not always taken as acceptance after earlier
-    dialogs in the same run; the button is what a user clicks anyway.
+    waited = 0
+    while not condition() and waited < timeout_ms:
+        QTest.qWait(20)
+        waited += 20
+    return condition()
+
+
+def accept_file_dialog(dialog: QWidget, file_names: str) -> None:
+    """Click into a Qt file dialog's name field, type, and click its Open/Save button.
+
+    The field gets the keyboard first, as a user's click gives it: typed into
+    while the dialog was not yet the active window (the poller can run first
+    on a loaded machine), Qt's file dialog keeps the folders its completer
+    selected along the typed path, its selected files are not what was typed
+    and Save stays disabled, so the dialog never closed. Return in the name
+    field was not always taken as acceptance either; the button is what a user
+    clicks anyway.
     """
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
     edit = dialog.findChild(QLineEdit, "fileNameEdit")
+    dialog.activateWindow()
+    assert _wait_for(dialog.isActiveWindow), "the file dialog never became the active window"
+    QTest.mouseClick(edit, Qt.MouseButton.LeftButton)
+    assert _wait_for(edit.hasFocus), "the file name field never got the keyboard"
     edit.selectAll()
     QTest.keyClick(edit, Qt.Key.Key_Delete)
     QTest.keyClicks(edit, file_names)
@@ -166,6 +185,7 @@ def accept_file_dialog(dialog: QWidget, file_names: str) -> None:
     accept = next(
         b for b in box.buttons() if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole
     )
+    assert edit.text() == file_names and accept.isEnabled(), (edit.text(), accept.text())
     QTest.mouseClick(accept, Qt.MouseButton.LeftButton)
     if dialog.isVisible():  # offscreen, the click is sometimes lost after earlier dialogs
         dialog.accept()  # QFileDialog's own acceptance: the same checks as its button

@@ -2,35 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from inspector_app.domain.finding import FindingResult
-from inspector_app.domain.inspection import InspectionMode
-from inspector_app.services import inspections as ops
-from inspector_app.services.reference_data import reference_id
 from inspector_app.store.models import Finding
 from inspector_app.ui.main_window import MainWindow
-from inspector_app.ui.runner_page import RunnerPage
+from inspector_app.ui.runner.runner_page import RunnerPage
+from tests.builders import start_inspection
 
 from .test_walkthrough import ime_commit
 
 
 def start(window: MainWindow, site: str = "yimei-center") -> str:
-    with window.runner.store.unit_of_work() as uow:
-        inspection_id = ops.start_inspection(
-            uow,
-            template_id=reference_id("template", "window-service", "1"),
-            site_id=reference_id("site", site),
-            mode=InspectionMode.COVERT,
-            team=["张明"],
-            started_at=datetime.now(UTC),
-        )
-        uow.commit()
-    return inspection_id
+    return start_inspection(window.runner.store, site=site)
 
 
 def open_page(qtbot, window: MainWindow, inspection_id: str) -> RunnerPage:

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from inspector_app.services.demo import build_demo
 from inspector_app.settings import Settings, save_settings
 from inspector_app.store.store import Store
-from inspector_app.ui.document_preview import DocumentPreview
 from inspector_app.ui.main_window import MainWindow
+from inspector_app.ui.runner.document_preview import DocumentPreview
 from inspector_app.ui.store_runner import StoreRunner
 
 from .conftest import accept_file_dialog, when_modal

@@ -9,19 +9,18 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 
 from inspector_app.domain import bureau_time
-from inspector_app.domain.inspection import InspectionMode, InspectionStatus
-from inspector_app.services import inspections as ops
+from inspector_app.domain.inspection import InspectionStatus
 from inspector_app.services.demo import build_demo
 from inspector_app.services.queries import list_inspections
-from inspector_app.services.reference_data import reference_id
 from inspector_app.store.store import Store
-from inspector_app.ui.home_page import HomePage
-from inspector_app.ui.inspections_model import (
+from inspector_app.ui.home.home_page import HomePage
+from inspector_app.ui.home.inspections_model import (
     ALIGN_RIGHT_VCENTER,
     DISPLAY_ROLE,
     ROW_ROLE,
     TEXT_ALIGNMENT_ROLE,
 )
+from tests.builders import start_in
 
 from .machine_zone import utc_laptop  # noqa: F401  (a fixture)
 
@@ -176,12 +175,9 @@ def test_an_empty_laptop_shows_no_filter_hint(qtbot) -> None:
 @pytest.mark.usefixtures("utc_laptop")
 def test_home_list_shows_the_halls_wall_time_on_a_utc_laptop(qtbot, seeded_store: Store) -> None:
     with seeded_store.unit_of_work() as uow:
-        ops.start_inspection(
+        start_in(
             uow,
-            template_id=reference_id("template", "window-service", "1"),
-            site_id=reference_id("site", "wucui-center"),
-            mode=InspectionMode.COVERT,
-            team=["张明"],
+            site="wucui-center",
             started_at=datetime(2026, 11, 20, 17, 30, tzinfo=UTC),  # 01:30 next day in Yichun
         )
         uow.commit()

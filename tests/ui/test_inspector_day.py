@@ -18,9 +18,9 @@ from sqlalchemy import func, select
 from inspector_app.domain.finding import FindingResult
 from inspector_app.domain.inspection import InspectionStatus
 from inspector_app.store.models import Finding, Inspection
+from inspector_app.ui.home.new_inspection_dialog import NewInspectionDialog
 from inspector_app.ui.main_window import MainWindow
-from inspector_app.ui.new_inspection_dialog import NewInspectionDialog
-from inspector_app.ui.summary_dialog import SummaryDialog
+from inspector_app.ui.runner.summary_dialog import SummaryDialog
 
 from .conftest import when_modal
 from .test_walkthrough import ime_commit

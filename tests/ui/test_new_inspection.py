@@ -17,8 +17,8 @@ from inspector_app.services import inspections as ops
 from inspector_app.services.reference_data import reference_id
 from inspector_app.settings import Settings
 from inspector_app.store.models import Inspection
+from inspector_app.ui.home.new_inspection_dialog import NewInspectionDialog
 from inspector_app.ui.main_window import MainWindow
-from inspector_app.ui.new_inspection_dialog import NewInspectionDialog
 from inspector_app.ui.settings_dialog import SettingsDialog
 from inspector_app.ui.store_runner import StoreRunner
 

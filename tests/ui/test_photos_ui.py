@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QImage
@@ -11,38 +9,21 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
-from inspector_app.domain.finding import FindingResult
 from inspector_app.domain.inspection import InspectionMode
-from inspector_app.services import inspections as ops
-from inspector_app.services.reference_data import reference_id
-from inspector_app.store.models import Finding, Photo
-from inspector_app.ui import camera
+from inspector_app.store.models import Photo
 from inspector_app.ui.main_window import MainWindow
-from inspector_app.ui.photo_viewer import PhotoViewer
+from inspector_app.ui.photos import camera
+from inspector_app.ui.photos.photo_viewer import PhotoViewer
+from tests.builders import start_with_a_problem
 
 from .conftest import when_modal
 from .machine_zone import utc_laptop  # noqa: F401  (a fixture)
 
 
 def _open_failed_item(window: MainWindow) -> str:
-    with window.runner.store.unit_of_work() as uow:
-        inspection_id = ops.start_inspection(
-            uow,
-            template_id=reference_id("template", "window-service", "1"),
-            site_id=reference_id("site", "wucui-center"),
-            mode=InspectionMode.OVERT,
-            team=["张明"],
-            started_at=datetime.now(UTC),
-        )
-        a2 = uow.session.scalars(
-            select(Finding.id).where(
-                Finding.inspection_id == inspection_id, Finding.item_code == "A2"
-            )
-        ).one()
-        ops.update_finding(
-            uow, a2, ops.FindingChanges(result=FindingResult.FAIL, description="3号窗口无人")
-        )
-        uow.commit()
+    inspection_id, a2 = start_with_a_problem(
+        window.runner.store, "3号窗口无人", site="wucui-center", mode=InspectionMode.OVERT
+    )
     window.open_inspection(inspection_id)
     window.runner.wait_idle()
     window.runner_page.tree.select_finding(a2)
@@ -93,7 +74,7 @@ def test_dropped_files_become_photos_and_a_duplicate_is_refused(
 
     warnings: list[str] = []
     monkeypatch.setattr(
-        "inspector_app.ui.runner_page.QMessageBox.warning",
+        "inspector_app.ui.runner.photo_import.QMessageBox.warning",
         lambda parent, title, text: warnings.append(text),
     )
     window.runner_page.import_photos([first])
@@ -112,7 +93,7 @@ def test_corrupt_file_is_refused_with_a_message_and_nothing_changes(
     fake.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
     warnings: list[str] = []
     monkeypatch.setattr(
-        "inspector_app.ui.runner_page.QMessageBox.warning",
+        "inspector_app.ui.runner.photo_import.QMessageBox.warning",
         lambda parent, title, text: warnings.append(text),
     )
     window.runner_page.import_photos([fake])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -19,15 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.domain.inspection import InspectionMode
-from inspector_app.services import inspections as ops
-from inspector_app.services.reference_data import reference_id
 from inspector_app.settings import Settings
 from inspector_app.store.store import Store
 from inspector_app.ui.i18n import install_language
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.settings_dialog import SettingsDialog
 from inspector_app.ui.store_runner import StoreRunner
+from tests.builders import start_inspection
 
 from .conftest import when_modal
 
@@ -103,16 +100,7 @@ def test_message_box_buttons_are_chinese_in_the_chinese_ui_and_english_after_swi
 
 def _ad_hoc_problem_dialog_buttons(window: MainWindow) -> list[str]:
     """Ctrl+N in the runner asks for the problem's title in a QInputDialog; cancel it."""
-    with window.runner.store.unit_of_work() as uow:
-        inspection_id = ops.start_inspection(
-            uow,
-            template_id=reference_id("template", "window-service", "1"),
-            site_id=reference_id("site", "wucui-center"),
-            mode=InspectionMode.COVERT,
-            team=["张明"],
-            started_at=datetime.now(UTC),
-        )
-        uow.commit()
+    inspection_id = start_inspection(window.runner.store, site="wucui-center")
     window.open_inspection(inspection_id)
     window.runner.wait_idle()
     seen: list[list[str]] = []

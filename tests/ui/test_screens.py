@@ -37,13 +37,13 @@ from inspector_app.services.demo import build_demo
 from inspector_app.services.queries import new_inspection_choices
 from inspector_app.settings import Settings
 from inspector_app.store.store import Store
+from inspector_app.ui.home.new_inspection_dialog import NewInspectionDialog
 from inspector_app.ui.i18n import install_language
 from inspector_app.ui.main_window import MainWindow
-from inspector_app.ui.new_inspection_dialog import NewInspectionDialog
-from inspector_app.ui.photo_viewer import PhotoViewer
+from inspector_app.ui.photos.photo_viewer import PhotoViewer
+from inspector_app.ui.runner.summary_dialog import SummaryDialog
 from inspector_app.ui.settings_dialog import SettingsDialog
 from inspector_app.ui.store_runner import StoreRunner
-from inspector_app.ui.summary_dialog import SummaryDialog
 from inspector_app.ui.widgets import USER_DATA
 
 CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
@@ -174,7 +174,7 @@ def test_translation_file_covers_every_string_in_the_code(tmp_path: Path) -> Non
     ts = tmp_path / "inspector_en.ts"
     shutil.copy(resources_dir() / "i18n" / "inspector_en.ts", ts)
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
-    sources = sorted(str(p) for p in (ROOT / "inspector_app" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "inspector_app" / "ui").rglob("*.py"))
     subprocess.run(
         [
             str(lupdate),

@@ -11,14 +11,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from inspector_app.domain import bureau_time
-from inspector_app.domain.inspection import InspectionMode
-from inspector_app.services import inspections as ops
-from inspector_app.services.reference_data import reference_id
 from inspector_app.settings import load_settings
 from inspector_app.ui import fonts
 from inspector_app.ui.i18n import install_language
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.settings_dialog import SettingsDialog
+from tests.builders import start_inspection
 
 from .conftest import when_modal
 from .machine_zone import bureau_zone_restored, utc_laptop  # noqa: F401  (fixtures)
@@ -95,16 +93,11 @@ def _click(dialog: QWidget, text: str) -> None:
 def test_bureau_time_zone_is_chosen_in_settings_and_an_unknown_name_is_refused(
     window: MainWindow, isolated_settings: Path
 ) -> None:
-    with window.runner.store.unit_of_work() as uow:
-        ops.start_inspection(
-            uow,
-            template_id=reference_id("template", "window-service", "1"),
-            site_id=reference_id("site", "wucui-center"),
-            mode=InspectionMode.COVERT,
-            team=["张明"],
-            started_at=datetime(2026, 11, 20, 1, 30, tzinfo=UTC),
-        )
-        uow.commit()
+    start_inspection(
+        window.runner.store,
+        site="wucui-center",
+        started_at=datetime(2026, 11, 20, 1, 30, tzinfo=UTC),
+    )
     window.refresh_home()
     window.runner.wait_idle()
     model = window.home.model

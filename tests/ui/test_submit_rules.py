@@ -2,47 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import select
 
 from inspector_app.domain.finding import FindingResult
-from inspector_app.domain.inspection import InspectionMode, InspectionStatus
+from inspector_app.domain.inspection import InspectionStatus
 from inspector_app.services import inspections as ops
-from inspector_app.services.reference_data import reference_id
 from inspector_app.store.models import Finding, Inspection
 from inspector_app.ui.main_window import MainWindow
-from inspector_app.ui.summary_dialog import SummaryDialog
+from inspector_app.ui.runner.summary_dialog import SummaryDialog
+from tests.builders import start_with_a_problem
 
 from .conftest import when_modal
 
 
 def _inspection_with_failed_a2(window: MainWindow) -> tuple[str, str]:
-    store = window.runner.store
-    with store.unit_of_work() as uow:
-        inspection_id = ops.start_inspection(
-            uow,
-            template_id=reference_id("template", "window-service", "1"),
-            site_id=reference_id("site", "yimei-center"),
-            mode=InspectionMode.COVERT,
-            team=["张明"],
-            started_at=datetime.now(UTC),
-        )
-        a2 = uow.session.scalars(
-            select(Finding.id).where(
-                Finding.inspection_id == inspection_id, Finding.item_code == "A2"
-            )
-        ).one()
-        ops.update_finding(
-            uow,
-            a2,
-            ops.FindingChanges(result=FindingResult.FAIL, description="12号窗口持续无人在岗"),
-        )
-        uow.commit()
-    return inspection_id, a2
+    return start_with_a_problem(window.runner.store, "12号窗口持续无人在岗")
 
 
 def _status(window: MainWindow, inspection_id: str) -> InspectionStatus:

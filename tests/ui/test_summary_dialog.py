@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QWidget
 
 from inspector_app.ui.main_window import MainWindow
-from inspector_app.ui.summary_dialog import SummaryDialog
+from inspector_app.ui.runner.summary_dialog import SummaryDialog
 
 from .conftest import when_modal
 from .test_checklist_keys import open_page, press, start

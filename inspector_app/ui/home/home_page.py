@@ -33,8 +33,12 @@ from PySide6.QtWidgets import (
 from inspector_app.domain import bureau_time
 from inspector_app.domain.inspection_status import STATUS_LABELS, InspectionStatus
 from inspector_app.services.summaries import InspectionSummary
+from inspector_app.ui.home.inspections_model import (
+    ROW_ROLE,
+    InspectionFilter,
+    InspectionsTableModel,
+)
 from inspector_app.ui.i18n import pick
-from inspector_app.ui.inspections_model import ROW_ROLE, InspectionFilter, InspectionsTableModel
 
 
 class HomePage(QWidget):

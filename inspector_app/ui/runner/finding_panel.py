@@ -24,7 +24,7 @@ from inspector_app.domain.checklist import ChecklistItem
 from inspector_app.domain.finding import RESULT_LABELS, SEVERITY_LABELS, FindingResult, Severity
 from inspector_app.services.queries import FindingView, InspectionSheet
 from inspector_app.ui.i18n import pick
-from inspector_app.ui.photo_strip import PhotoStrip
+from inspector_app.ui.photos.photo_strip import PhotoStrip
 from inspector_app.ui.widgets import shows_user_data
 
 SAVE_DELAY_MS = 0  # next turn of the event loop: a burst of keys is one save

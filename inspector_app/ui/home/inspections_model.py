@@ -121,9 +121,6 @@ class InspectionsTableModel(QAbstractTableModel):
     def total(self) -> int:
         return len(self._all)
 
-    def row_at(self, row: int) -> InspectionSummary:
-        return self._rows[row]
-
     def header_model(self) -> QStandardItemModel:
         """The column titles in a C++ model, for the view's header (see the module doc)."""
         from PySide6.QtGui import QStandardItemModel

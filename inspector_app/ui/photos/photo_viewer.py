@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain import bureau_time
-from inspector_app.services import photos as photo_ops
-from inspector_app.services.queries import PhotoView, finding_photos
+from inspector_app.services.queries import PhotoView
 from inspector_app.ui.errors import show_error
-from inspector_app.ui.photo_strip import rotated_pixmap
+from inspector_app.ui.operations import photos as photo_ops
+from inspector_app.ui.operations import reads
+from inspector_app.ui.photos.photo_strip import rotated_pixmap
 from inspector_app.ui.store_runner import StoreRunner
 from inspector_app.ui.widgets import shows_user_data
 
@@ -177,7 +178,6 @@ class PhotoViewer(QDialog):
     # --- data ---
 
     def _load(self, select: str | None = None) -> None:
-        photos, finding_id = self.runner.store.photos, self.finding_id
 
         def loaded(views: tuple[PhotoView, ...]) -> None:
             self.photos = views
@@ -186,7 +186,7 @@ class PhotoViewer(QDialog):
             self.show_index(ids.index(current) if current in ids else 0)
 
         self.runner.read(
-            lambda uow: finding_photos(uow, photos, finding_id),
+            reads.photos_of(finding_id=self.finding_id),
             loaded,
             lambda error: show_error(self, error),
         )
@@ -198,7 +198,7 @@ class PhotoViewer(QDialog):
             if done_text:
                 self.status.setText(done_text)
 
-        self.runner.write(work, done, lambda error: show_error(self, error))
+        self.runner.write(work, done, lambda error: show_error(self, error), initiator=self)
 
     # --- showing ---
 
@@ -256,19 +256,24 @@ class PhotoViewer(QDialog):
         if photo is None or not self.editable or photo.caption == self.caption.text():
             return
         caption = self.caption.text()
-        self._write(lambda uow: photo_ops.set_photo_caption(uow, photo.id, caption), photo.id)
+        self._write(
+            photo_ops.set_caption(finding_id=self.finding_id, photo_id=photo.id, caption=caption),
+            photo.id,
+        )
 
     def _rotate(self) -> None:
         photo = self.current()
         if photo is not None:
-            self._write(lambda uow: photo_ops.rotate_photo(uow, photo.id), photo.id)
+            self._write(
+                photo_ops.rotate_photo(finding_id=self.finding_id, photo_id=photo.id), photo.id
+            )
 
     def _delete_or_restore(self) -> None:
         photo = self.current()
         if photo is None:
             return
-        action = photo_ops.restore_photo if photo.deleted else photo_ops.remove_photo
-        self._write(lambda uow: action(uow, photo.id), photo.id)
+        action = photo_ops.restore_photo if photo.deleted else photo_ops.delete_photo
+        self._write(action(finding_id=self.finding_id, photo_id=photo.id), photo.id)
 
     def _tool(self, tool: str | None, button: QPushButton) -> None:
         if tool:
@@ -334,9 +339,8 @@ class PhotoViewer(QDialog):
             self.status.setText(self.tr("还没有标注：先选箭头、方框或文字，在照片上拖动画出。"))
             return
         jpeg = self.annotated_jpeg()
-        store_photos = self.runner.store.photos
         self._write(
-            lambda uow: photo_ops.save_annotation(uow, store_photos, photo.id, jpeg),
+            photo_ops.annotate_photo(finding_id=self.finding_id, photo_id=photo.id, jpeg=jpeg),
             photo.id,
             self.tr("标注已保存为单独的图片，原图未改动。"),
         )

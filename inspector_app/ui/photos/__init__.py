@@ -1,0 +1,1 @@
+"""Photo widgets: the strip under a finding, the viewer, the camera."""

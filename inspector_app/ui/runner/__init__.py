@@ -1,0 +1,1 @@
+"""The checklist runner screen: walk the items, record findings, finish, documents."""

@@ -1,0 +1,98 @@
+"""Test data the tests and benchmarks share: an inspection started on the window-service list.
+
+Most tests need "an inspection in progress, and its item A2" before the part
+they are about; building it in one place keeps that setup identical and short.
+Everything goes through the real services and commits to the real store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+
+from inspector_app.domain.finding import FindingResult
+from inspector_app.domain.inspection import InspectionMode
+from inspector_app.services import inspections as ops
+from inspector_app.services.reference_data import reference_id
+from inspector_app.store.models import Finding
+from inspector_app.store.store import Store
+from inspector_app.store.unit_of_work import UnitOfWork
+
+WINDOW_SERVICE = reference_id("template", "window-service", "1")
+
+
+def start_inspection(
+    store: Store,
+    *,
+    site: str = "yimei-center",
+    mode: InspectionMode = InspectionMode.COVERT,
+    team: Sequence[str] = ("张明",),
+    started_at: datetime | None = None,
+    campaign_id: str | None = None,
+    template_id: str = WINDOW_SERVICE,
+) -> str:
+    """A draft inspection of the shipped site `site` (its slug); returns its id."""
+    with store.unit_of_work() as uow:
+        inspection_id = start_in(
+            uow,
+            site=site,
+            mode=mode,
+            team=team,
+            started_at=started_at,
+            campaign_id=campaign_id,
+            template_id=template_id,
+        )
+        uow.commit()
+    return inspection_id
+
+
+def start_in(
+    uow: UnitOfWork,
+    *,
+    site: str = "yimei-center",
+    mode: InspectionMode = InspectionMode.COVERT,
+    team: Sequence[str] = ("张明",),
+    started_at: datetime | None = None,
+    campaign_id: str | None = None,
+    template_id: str = WINDOW_SERVICE,
+) -> str:
+    """The same inside a caller's unit of work (it commits, with what else it does)."""
+    return ops.start_inspection(
+        uow,
+        template_id=template_id,
+        site_id=reference_id("site", site),
+        mode=mode,
+        team=list(team),
+        started_at=started_at or datetime.now(UTC),
+        campaign_id=campaign_id,
+    )
+
+
+def finding_id(uow: UnitOfWork, inspection_id: str, item_code: str) -> str:
+    """The id of the finding for checklist item `item_code` (e.g. "A2")."""
+    return uow.session.scalars(
+        select(Finding.id).where(
+            Finding.inspection_id == inspection_id, Finding.item_code == item_code
+        )
+    ).one()
+
+
+def start_with_a_problem(
+    store: Store,
+    description: str,
+    *,
+    item_code: str = "A2",
+    site: str = "yimei-center",
+    mode: InspectionMode = InspectionMode.COVERT,
+) -> tuple[str, str]:
+    """An inspection whose item `item_code` failed with `description`: (inspection, finding)."""
+    with store.unit_of_work() as uow:
+        inspection_id = start_in(uow, site=site, mode=mode)
+        failed = finding_id(uow, inspection_id, item_code)
+        ops.update_finding(
+            uow, failed, ops.FindingChanges(result=FindingResult.FAIL, description=description)
+        )
+        uow.commit()
+    return inspection_id, failed
