@@ -106,8 +106,9 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from inspector_app.server.access import AccessPolicy
-    from inspector_app.server.app import JsonLogFormatter, create_app
+    from inspector_app.server.app import create_app
     from inspector_app.server.auth import AuthPolicy
+    from inspector_app.server.json_log import JsonLogFormatter
 
     handler = logging.StreamHandler()
     handler.setFormatter(JsonLogFormatter())
