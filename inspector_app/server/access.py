@@ -14,10 +14,9 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, true
 
+from inspector_app.protocol.auth import EVERYONE
 from inspector_app.server.models import SyncRecord, User
 
-# The team of records that every signed-in user may read.
-EVERYONE = "*"
 REFERENCE = frozenset({"unit", "site", "window", "checklist_template"})
 # Fields only the server sets; a mutation carrying one is refused whole.
 _OWNED_EVERYWHERE = frozenset({"server_rev", "seq"})
@@ -50,16 +49,6 @@ WRITABLE: dict[str, frozenset[str]] = {
 }
 # A published template version is evidence of what was checked: never edited in place.
 TEMPLATE_FROZEN = frozenset({"code", "version", "content"})
-
-
-def team_problem(role: str, team: str) -> str | None:
-    """Why an account cannot have this team, or None. EVERYONE is reserved; inspectors and
-    supervisors work in a team (an empty team would share records with admins)."""
-    if team == EVERYONE:
-        return f"“{EVERYONE}”不能用作检查组名。/ “{EVERYONE}” cannot be a team name."
-    if role in ("inspector", "supervisor") and not team.strip():
-        return "检查人员和科室负责人必须属于一个检查组。/ Inspectors and supervisors need a team."
-    return None
 
 
 class Refused(Exception):

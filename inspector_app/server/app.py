@@ -10,7 +10,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from inspector_app.protocol.sync import PROTOCOL_VERSION
+from inspector_app.protocol.base import PROTOCOL_VERSION
 from inspector_app.server import auth
 from inspector_app.server.access import AccessPolicy
 from inspector_app.server.api import guards

@@ -71,7 +71,7 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _create_user(args: argparse.Namespace) -> int:
-    from inspector_app.server.access import team_problem
+    from inspector_app.protocol.auth import team_problem
     from inspector_app.server.auth import AccountExists, create_account
     from inspector_app.server.database import sessions
 

@@ -13,7 +13,7 @@ from typing import Annotated
 from fastapi import Depends, Header, HTTPException, Request
 from sqlalchemy.orm import Session
 
-from inspector_app.protocol.sync import PROTOCOL_VERSION
+from inspector_app.protocol.base import PROTOCOL_VERSION
 from inspector_app.server import auth
 from inspector_app.server.access import AccessPolicy
 from inspector_app.server.blobs import BlobStore

@@ -4,26 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel
-
-
-class ErrorOut(BaseModel):
-    """Every refusal: a message in Chinese and English (some add a field, e.g. offset)."""
-
-    detail: str
-
-
-class FieldError(BaseModel):
-    loc: list[str | int]
-    msg: str
-    type: str
-
-
-class ValidationOut(BaseModel):
-    """FastAPI's own answer to a request that does not fit the input model."""
-
-    detail: list[FieldError]
-
+from inspector_app.protocol.errors import ErrorOut, ValidationOut
 
 ERRORS = {
     400: "请求体不是有效的 JSON。/ The body is not valid JSON.",

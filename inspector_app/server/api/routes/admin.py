@@ -6,11 +6,11 @@ from fastapi import APIRouter, HTTPException
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from inspector_app.protocol.auth import AccountOut, NewUserIn
 from inspector_app.server import audit, auth
 from inspector_app.server.api.deps import AdminUser, SessionDep
 from inspector_app.server.api.responses import errors
 from inspector_app.server.api.routes.auth import user_out
-from inspector_app.server.api.schemas import AccountOut, NewUserIn
 from inspector_app.server.models import Token, User
 
 router = APIRouter(prefix="/admin/users", tags=["admin"])

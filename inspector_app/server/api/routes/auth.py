@@ -7,10 +7,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, HTTPException, Request
 
+from inspector_app.protocol.auth import LoginIn, LoginOut, UserOut
 from inspector_app.server import audit, auth
 from inspector_app.server.api.deps import AuthPolicyDep, CurrentUser, SessionDep, bearer_token
 from inspector_app.server.api.responses import errors
-from inspector_app.server.api.schemas import LoginIn, LoginOut, UserOut
 from inspector_app.server.models import Token, User
 
 WRONG_LOGIN = "用户名或密码错误。/ Wrong user name or password."

@@ -15,10 +15,10 @@ from fastapi import APIRouter, Header, HTTPException, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from sqlalchemy.orm import Session
 
+from inspector_app.protocol.blobs import UploadIn, UploadOut
 from inspector_app.server import audit, sync
 from inspector_app.server.api.deps import AccessDep, BlobStoreDep, CurrentUser, SessionDep
 from inspector_app.server.api.responses import errors
-from inspector_app.server.api.schemas import UploadIn, UploadOut
 from inspector_app.server.blobs import MAX_BYTES, SHA256, BlobRejected, BlobStore
 from inspector_app.server.models import BlobGrant, BlobUpload, StoredBlob, User
 

@@ -9,11 +9,11 @@ from fastapi import APIRouter, HTTPException
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from inspector_app.protocol.numbering import NumberIn, NumberOut, WithdrawIn
 from inspector_app.server import audit, numbering, sync
 from inspector_app.server.access import AccessPolicy
 from inspector_app.server.api.deps import AccessDep, SessionDep, SupervisorUser
 from inspector_app.server.api.responses import errors
-from inspector_app.server.api.schemas import NumberIn, NumberOut, WithdrawIn
 from inspector_app.server.models import IssuedNumber, SyncRecord, User
 
 router = APIRouter(prefix="/notices", tags=["numbering"])

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from inspector_app.protocol.reference import ReferenceOut, ReferenceRecord
 from inspector_app.server import reference
 from inspector_app.server.api.deps import AccessDep, CurrentUser, SessionDep
-from inspector_app.server.api.schemas import ReferenceOut, ReferenceRecord
 
 router = APIRouter(tags=["reference"])
 

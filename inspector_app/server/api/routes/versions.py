@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from inspector_app.protocol.sync import PROTOCOL_VERSION
+from inspector_app.protocol.base import PROTOCOL_VERSION
 
 router = APIRouter(include_in_schema=False)
 
