@@ -7,25 +7,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from inspector_app.protocol.base import UUID_TEXT, Strict
+from inspector_app.protocol.entities import Entity
 
 MAX_BATCH = 200
 # The desktop store's schema versions (store/schema_version.py) this protocol carries.
 OLDEST_SCHEMA, NEWEST_SCHEMA = 1, 4
-
-Entity = Literal[
-    "unit",
-    "site",
-    "window",
-    "checklist_template",
-    "campaign",
-    "inspection",
-    "finding",
-    "photo",
-    "notice",
-    "notice_finding",
-    "rectification_feedback",
-    "amendment",
-]
 
 
 class Mutation(Strict):
