@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import inspector_app
@@ -185,3 +186,31 @@ def test_sync_imports_only_protocol_domain_store_and_services() -> None:
         or (_ours(name) is not None and _ours(name) not in SYNC_MAY_IMPORT)
     }
     assert offenders == set()
+
+
+def test_only_the_server_imports_the_server_and_the_protocol_is_plain() -> None:
+    """The desktop never imports server/ (it installs without the server extra); the wire
+    protocol is plain pydantic and stdlib, so either side can load it alone; the server
+    defines no wire model of its own (they live in protocol/)."""
+    outside = {
+        (str(path.relative_to(PACKAGE)), name)
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.relative_to(PACKAGE).parts[0] != "server"
+        for name in _imports(path)
+        if name == "inspector_app.server" or name.startswith("inspector_app.server.")
+    }
+    plain = sys.stdlib_module_names | {"pydantic", "inspector_app"}
+    impure = {
+        (path.name, name)
+        for path in _layer_files("protocol")
+        for name in _imports(path)
+        if name.split(".")[0] not in plain
+        or (name.startswith("inspector_app") and not name.startswith("inspector_app.protocol"))
+    }
+    server_models = {
+        (path.name, name)
+        for path in _layer_files("server")
+        for name in _imports(path)
+        if name.split(".")[0] == "pydantic"
+    }
+    assert (outside, impure, server_models) == (set(), set(), set())

@@ -1,1 +1,5 @@
-"""Wire schemas shared by the sync client and the server (plain pydantic, no Qt, no SQL)."""
+"""The wire contract between the desktop app and the server: plain pydantic models only.
+
+One module per resource (auth, reference, numbering, blobs, sync, errors) on one base
+(base.py). Nothing here imports the server, the store or the UI.
+"""

@@ -4,32 +4,14 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
-PROTOCOL_VERSION = 1
+from inspector_app.protocol.base import UUID_TEXT, Strict
+from inspector_app.protocol.entities import Entity
+
 MAX_BATCH = 200
-UUID_TEXT = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 # The desktop store's schema versions (store/schema_version.py) this protocol carries.
 OLDEST_SCHEMA, NEWEST_SCHEMA = 1, 4
-
-Entity = Literal[
-    "unit",
-    "site",
-    "window",
-    "checklist_template",
-    "campaign",
-    "inspection",
-    "finding",
-    "photo",
-    "notice",
-    "notice_finding",
-    "rectification_feedback",
-    "amendment",
-]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 class Mutation(Strict):

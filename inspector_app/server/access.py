@@ -14,52 +14,19 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, true
 
+from inspector_app.protocol.auth import EVERYONE
+from inspector_app.protocol.entities import (
+    ENTITIES,
+    REFERENCE,
+    SERVER_OWNED,
+    server_owned,
+    writable_by,
+)
 from inspector_app.server.models import SyncRecord, User
 
-# The team of records that every signed-in user may read.
-EVERYONE = "*"
-REFERENCE = frozenset({"unit", "site", "window", "checklist_template"})
-# Fields only the server sets; a mutation carrying one is refused whole.
-_OWNED_EVERYWHERE = frozenset({"server_rev", "seq"})
-_OWNED_BY_ENTITY = {
-    "notice": frozenset({"number", "reviewed_by", "pdf_sha256"}),
-    "inspection": frozenset({"reviewed_by"}),
-}
-SERVER_OWNED = _OWNED_EVERYWHERE.union(*_OWNED_BY_ENTITY.values())
-
-
-def server_owned(entity: str) -> frozenset[str]:
-    """A window's "number" is the inspector's to write; a notice's is the server's."""
-    return _OWNED_EVERYWHERE | _OWNED_BY_ENTITY.get(entity, frozenset())
-
-
-WRITABLE: dict[str, frozenset[str]] = {
-    "inspector": frozenset({"inspection", "finding", "photo", "amendment"}),
-    "supervisor": frozenset(
-        {
-            "inspection",
-            "finding",
-            "photo",
-            "amendment",
-            "notice",
-            "notice_finding",
-            "rectification_feedback",
-            "campaign",
-        }
-    ),
-}
-# A published template version is evidence of what was checked: never edited in place.
-TEMPLATE_FROZEN = frozenset({"code", "version", "content"})
-
-
-def team_problem(role: str, team: str) -> str | None:
-    """Why an account cannot have this team, or None. EVERYONE is reserved; inspectors and
-    supervisors work in a team (an empty team would share records with admins)."""
-    if team == EVERYONE:
-        return f"“{EVERYONE}”不能用作检查组名。/ “{EVERYONE}” cannot be a team name."
-    if role in ("inspector", "supervisor") and not team.strip():
-        return "检查人员和科室负责人必须属于一个检查组。/ Inspectors and supervisors need a team."
-    return None
+# Which entities are reference data, which fields only the server sets (a mutation
+# carrying one is refused whole), and who writes what: protocol/entities.py.
+__all__ = ["REFERENCE", "SERVER_OWNED", "AccessPolicy", "Refused", "server_owned"]
 
 
 class Refused(Exception):
@@ -98,7 +65,7 @@ class AccessPolicy:
             return
         if entity in REFERENCE:
             raise Refused("只有管理员可以维护基础数据。/ Only admins write reference data.")
-        if entity not in WRITABLE.get(user.role, frozenset()):
+        if entity not in writable_by(user.role):
             raise Refused("无权修改此类记录。/ Not allowed to write this kind of record.")
 
     def check_update(self, user: User, record: SyncRecord, fields: dict[str, Any]) -> None:
@@ -107,10 +74,11 @@ class AccessPolicy:
         self.check_kind(user, record.entity)
         if not self.may_see(user, record):
             raise Refused("没有这个记录。/ No such record.")
-        if record.entity == "checklist_template":
+        spec = ENTITIES.get(record.entity)
+        if spec is not None and spec.immutable:
             frozen = sorted(
                 name
-                for name in TEMPLATE_FROZEN & set(fields)
+                for name in spec.immutable & set(fields)
                 if record.data.get(name) != fields[name]
             )
             if frozen:

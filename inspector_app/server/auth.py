@@ -16,7 +16,6 @@ from inspector_app.server import audit
 from inspector_app.server.models import LoginFailure, Token, User
 
 HASHER = PasswordHasher()  # argon2-cffi defaults: Argon2id
-ROLES = ("inspector", "supervisor", "admin")
 # A fixed hash to verify against when the user does not exist: same time, same answer.
 _DUMMY_HASH = HASHER.hash("not a real password")
 

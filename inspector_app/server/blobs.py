@@ -1,9 +1,10 @@
 """Photo blobs on the server: streamed, hashed, validated, then published by hash.
 
 A blob is accepted only when its bytes hash to the name it was sent under and
-they are a real JPEG or PNG (magic bytes, a pixel limit read from the header,
-then a full decode). Bytes go to a temp file that is fsynced and renamed, so
-a published blob is complete or absent, never partial.
+they are a real JPEG, PNG or WebP (magic bytes, a pixel limit read from the header,
+then a full decode); the types and limits are the protocol's (protocol/blobs.py),
+the same the laptop checks at import. Bytes go to a temp file that is fsynced and
+renamed, so a published blob is complete or absent, never partial.
 """
 
 from __future__ import annotations
@@ -17,10 +18,16 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-MAX_BYTES = 50 * 1024 * 1024
-MAX_PIXELS = 120_000_000
+from inspector_app.protocol.blobs import (
+    MAX_BLOB_BYTES,
+    MAX_BLOB_PIXELS,
+    SNIFF_BYTES,
+    sniff_media_type,
+)
+
+MAX_BYTES = MAX_BLOB_BYTES
+MAX_PIXELS = MAX_BLOB_PIXELS
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
-MAGIC = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG\r\n\x1a\n": "image/png"}
 
 
 class BlobRejected(Exception):
@@ -67,7 +74,7 @@ class BlobStore:
             size = temp.stat().st_size
             digest = hashlib.sha256()
             with temp.open("rb") as handle:
-                head = handle.read(16)
+                head = handle.read(SNIFF_BYTES)
                 handle.seek(0)
                 while chunk := handle.read(1024 * 1024):
                     digest.update(chunk)
@@ -88,7 +95,7 @@ class BlobStore:
 
 
 def validate_image(path: Path, head: bytes) -> str:
-    mime = next((m for magic, m in MAGIC.items() if head.startswith(magic)), None)
+    mime = sniff_media_type(head)
     if mime is None:
         raise BlobRejected(422, "不是 JPEG 或 PNG 图片。/ Not a JPEG or PNG image.")
     try:

@@ -71,7 +71,7 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _create_user(args: argparse.Namespace) -> int:
-    from inspector_app.server.access import team_problem
+    from inspector_app.protocol.auth import team_problem
     from inspector_app.server.auth import AccountExists, create_account
     from inspector_app.server.database import sessions
 
@@ -106,8 +106,9 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from inspector_app.server.access import AccessPolicy
-    from inspector_app.server.app import JsonLogFormatter, create_app
+    from inspector_app.server.app import create_app
     from inspector_app.server.auth import AuthPolicy
+    from inspector_app.server.json_log import JsonLogFormatter
 
     handler = logging.StreamHandler()
     handler.setFormatter(JsonLogFormatter())

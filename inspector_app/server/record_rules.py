@@ -22,6 +22,7 @@ from inspector_app.domain.notice import (
     EXTENSION_LIFECYCLE,
     NOTICE_LIFECYCLE,
 )
+from inspector_app.protocol.entities import ENTITIES
 from inspector_app.server.access import Refused
 from inspector_app.server.models import SyncRecord, User
 
@@ -37,28 +38,20 @@ STATES: dict[tuple[str, str], dict[str, Enum]] = {
     key: {state.value: state for pair in lifecycle.table.items() for state in (pair[0][0], pair[1])}
     for key, lifecycle in LIFECYCLE_FIELDS.items()
 }
+# Each lifecycle field's starting state, from the registry.
 INITIAL = {
-    ("inspection", "status"): "draft",
-    ("finding", "status"): "recorded",
-    ("notice", "status"): "draft",
-    ("notice", "extension_status"): "none",
-    ("notice", "escalation"): "none",
+    (entity, name): value
+    for entity, spec in ENTITIES.items()
+    for name, value in spec.initial.items()
 }
 REVIEWER_ACTIONS = {InspectionAction.APPROVE, InspectionAction.RETURN}
 # Fields an inspector never sets: the review, and where a problem stands in rectification.
 REVIEWER_FIELDS = {
-    "inspection": frozenset({"review_comment", "reviewed_at"}),
-    "finding": frozenset({"status"}),
+    entity: spec.reviewer_fields for entity, spec in ENTITIES.items() if spec.reviewer_fields
 }
 # What may still change once the record is no longer a draft.
 AFTER_SUBMIT = {
-    "inspection": frozenset({"status", "review_comment", "reviewed_at"}),
-    "finding": frozenset({"status"}),
-    "photo": frozenset(),
-    "notice": frozenset(
-        {"status", "extension_status", "extended_deadline", "escalation", "returned_count"}
-    ),
-    "notice_finding": frozenset(),
+    entity: spec.after_submit for entity, spec in ENTITIES.items() if spec.after_submit is not None
 }
 READ_ONLY = Refused(
     "该记录已提交或已签发，不能直接修改；如需更正，请提交附理由的更正记录。/ "

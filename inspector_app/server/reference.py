@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from inspector_app.domain.checklist import ChecklistTemplate, to_schema_dict
 from inspector_app.domain.reference_ids import reference_id
 from inspector_app.domain.registry import RegistrySeed
+from inspector_app.protocol.entities import REFERENCE
 from inspector_app.protocol.sync import (
     MAX_BATCH,
     NEWEST_SCHEMA,
@@ -24,7 +25,7 @@ from inspector_app.protocol.sync import (
     PushIn,
 )
 from inspector_app.server import sync
-from inspector_app.server.access import REFERENCE, AccessPolicy
+from inspector_app.server.access import AccessPolicy
 from inspector_app.server.models import SyncRecord, User
 
 KINDS = (*sorted(REFERENCE), "campaign")

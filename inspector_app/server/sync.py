@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from inspector_app.protocol.entities import blob_fields, server_owned
 from inspector_app.protocol.sync import (
     Change,
     Mutation,
@@ -28,7 +29,7 @@ from inspector_app.protocol.sync import (
     PushOut,
 )
 from inspector_app.server import audit, record_rules
-from inspector_app.server.access import AccessPolicy, Refused, server_owned
+from inspector_app.server.access import AccessPolicy, Refused
 from inspector_app.server.models import (
     AppliedMutation,
     BlobGrant,
@@ -40,16 +41,11 @@ from inspector_app.server.models import (
     User,
 )
 
-# Fields that name a blob by its sha256, per entity (a string or a list of them).
-BLOB_FIELDS = {
-    "photo": ("sha256", "annotated_sha256"),
-    "rectification_feedback": ("evidence_sha256",),
-}
-
 
 def blob_refs(entity: str, fields: dict[str, Any]) -> set[str]:
+    """The sha256s a record names in its blob fields (protocol/entities.py)."""
     found: set[str] = set()
-    for name in BLOB_FIELDS.get(entity, ()):
+    for name in blob_fields(entity):
         value = fields.get(name)
         values = value if isinstance(value, list) else [value]
         found.update(v for v in values if isinstance(v, str))

@@ -14,11 +14,13 @@ import threading
 import time
 from datetime import date, datetime
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
+from inspector_app.protocol.entities import server_owned
 from inspector_app.store.models import OutboxEntry, Synced
 from inspector_app.store.types import new_id, utc_now
 
@@ -56,13 +58,19 @@ def to_wire(value: Any) -> Any:
     return value
 
 
+@cache
+def sent_fields(model: type[Synced]) -> tuple[str, ...]:
+    """The columns a change to this model pushes, in column order. A field only the server
+    sets (a notice's number) is kept to show but never sent: the server refuses a whole
+    mutation that carries one, so a new notice could never sync."""
+    skipped = NOT_SENT | server_owned(model.__sync_entity__)
+    return tuple(attr.key for attr in inspect(model).column_attrs if attr.key not in skipped)
+
+
 def _changed_fields(obj: Synced, *, everything: bool) -> dict[str, Any]:
     state = inspect(obj)
     fields: dict[str, Any] = {}
-    for attr in state.mapper.column_attrs:
-        key = attr.key
-        if key in NOT_SENT:
-            continue
+    for key in sent_fields(type(obj)):
         if everything or state.attrs[key].history.has_changes():
             fields[key] = to_wire(getattr(obj, key))
     return fields

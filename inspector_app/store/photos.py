@@ -24,14 +24,23 @@ from PIL import Image, JpegImagePlugin, PngImagePlugin, UnidentifiedImageError, 
 
 from inspector_app.domain import bureau_time
 from inspector_app.domain.errors import ValidationFailed
+from inspector_app.protocol.blobs import (
+    ACCEPTED_MEDIA_TYPES,
+    MAX_BLOB_BYTES,
+    MAX_BLOB_PIXELS,
+    SNIFF_BYTES,
+    sniff_media_type,
+)
 from inspector_app.store.atomic_files import publish, temp_file_in, write_atomically
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-DEFAULT_MAX_PIXELS = 120_000_000  # a 108 MP phone sensor fits; a decompression bomb does not
+# The server's limits and types (protocol/blobs.py): a photo imported here can always sync.
+DEFAULT_MAX_BYTES = MAX_BLOB_BYTES
+DEFAULT_MAX_PIXELS = MAX_BLOB_PIXELS
 PREVIEW_SIZE = 1600
 THUMB_SIZE = 256
 CHUNK = 1024 * 1024
-MIME_BY_FORMAT = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+# Pillow's format names of the accepted types: JPEG, PNG, WEBP.
+MIME_BY_FORMAT = {mime.removeprefix("image/").upper(): mime for mime in ACCEPTED_MEDIA_TYPES}
 
 EXIF_ORIENTATION = 0x0112
 EXIF_DATETIME = 0x0132
@@ -169,7 +178,7 @@ class PhotoStore:
                 # Our own pixel limit is checked below; Pillow's hard error still applies.
                 warnings.simplefilter("ignore", Image.DecompressionBombWarning)
                 with Image.open(source) as image:
-                    return self._derive(source, image)
+                    return self._derive(source, image, _head(source))
         except PhotoImportError:
             raise
         except Image.DecompressionBombError:
@@ -183,8 +192,9 @@ class PhotoStore:
                 f"is not a readable image or is damaged ({exc.__class__.__name__})",
             ) from None
 
-    def _derive(self, source: Path, image: Image.Image) -> _Decoded:
-        if image.format not in MIME_BY_FORMAT:
+    def _derive(self, source: Path, image: Image.Image, head: bytes) -> _Decoded:
+        accepted = MIME_BY_FORMAT.get(image.format or "")
+        if accepted is None or sniff_media_type(head) != accepted:
             raise _error(
                 "photo.unsupported_format",
                 source,
@@ -237,6 +247,12 @@ class PhotoStore:
             if not already_stored:
                 publish(handle, temp, destination)
         return sha256, copied, already_stored
+
+
+def _head(source: Path) -> bytes:
+    """The first bytes, to check the file's magic number as the server will."""
+    with source.open("rb") as handle:
+        return handle.read(SNIFF_BYTES)
 
 
 # EXIF orientation -> the transpose that shows the picture upright (EXIF 2.32, tag 0x0112).

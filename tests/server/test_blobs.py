@@ -11,10 +11,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlparse
 
+import pytest
 import requests
 from PIL import Image
 
 from inspector_app.services.demo_photos import write_camera_jpeg
+from inspector_app.store.photos import PhotoImportError, PhotoStore
 
 from .conftest import RunningServer
 
@@ -105,6 +107,37 @@ def test_bad_blobs_are_refused_and_nothing_is_stored(server: RunningServer, tmp_
     truncated = data[: len(data) // 2]
     assert _put(server, headers, truncated).status_code == 422  # its own hash, broken JPEG
     assert _head(server, headers, _sha(truncated)) == 404
+
+
+def test_a_webp_photo_imported_on_the_laptop_is_accepted_by_the_server(
+    server: RunningServer, tmp_path: Path
+) -> None:
+    """The laptop accepts WebP photos, so the server must too, or they never sync."""
+    source = tmp_path / "窗口.webp"
+    Image.open(io.BytesIO(_jpeg(tmp_path, size=(800, 600)))).save(source, "WEBP", quality=80)
+    photos = PhotoStore(tmp_path / "photos")
+    imported = photos.import_file(source)
+    assert imported.mime == "image/webp"
+    data = photos.original_path(imported.sha256).read_bytes()
+    headers = server.token("zhang")
+    assert _put(server, headers, data).status_code == 201
+    got = requests.get(f"{server.url}/api/v1/blobs/{imported.sha256}", headers=headers, timeout=30)
+    assert got.content == data and got.headers["content-type"] == "image/webp"
+
+    forged = b"RIFF\x10\x00\x00\x00WEBPVP8 " + bytes(64)  # the magic number, no picture
+    assert _put(server, headers, forged).status_code == 422
+    assert _head(server, headers, _sha(forged)) == 404
+
+
+def test_a_photo_type_the_laptop_refuses_is_refused_by_the_server(
+    server: RunningServer, tmp_path: Path
+) -> None:
+    gif = tmp_path / "动图.gif"
+    Image.new("RGB", (40, 30), (10, 120, 200)).save(gif, "GIF")
+    with pytest.raises(PhotoImportError):
+        PhotoStore(tmp_path / "photos").import_file(gif)
+    refused = _put(server, server.token("zhang"), gif.read_bytes())
+    assert refused.status_code == 422 and "JPEG" in refused.json()["detail"]
 
 
 def test_body_over_the_limit_is_refused_before_it_is_read(server: RunningServer) -> None:

@@ -1,0 +1,1 @@
+"""The HTTP layer: typed dependencies (deps.py) and one router per resource (routes/)."""

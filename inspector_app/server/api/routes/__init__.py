@@ -1,0 +1,1 @@
+"""One router module per resource; api/main.py mounts them under /api/v1."""

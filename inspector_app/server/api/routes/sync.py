@@ -1,0 +1,57 @@
+"""Sync: push a batch of outbox mutations, pull the changes after a cursor."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+
+from inspector_app.protocol.sync import NEWEST_SCHEMA, OLDEST_SCHEMA, PullOut, PushIn, PushOut
+from inspector_app.server import sync
+from inspector_app.server.api.deps import AccessDep, CurrentUser, SessionDep
+
+CURSOR = re.compile(r"[0-9]{1,18}")  # ASCII digits only: "²".isdigit() is true
+router = APIRouter(prefix="/sync", tags=["sync"])
+
+
+def _check_schema(version: int) -> None:
+    """The app's store schema: older or newer than this server understands is a clear 426."""
+    if version < OLDEST_SCHEMA:
+        raise HTTPException(
+            426, "客户端版本过旧，请升级检查软件。/ The app is too old for this server; update it."
+        )
+    if version > NEWEST_SCHEMA:
+        raise HTTPException(
+            426,
+            "服务器版本过旧，请联系管理员升级服务器。/ "
+            "The server is older than the app; ask the administrator to update it.",
+        )
+
+
+@router.post("/push", response_model=PushOut)
+def sync_push(batch: PushIn, user: CurrentUser, db: SessionDep, access: AccessDep) -> PushOut:
+    """A batch of outbox mutations, applied all together or not at all."""
+    _check_schema(batch.schema_version)
+    result = sync.push(db, user, batch, access)
+    db.commit()
+    return result
+
+
+@router.get("/changes", response_model=PullOut)
+def sync_changes(
+    user: CurrentUser,
+    db: SessionDep,
+    access: AccessDep,
+    cursor: str = "0",
+    limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+    schema_version: int | None = None,
+) -> PullOut:
+    """Changes after the cursor that the caller may see, tombstones included."""
+    if schema_version is not None:
+        _check_schema(schema_version)
+    if not CURSOR.fullmatch(cursor):
+        raise HTTPException(422, "无效的同步游标。/ Invalid cursor.")
+    changes = sync.pull(db, user, access, int(cursor), limit)
+    db.commit()
+    return changes
