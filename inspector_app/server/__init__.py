@@ -1,4 +1,5 @@
-"""Central server (FastAPI): accounts, numbering and an append-only audit log so far.
+"""Central server (FastAPI): accounts, reference data, sync, blobs, official numbering and an
+append-only audit log, over the wire models in `inspector_app.protocol`.
 
 Installed with `pip install .[server]`; the desktop app never imports this package.
 """

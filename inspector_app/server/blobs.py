@@ -97,7 +97,7 @@ class BlobStore:
 def validate_image(path: Path, head: bytes) -> str:
     mime = sniff_media_type(head)
     if mime is None:
-        raise BlobRejected(422, "不是 JPEG 或 PNG 图片。/ Not a JPEG or PNG image.")
+        raise BlobRejected(422, "不是 JPEG、PNG 或 WebP 图片。/ Not a JPEG, PNG or WebP image.")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)

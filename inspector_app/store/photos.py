@@ -198,8 +198,8 @@ class PhotoStore:
             raise _error(
                 "photo.unsupported_format",
                 source,
-                f"的格式（{image.format}）不受支持，请使用 JPEG 或 PNG",
-                f"has an unsupported format ({image.format}); use JPEG or PNG",
+                f"的格式（{image.format}）不受支持，请使用 JPEG、PNG 或 WebP",
+                f"has an unsupported format ({image.format}); use JPEG, PNG or WebP",
             )
         width, height = image.size
         if width * height > self.max_pixels:
