@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -132,6 +133,8 @@ def main() -> None:
         f"| target ≤ 1.5× |"
     )
     print(f"| longest GUI stall during that import | **{stall:.0f} ms** | | target < 100 ms |")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"| peak RSS of the whole run ({args.photos} photos) | **{peak:.0f} MiB** | | |")
 
 
 if __name__ == "__main__":
