@@ -53,6 +53,14 @@ class RunningServer:
         return {"Authorization": f"Bearer {response.json()['token']}"}
 
 
+def openapi_spec() -> dict:
+    """The app's own OpenAPI description, built without leaving a blobs/ folder behind."""
+    from inspector_app.server.app import create_app
+
+    with tempfile.TemporaryDirectory() as blobs:
+        return create_app("sqlite://", blobs_dir=Path(blobs)).openapi()
+
+
 def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [*SERVER, *args], input=stdin, capture_output=True, text=True, timeout=120, check=False

@@ -24,13 +24,12 @@ import requests
 from sqlalchemy import text
 
 from inspector_app.server.access import SERVER_OWNED, server_owned
-from inspector_app.server.app import create_app
 from inspector_app.server.database import make_engine
 from inspector_app.services.demo_photos import write_camera_jpeg
 
-from .conftest import PASSWORD, RunningServer, cli, mutation, push, start_server
+from .conftest import PASSWORD, RunningServer, cli, mutation, openapi_spec, push, start_server
 
-SPEC = create_app("sqlite://").openapi()
+SPEC = openapi_spec()
 ROUTES = sorted(
     (method.upper(), path)
     for path, operations in SPEC["paths"].items()

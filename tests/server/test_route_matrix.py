@@ -8,16 +8,14 @@ import uuid
 import pytest
 import requests
 
-from inspector_app.server.app import create_app
-
-from .conftest import RunningServer
+from .conftest import RunningServer, openapi_spec
 
 OPEN = {("POST", "/api/v1/auth/login")}
 
 
 def _routes() -> list[tuple[str, str]]:
     """Every operation in the app's own OpenAPI description."""
-    spec = create_app("sqlite://").openapi()
+    spec = openapi_spec()
     return sorted(
         (method.upper(), path)
         for path, operations in spec["paths"].items()
