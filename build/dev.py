@@ -50,8 +50,9 @@ APP_DEBS = [
     "libxcb-xinerama0",
     "libpulse0",
 ]
-# What the tests use besides: poppler to read PDFs back, Xvfb for real windows.
-TEST_DEBS = ["poppler-utils", "xvfb", "xdotool", "xauth"]
+# What the tests use besides: poppler to read PDFs back, Xvfb for real windows, and a
+# session bus with GNOME Keyring for the sync token's Secret Service tests.
+TEST_DEBS = ["poppler-utils", "xvfb", "xdotool", "xauth", "dbus", "gnome-keyring"]
 
 
 def log(message: str) -> None:
