@@ -8,11 +8,13 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
 import keyring
 import pytest
+import secretstorage
 from keyring.backends import SecretService, chainer, fail, null
 
 from inspector_app.sync.credentials import (
@@ -52,8 +54,12 @@ def secret_service() -> Iterator[SecretServiceSession]:
     runtime, data, home = folder / "run", folder / "data", folder / "home"
     for path in (runtime, data, home):
         path.mkdir(mode=0o700)
+    # No service directories: nothing is D-Bus-activated, so an early call can never start
+    # a second, locked gnome-keyring-daemon that takes the name before ours registers.
+    config = folder / "session.conf"
+    config.write_text(BUS_CONFIG.format(socket_dir=runtime), encoding="utf-8")
     bus = subprocess.Popen(
-        ["dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1"],
+        ["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -84,14 +90,31 @@ def secret_service() -> Iterator[SecretServiceSession]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-BUS Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir={socket_dir}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+
+
 def _wait_for_collection(address: str) -> None:
+    """Until the unlocked login keyring is the default collection (read only: no prompt)."""
     saved = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
     os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
     try:
         deadline = time.monotonic() + 10
         while True:
             try:
-                SecretService.Keyring().get_preferred_collection()
+                with closing(secretstorage.dbus_init()) as connection:
+                    secretstorage.Collection(connection)
                 return
             except Exception:
                 if time.monotonic() > deadline:
