@@ -109,7 +109,10 @@ def modal_watchdog(qapp: QApplication) -> Iterator[None]:
         if (ticks[0] - since) * 500 >= WATCHDOG_MS:
             _watch.abandoned.append(f"{type(modal).__name__} {modal.windowTitle()!r}")
             _watch.open_since.pop(id(modal), None)
-            modal.reject() if hasattr(modal, "reject") else modal.close()
+            if isinstance(modal, QDialog):
+                modal.reject()
+            else:
+                modal.close()
 
     timer = QTimer()
     timer.timeout.connect(check)

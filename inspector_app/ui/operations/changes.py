@@ -27,12 +27,6 @@ class OpChanges:
     ) -> OpChanges:
         return cls(frozenset(inspections), frozenset(findings), frozenset(photos))
 
-    @property
-    def kinds(self) -> frozenset[str]:
-        """The entity kinds named: "inspection", "finding", "photo"."""
-        named = (("inspection", self.inspections), ("finding", self.findings))
-        return frozenset(k for k, ids in (*named, ("photo", self.photos)) if ids)
-
     def touches(self, *, inspection: str | None = None, findings: Iterable[str] = ()) -> bool:
         """Whether a view of this inspection (or of these findings) is out of date."""
         return (inspection is not None and inspection in self.inspections) or not (
