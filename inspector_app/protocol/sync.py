@@ -30,6 +30,8 @@ class PushIn(Strict):
     client_id: str = Field(min_length=1, max_length=64)
     schema_version: int
     mutations: list[Mutation] = Field(max_length=MAX_BATCH)
+    # The server epoch the client last pulled from; another one is 410 reset_required.
+    epoch: str | None = Field(default=None, max_length=64)
 
 
 class MutationResult(BaseModel):
@@ -58,3 +60,12 @@ class PullOut(BaseModel):
     next_cursor: str
     has_more: bool
     missing_blobs: list[str]  # photos in this page whose bytes the server does not have yet
+    epoch: str = ""  # changes when the server's database is restored from a backup (SYNC.md G12)
+
+
+class ResetRequiredOut(BaseModel):
+    """410 to a push or pull from another epoch: re-push local rows, then pull from 0."""
+
+    detail: str
+    reset_required: bool = True
+    epoch: str
