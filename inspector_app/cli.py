@@ -1,4 +1,4 @@
-"""Command line: launch the app, build demo data, list inspections."""
+"""Command line: launch the app, build demo data, list, export, sync."""
 
 from __future__ import annotations
 
@@ -63,6 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--issued-on", help="成文日期 YYYY-MM-DD (default: the bureau's today)")
 
+    sync = commands.add_parser("sync", help="push local changes and pull the server's")
+    sync.add_argument("--data-dir", help=data_help, default=argparse.SUPPRESS)
+    sync.add_argument("--server", help="server address (default: the settings' server)")
+    sync.add_argument("--user", help="account name (default: the last one signed in)")
+    sync.add_argument(
+        "--password-stdin", action="store_true", help="sign in with the password read from stdin"
+    )
+    sync.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+
     listing = commands.add_parser("list", help="list inspections")
     listing.add_argument("--data-dir", help=data_help, default=argparse.SUPPRESS)
     listing.add_argument("--json", action="store_true", help="print one JSON array")
@@ -108,6 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "sync":
+            from inspector_app.sync.command import run_sync_command
+
+            return run_sync_command(args, resolve_data_dir(args.data_dir))
         return _launch(args)
     except DomainError as error:
         print(error.zh, file=sys.stderr)

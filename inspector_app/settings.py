@@ -24,6 +24,10 @@ class Settings:
     auto_advance: bool = True  # after 符合/不适用 the cursor moves to the next open item
     time_zone: str = "Asia/Shanghai"  # the bureau's zone: every shown or printed time
     server_url: str = ""
+    server_ca_bundle: str = ""  # a PEM file pinning the bureau's own CA; empty: system CAs
+    allow_plain_http: bool = False  # http:// to a host other than this machine
+    server_user: str = ""  # the account last signed in (the token is in the OS keyring)
+    auto_sync: bool = False  # the inspector decides when the laptop talks (暗访)
     font_title: str = ""
     font_body: str = ""
     font_heading: str = ""

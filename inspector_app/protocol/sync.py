@@ -11,7 +11,7 @@ from inspector_app.protocol.entities import Entity
 
 MAX_BATCH = 200
 # The desktop store's schema versions (store/schema_version.py) this protocol carries.
-OLDEST_SCHEMA, NEWEST_SCHEMA = 1, 4
+OLDEST_SCHEMA, NEWEST_SCHEMA = 1, 5
 
 
 class Mutation(Strict):

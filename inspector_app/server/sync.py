@@ -70,6 +70,19 @@ def set_server_field(
     record.seq, record.updated_at = counter.last_seq, datetime.now(UTC)
 
 
+# Stamped by every edit on every laptop: never a conflict, the later time is kept.
+BOOKKEEPING = frozenset({"updated_at"})
+
+
+def _later(value: Any, stored: Any) -> bool:
+    if not isinstance(stored, str) or not isinstance(value, str):
+        return True
+    try:
+        return datetime.fromisoformat(value) > datetime.fromisoformat(stored)
+    except ValueError:
+        return True
+
+
 FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]{0,63}")
 BAD_TEXT = re.compile("[\x00\ud800-\udfff]")  # PostgreSQL refuses NUL; UTF-8 has no surrogates
 
@@ -246,12 +259,14 @@ def _apply(
     conflicts = [
         name
         for name, value in mutation.fields.items()
-        if field_seq.get(name, 0) > base and data.get(name) != value
+        if name not in BOOKKEEPING and field_seq.get(name, 0) > base and data.get(name) != value
     ]
     if record.deleted and not mutation.deleted:
         conflicts.append("deleted")  # a tombstone wins over a stale edit
     changed = False
     for name, value in mutation.fields.items():
+        if name in BOOKKEEPING and not _later(value, data.get(name)):
+            continue  # the newest edit's time stays, whoever pushes last
         if name not in conflicts and data.get(name) != value:
             data[name], field_seq[name] = value, seq
             changed = True

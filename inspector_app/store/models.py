@@ -253,9 +253,35 @@ class OutboxEntry(Base):
     fields: Mapped[dict] = mapped_column(JSON, default=dict)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     hlc: Mapped[str] = mapped_column(String(32))
+    # pending → in_flight (sent, reply not yet recorded) → gone; or rejected (kept, shown).
     state: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    # Added in 0005: the server's reason for a rejected entry, as it said it.
+    message: Mapped[str | None] = mapped_column(Text, default=None)
+
+
+class SyncConflict(Base):
+    """A field the server kept another value for (migration 0005); both are shown.
+
+    Never synced: the user's choice ("keep mine") is an ordinary edit that syncs.
+    """
+
+    __tablename__ = "sync_conflict"
+
+    n: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(50))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    field: Mapped[str] = mapped_column(String(64))
+    local_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    server_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    local_at: Mapped[datetime | None] = mapped_column(default=None)
+    server_at: Mapped[datetime | None] = mapped_column(default=None)
+    server_seq: Mapped[int | None] = mapped_column(default=None)
+    mutation_id: Mapped[str] = mapped_column(String(36))
+    detected_at: Mapped[datetime] = mapped_column(default=utc_now)
+    resolved_at: Mapped[datetime | None] = mapped_column(default=None)
+    resolution: Mapped[str | None] = mapped_column(String(16), default=None)
 
 
 class SyncState(Base):

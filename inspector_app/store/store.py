@@ -42,8 +42,15 @@ class Store:
         photos.sweep_incomplete()
         return cls(data_dir, engine, sessions, photos, backup)
 
-    def unit_of_work(self, *, suppress_outbox: bool = False) -> UnitOfWork:
-        return UnitOfWork(self.sessions, photos=self.photos, suppress_outbox=suppress_outbox)
+    def unit_of_work(
+        self, *, suppress_outbox: bool = False, relaxed_references: bool = False
+    ) -> UnitOfWork:
+        return UnitOfWork(
+            self.sessions,
+            photos=self.photos,
+            suppress_outbox=suppress_outbox,
+            relaxed_references=relaxed_references,
+        )
 
     def close(self) -> None:
         self.engine.dispose()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
 if TYPE_CHECKING:
@@ -19,6 +20,9 @@ class UnitOfWork:
     other adapters (`photos`), so a job needs nothing but its unit of work.
     `suppress_outbox` is for applying changes that did not happen here
     (pulled from the server, shared seed data): they are not sent back.
+    `relaxed_references` turns SQLite's foreign-key checks off for this one
+    transaction: pulled pages come in the server's commit order, so a finding
+    can arrive a page before the inspection it belongs to.
     """
 
     def __init__(
@@ -27,10 +31,13 @@ class UnitOfWork:
         *,
         photos: PhotoStore | None = None,
         suppress_outbox: bool = False,
+        relaxed_references: bool = False,
     ) -> None:
         self._factory = factory
         self._photos = photos
         self._suppress_outbox = suppress_outbox
+        self._relaxed = relaxed_references
+        self._connection: Connection | None = None
         self.session: Session
 
     @property
@@ -41,7 +48,14 @@ class UnitOfWork:
         return self._photos
 
     def __enter__(self) -> UnitOfWork:
-        self.session = self._factory()
+        if self._relaxed:
+            # PRAGMA foreign_keys is ignored inside a transaction: set it on the
+            # connection before the session begins one, and restore it on exit.
+            self._connection = self._factory.kw["bind"].connect()
+            self._connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+            self.session = self._factory(bind=self._connection)
+        else:
+            self.session = self._factory()
         self.session.info["suppress_outbox"] = self._suppress_outbox
         return self
 
@@ -54,6 +68,10 @@ class UnitOfWork:
         # close() rolls back whatever was not committed and detaches the
         # objects with their loaded values, so callers may still read them.
         self.session.close()
+        if self._connection is not None:
+            self._connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
+            self._connection.close()
+            self._connection = None
 
     def commit(self) -> None:
         self.session.commit()

@@ -1,0 +1,131 @@
+"""Two laptops of one team through one real server: what one records, the other sees."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from inspector_app.domain.finding import FindingResult
+from inspector_app.services import inspections as ops
+from inspector_app.services import photos as photo_ops
+from inspector_app.store.models import ChecklistTemplateRecord, Finding, Inspection, Photo
+from inspector_app.store.models import OutboxEntry, Site, SyncConflict
+from tests.builders import finding_id, start_in
+from tests.server.conftest import RunningServer
+from tests.sync.laptops import Laptop, open_laptop, photo_file, sync_server  # noqa: F401
+
+
+@pytest.fixture
+def laptops(sync_server: RunningServer, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
+    a = open_laptop(tmp_path / "a", sync_server, "zhang")
+    b = open_laptop(tmp_path / "b", sync_server, "wang")
+    yield a, b
+    a.close()
+    b.close()
+
+
+def _count(laptop: Laptop, model: type) -> int:
+    with laptop.store.unit_of_work() as uow:
+        return uow.session.scalar(select(func.count()).select_from(model))
+
+
+def _record_problem(laptop: Laptop, description: str, photo: Path) -> tuple[str, str, str]:
+    with laptop.store.unit_of_work() as uow:
+        inspection_id = start_in(uow)
+        failed = finding_id(uow, inspection_id, "A2")
+        ops.update_finding(
+            uow, failed, ops.FindingChanges(result=FindingResult.FAIL, description=description)
+        )
+        photo_id = photo_ops.attach_photo(uow, uow.photos, failed, photo)
+        uow.commit()
+    return inspection_id, failed, photo_id
+
+
+def test_a_fresh_laptop_gets_templates_and_registry_from_its_first_sync(
+    laptops: tuple[Laptop, Laptop],
+) -> None:
+    a, _ = laptops
+    assert _count(a, ChecklistTemplateRecord) == 0
+    report = a.sync()
+    assert report.pulled > 0
+    assert _count(a, ChecklistTemplateRecord) >= 1
+    assert _count(a, Site) >= 1
+    assert _count(a, OutboxEntry) == 0  # pulled records are not sent back
+
+
+def test_an_inspection_with_a_photo_recorded_on_a_appears_on_b_byte_identical(
+    laptops: tuple[Laptop, Laptop], tmp_path: Path
+) -> None:
+    a, b = laptops
+    a.sync()
+    b.sync()
+    photo = photo_file(tmp_path, "counter.jpg", seed=1)
+    inspection_id, failed, photo_id = _record_problem(a, "窗口无人值守", photo)
+    report = a.sync()
+    assert report.pushed > 0 and report.photos_uploaded == 1 and report.rejected == 0
+    assert _count(a, OutboxEntry) == 0
+    b.sync()
+    with b.store.unit_of_work() as uow:
+        inspection = uow.session.get(Inspection, inspection_id)
+        finding = uow.session.get(Finding, failed)
+        stored = uow.session.get(Photo, photo_id)
+        assert inspection is not None and inspection.server_rev is not None
+        assert finding is not None and finding.description == "窗口无人值守"
+        assert finding.result is FindingResult.FAIL
+        assert stored is not None
+        sha = stored.sha256
+    assert b.store.photos.original_path(sha).read_bytes() == photo.read_bytes()
+    assert _count(b, OutboxEntry) == 0
+
+
+def test_edits_of_different_fields_merge_and_the_same_field_is_a_conflict_on_both(
+    laptops: tuple[Laptop, Laptop], tmp_path: Path
+) -> None:
+    a, b = laptops
+    a.sync()
+    b.sync()
+    _, failed, photo_id = _record_problem(a, "首问责任制未落实", photo_file(tmp_path, "p.jpg", 2))
+    a.sync()
+    b.sync()
+    with a.store.unit_of_work() as uow:
+        ops.update_finding(uow, failed, ops.FindingChanges(window_no="7", description="A 的说明"))
+        uow.commit()
+    with b.store.unit_of_work() as uow:
+        ops.update_finding(uow, failed, ops.FindingChanges(staff_badge="0931"))
+        ops.update_finding(uow, failed, ops.FindingChanges(description="B 的说明"))
+        uow.commit()
+    a.sync()
+    report = b.sync()
+    assert report.conflicts == 1
+    a.sync()
+    for laptop in (a, b):
+        with laptop.store.unit_of_work() as uow:
+            finding = uow.session.get(Finding, failed)
+            assert (finding.window_no, finding.staff_badge) == ("7", "0931")
+            assert finding.description == "A 的说明"  # first writer wins, everywhere
+    with b.store.unit_of_work() as uow:
+        conflicts = uow.session.scalars(select(SyncConflict)).all()
+    assert [(c.field, c.local_value, c.server_value) for c in conflicts] == [
+        ("description", "B 的说明", "A 的说明")
+    ]
+
+
+def test_a_photo_removed_on_a_is_removed_on_b(
+    laptops: tuple[Laptop, Laptop], tmp_path: Path
+) -> None:
+    a, b = laptops
+    a.sync()
+    b.sync()
+    _, _, photo_id = _record_problem(a, "未公示办事指南", photo_file(tmp_path, "q.jpg", 3))
+    a.sync()
+    b.sync()
+    with a.store.unit_of_work() as uow:
+        photo_ops.remove_photo(uow, photo_id)
+        uow.commit()
+    a.sync()
+    b.sync()
+    with b.store.unit_of_work() as uow:
+        assert uow.session.get(Photo, photo_id).deleted is True
