@@ -60,7 +60,7 @@ class PullOut(BaseModel):
     next_cursor: str
     has_more: bool
     missing_blobs: list[str]  # photos in this page whose bytes the server does not have yet
-    epoch: str = ""  # changes when the server's database is restored from a backup (SYNC.md G12)
+    epoch: str  # changes when the server's database is restored from a backup (SYNC.md G12)
 
 
 class ResetRequiredOut(BaseModel):

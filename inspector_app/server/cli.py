@@ -1,4 +1,4 @@
-"""inspector-server: init, create-user, serve, verify-audit."""
+"""inspector-server: init, create-user, serve, import-reference, verify-audit, new-epoch."""
 
 from __future__ import annotations
 
@@ -49,6 +49,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     load.add_argument("--db", default=DEFAULT_DB)
     verify = commands.add_parser("verify-audit", help="check the audit log's hash chain")
     verify.add_argument("--db", default=DEFAULT_DB)
+    epoch = commands.add_parser(
+        "new-epoch",
+        help="after restoring the database from a backup: clients re-push their rows and re-pull",
+    )
+    epoch.add_argument("--db", default=DEFAULT_DB)
     args = parser.parse_args(argv)
     if args.command == "init":
         return _init(args)
@@ -58,6 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _serve(args)
     if args.command == "import-reference":
         return _import_reference(args)
+    if args.command == "new-epoch":
+        return _new_epoch(args)
     return _verify(args)
 
 
@@ -162,6 +169,43 @@ def _verify(args: argparse.Namespace) -> int:
         return 0
     print(f"审计日志在第 {broken} 条事件处被篡改。/ The audit log is broken at event {broken}.")
     return 1
+
+
+NOT_INITIALISED = (
+    "数据库尚未初始化或版本过旧，请先运行 inspector-server init。/ "
+    "The database is not initialised or its schema is old; run inspector-server init first."
+)
+
+
+def _new_epoch(args: argparse.Namespace) -> int:
+    """Run after restoring the database from a backup (file copy, pg_restore, …)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from inspector_app.server import sync
+    from inspector_app.server.database import schema_is_current, sessions
+
+    url = make_url(args.db)
+    file = url.database if url.get_backend_name() == "sqlite" else None
+    if file not in (None, "", ":memory:") and not Path(file).is_file():
+        print(NOT_INITIALISED, file=sys.stderr)  # connecting would create an empty file
+        return 2
+    engine = _engine(args.db)
+    try:
+        if not schema_is_current(engine):
+            print(NOT_INITIALISED, file=sys.stderr)
+            return 2
+        with sessions(engine)() as db:
+            epoch = sync.new_epoch(db)
+            db.commit()
+    except SQLAlchemyError as error:
+        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+        print(f"无法打开数据库。/ Cannot open the database: {reason}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    print(epoch)
+    return 0
 
 
 if __name__ == "__main__":

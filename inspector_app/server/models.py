@@ -138,12 +138,16 @@ class BlobUpload(ServerBase):
 
 
 class SyncCounter(ServerBase):
-    """The server-wide change sequence; its row is locked while a push commits."""
+    """The server-wide change sequence; its row is locked while a push commits.
+
+    The epoch is a random UUID that names this database's history: `new-epoch` replaces
+    it after a restore from a backup, and clients from another epoch get 410."""
 
     __tablename__ = "sync_counter"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    epoch: Mapped[str] = mapped_column(String(36))
 
 
 class SyncRecord(ServerBase):

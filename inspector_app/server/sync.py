@@ -6,6 +6,10 @@ Each mutation is idempotent by its id. A field changed on the server since
 the revision the client edited from, to a different value, is a conflict:
 the server keeps its value, the pushed one goes to sync_conflict, and the
 client gets the server's current version back.
+
+A push or pull that names another server epoch (the database was restored from a
+backup since the client last synced) raises ResetRequired before anything is read
+or applied; the route answers 410.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import uuid
 from datetime import UTC, datetime
 from typing import Any
 
@@ -55,6 +60,37 @@ def blob_refs(entity: str, fields: dict[str, Any]) -> set[str]:
 def lock_counter(session: Session) -> SyncCounter:
     """Taken first in every push: later reads see every earlier push's commit."""
     return session.scalars(select(SyncCounter).where(SyncCounter.id == 1).with_for_update()).one()
+
+
+class ResetRequired(Exception):
+    """The client synced with another epoch of this server's database (SYNC.md G12)."""
+
+    def __init__(self, epoch: str) -> None:
+        super().__init__(epoch)
+        self.epoch = epoch
+
+
+def check_epoch(server_epoch: str, client_epoch: str | None) -> None:
+    """A fresh client (no epoch yet) is welcome; one from another epoch must reset."""
+    if client_epoch is not None and client_epoch != server_epoch:
+        raise ResetRequired(server_epoch)
+
+
+def new_epoch(session: Session) -> str:
+    """A new random epoch, after the database was restored from a backup: every client
+    then re-pushes its rows and pulls again from the start."""
+    counter = lock_counter(session)
+    before, counter.epoch = counter.epoch, str(uuid.uuid4())
+    audit.append(
+        session,
+        actor="cli",
+        action="new_epoch",
+        object_type="sync_counter",
+        object_id="1",
+        before=audit.digest(before),
+        after=audit.digest(counter.epoch),
+    )
+    return counter.epoch
 
 
 def set_server_field(
@@ -141,6 +177,7 @@ def push(session: Session, user: User, batch: PushIn, access: AccessPolicy) -> P
     refs: set[tuple[str, str]] = set()
     now = datetime.now(UTC)
     counter = lock_counter(session)
+    check_epoch(counter.epoch, batch.epoch)  # under the lock: new-epoch cannot slip in
     # Three queries for the whole batch instead of two or three per mutation.
     applied = {
         row.mutation_id: row
@@ -298,7 +335,16 @@ def _apply(
     return MutationResult(mutation_id=mutation.mutation_id, status="applied", seq=record.seq)
 
 
-def pull(session: Session, user: User, access: AccessPolicy, cursor: int, limit: int) -> PullOut:
+def pull(
+    session: Session,
+    user: User,
+    access: AccessPolicy,
+    cursor: int,
+    limit: int,
+    epoch: str | None = None,
+) -> PullOut:
+    server_epoch = session.scalars(select(SyncCounter.epoch).where(SyncCounter.id == 1)).one()
+    check_epoch(server_epoch, epoch)
     query = (
         select(SyncRecord)
         .where(SyncRecord.seq > cursor, access.visible(user))
@@ -318,6 +364,7 @@ def pull(session: Session, user: User, access: AccessPolicy, cursor: int, limit:
         next_cursor=str(next_cursor),
         has_more=len(rows) > limit,
         missing_blobs=missing,
+        epoch=server_epoch,
     )
 
 

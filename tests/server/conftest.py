@@ -185,6 +185,11 @@ def prepare_database(db: str, blobs: Path) -> None:
 
 def start_server(db: str, tmp_path: Path, *extra: str) -> RunningServer:
     prepare_database(db, tmp_path / "blobs")
+    return launch_server(db, tmp_path, *extra)
+
+
+def launch_server(db: str, tmp_path: Path, *extra: str) -> RunningServer:
+    """`serve` on a database as it is (a restart), once /healthz answers."""
     port = _free_port()
     log = tmp_path / f"server-{port}.log"
     with log.open("w") as out:

@@ -73,3 +73,18 @@ def test_photos_stored_before_blob_grants_stay_readable_by_their_team(
     engine.dispose()
     assert [tuple(row) for row in grants] == [("a" * 64, "一组")]
     assert [tuple(row) for row in refs] == [("a" * 64, "一组")]
+
+
+def test_a_database_from_before_epochs_gets_one_and_keeps_its_sequence(database_url: str) -> None:
+    _upgrade(database_url, "0004")
+    engine = make_engine(database_url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE sync_counter SET last_seq = 42"))
+    engine.dispose()
+    _upgrade(database_url, "head")
+    engine = make_engine(database_url)
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT id, last_seq, epoch FROM sync_counter")).all()
+    engine.dispose()
+    assert [(row[0], row[1]) for row in rows] == [(1, 42)]
+    assert len(rows[0][2]) == 36 and rows[0][2].count("-") == 4

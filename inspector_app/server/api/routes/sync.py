@@ -6,10 +6,20 @@ import re
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import JSONResponse
+from sqlalchemy.orm import Session
 
-from inspector_app.protocol.sync import NEWEST_SCHEMA, OLDEST_SCHEMA, PullOut, PushIn, PushOut
+from inspector_app.protocol.sync import (
+    NEWEST_SCHEMA,
+    OLDEST_SCHEMA,
+    PullOut,
+    PushIn,
+    PushOut,
+    ResetRequiredOut,
+)
 from inspector_app.server import sync
 from inspector_app.server.api.deps import AccessDep, CurrentUser, SessionDep
+from inspector_app.server.api.responses import ERRORS, errors
 
 CURSOR = re.compile(r"[0-9]{1,18}")  # ASCII digits only: "²".isdigit() is true
 router = APIRouter(prefix="/sync", tags=["sync"])
@@ -29,16 +39,28 @@ def _check_schema(version: int) -> None:
         )
 
 
-@router.post("/push", response_model=PushOut)
-def sync_push(batch: PushIn, user: CurrentUser, db: SessionDep, access: AccessDep) -> PushOut:
+def _reset_required(db: Session, reset: sync.ResetRequired) -> JSONResponse:
+    """410 with the server's epoch: the client re-pushes its rows, then pulls from 0."""
+    db.rollback()  # nothing was applied; let go of the counter lock at once
+    body = ResetRequiredOut(detail=ERRORS[410], epoch=reset.epoch)
+    return JSONResponse(body.model_dump(), status_code=410)
+
+
+@router.post("/push", response_model=PushOut, responses=errors(410))
+def sync_push(
+    batch: PushIn, user: CurrentUser, db: SessionDep, access: AccessDep
+) -> PushOut | JSONResponse:
     """A batch of outbox mutations, applied all together or not at all."""
     _check_schema(batch.schema_version)
-    result = sync.push(db, user, batch, access)
+    try:
+        result = sync.push(db, user, batch, access)
+    except sync.ResetRequired as reset:
+        return _reset_required(db, reset)
     db.commit()
     return result
 
 
-@router.get("/changes", response_model=PullOut)
+@router.get("/changes", response_model=PullOut, responses=errors(410))
 def sync_changes(
     user: CurrentUser,
     db: SessionDep,
@@ -46,12 +68,17 @@ def sync_changes(
     cursor: str = "0",
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,
     schema_version: int | None = None,
-) -> PullOut:
-    """Changes after the cursor that the caller may see, tombstones included."""
+    epoch: Annotated[str | None, Query(max_length=64)] = None,
+) -> PullOut | JSONResponse:
+    """Changes after the cursor that the caller may see, tombstones included; a client
+    that names another server epoch gets 410."""
     if schema_version is not None:
         _check_schema(schema_version)
     if not CURSOR.fullmatch(cursor):
         raise HTTPException(422, "无效的同步游标。/ Invalid cursor.")
-    changes = sync.pull(db, user, access, int(cursor), limit)
+    try:
+        changes = sync.pull(db, user, access, int(cursor), limit, epoch)
+    except sync.ResetRequired as reset:
+        return _reset_required(db, reset)
     db.commit()
     return changes
