@@ -84,3 +84,7 @@ def scripted_server() -> Iterator[Callable[..., ScriptedServer]]:
     for httpd in running:
         httpd.shutdown()
         httpd.server_close()
+
+
+# A real server process per module and backend, for the sync client's tests.
+from tests.sync.laptops import sync_server  # noqa: E402, F401

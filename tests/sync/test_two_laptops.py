@@ -11,11 +11,19 @@ from sqlalchemy import func, select
 from inspector_app.domain.finding import FindingResult
 from inspector_app.services import inspections as ops
 from inspector_app.services import photos as photo_ops
-from inspector_app.store.models import ChecklistTemplateRecord, Finding, Inspection, Photo
-from inspector_app.store.models import OutboxEntry, Site, SyncConflict
+from inspector_app.store.models import (
+    ChecklistTemplateRecord,
+    Finding,
+    Inspection,
+    OutboxEntry,
+    Photo,
+    Site,
+    SyncConflict,
+)
+from inspector_app.sync import status
 from tests.builders import finding_id, start_in
 from tests.server.conftest import RunningServer
-from tests.sync.laptops import Laptop, open_laptop, photo_file, sync_server  # noqa: F401
+from tests.sync.laptops import Laptop, open_laptop, photo_file
 
 
 @pytest.fixture
@@ -87,7 +95,7 @@ def test_edits_of_different_fields_merge_and_the_same_field_is_a_conflict_on_bot
     a, b = laptops
     a.sync()
     b.sync()
-    _, failed, photo_id = _record_problem(a, "首问责任制未落实", photo_file(tmp_path, "p.jpg", 2))
+    _, failed, _ = _record_problem(a, "首问责任制未落实", photo_file(tmp_path, "p.jpg", 2))
     a.sync()
     b.sync()
     with a.store.unit_of_work() as uow:
@@ -129,3 +137,47 @@ def test_a_photo_removed_on_a_is_removed_on_b(
     b.sync()
     with b.store.unit_of_work() as uow:
         assert uow.session.get(Photo, photo_id).deleted is True
+
+
+def test_each_laptop_shows_the_state_of_its_inspections(
+    laptops: tuple[Laptop, Laptop], tmp_path: Path
+) -> None:
+    a, b = laptops
+    a.sync()
+    inspection_id, failed, _ = _record_problem(a, "叫号屏故障", photo_file(tmp_path, "s.jpg", 4))
+    with a.store.unit_of_work() as uow:
+        assert status.inspection_states(uow, [inspection_id]) == {
+            inspection_id: status.RecordSyncState.PENDING
+        }
+        before = status.overview(uow)
+    assert before.pending > 0 and before.photos_waiting == 1
+    a.sync()
+    b.sync()
+    with a.store.unit_of_work() as uow:
+        assert status.inspection_states(uow, [inspection_id])[inspection_id] is (
+            status.RecordSyncState.SYNCED
+        )
+        after = status.overview(uow)
+    assert (after.pending, after.photos_waiting, after.username) == (0, 0, "zhang")
+    with a.store.unit_of_work() as uow:
+        ops.update_finding(uow, failed, ops.FindingChanges(description="A 改"))
+        uow.commit()
+    with b.store.unit_of_work() as uow:
+        ops.update_finding(uow, failed, ops.FindingChanges(description="B 改"))
+        uow.commit()
+    a.sync()
+    b.sync()
+    with b.store.unit_of_work() as uow:
+        assert status.inspection_states(uow, [inspection_id])[inspection_id] is (
+            status.RecordSyncState.CONFLICT
+        )
+        [conflict] = status.open_conflicts(uow)
+        assert (conflict.local_value, conflict.server_value) == ("B 改", "A 改")
+        status.resolve_conflict(uow, conflict.n, keep_mine=True)
+        uow.commit()
+    b.sync()
+    a.sync()
+    for laptop in (a, b):
+        with laptop.store.unit_of_work() as uow:
+            assert uow.session.get(Finding, failed).description == "B 改"
+            assert status.open_conflicts(uow) == []

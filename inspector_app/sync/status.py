@@ -1,0 +1,211 @@
+"""What the app shows about sync: totals for the status bar, a state per inspection,
+the open conflicts side by side, and the user's answer to one.
+
+Plain reads over the store (plus two small writes for the user's choices), so the
+home list, the runner and the CLI tell the same story.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import func, select, union
+from sqlalchemy.orm import Session
+
+from inspector_app.store.models import (
+    Blob,
+    Finding,
+    Inspection,
+    OutboxEntry,
+    Photo,
+    SyncConflict,
+)
+from inspector_app.store.types import utc_now
+from inspector_app.store.unit_of_work import UnitOfWork
+from inspector_app.store.wire import from_wire, synced_models
+from inspector_app.sync import state
+
+
+class RecordSyncState(Enum):
+    """Worst first: a conflict needs the user, a refusal too, then what is waiting."""
+
+    CONFLICT = "conflict"
+    REJECTED = "rejected"
+    PHOTO_MISSING = "photo_missing"  # the server has the record but not yet its photo
+    PENDING = "pending"
+    SYNCED = "synced"
+    LOCAL = "local"  # never synced and nothing waiting (e.g. sync never set up)
+
+
+@dataclass(frozen=True)
+class SyncOverview:
+    pending: int
+    rejected: int
+    conflicts: int
+    photos_waiting: int
+    last_sync_at: datetime | None
+    server_url: str
+    username: str
+
+
+def overview(uow: UnitOfWork) -> SyncOverview:
+    session = uow.session
+    counts = dict(
+        session.execute(select(OutboxEntry.state, func.count()).group_by(OutboxEntry.state)).all()
+    )
+    open_conflicts = session.scalar(
+        select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))
+    )
+    waiting = session.scalar(select(func.count()).select_from(Blob).where(Blob.uploaded.is_(False)))
+    last = state.get(session, "last_sync_at")
+    return SyncOverview(
+        pending=counts.get("pending", 0) + counts.get("in_flight", 0),
+        rejected=counts.get("rejected", 0),
+        conflicts=open_conflicts or 0,
+        photos_waiting=waiting or 0,
+        last_sync_at=datetime.fromisoformat(last) if last else None,
+        server_url=state.get(session, "server_url") or "",
+        username=state.get(session, "username") or "",
+    )
+
+
+def _inspections_of(session: Session, entity_col: Any, id_col: Any, where: Any) -> set[str]:
+    """Inspection ids that rows (entity, record id) belong to, through finding and photo."""
+    direct = select(id_col).where(where, entity_col == "inspection")
+    findings = select(Finding.inspection_id).where(
+        Finding.id == id_col, where, entity_col == "finding"
+    )
+    photos = (
+        select(Finding.inspection_id)
+        .join(Photo, Photo.finding_id == Finding.id)
+        .where(Photo.id == id_col, where, entity_col == "photo")
+    )
+    return set(session.scalars(union(direct, findings, photos)))
+
+
+def inspection_states(uow: UnitOfWork, inspection_ids: list[str]) -> dict[str, RecordSyncState]:
+    """One state per inspection, counting its findings and photos."""
+    session = uow.session
+    conflicted = _inspections_of(
+        session, SyncConflict.entity, SyncConflict.record_id, SyncConflict.resolved_at.is_(None)
+    )
+    rejected = _inspections_of(
+        session, OutboxEntry.entity, OutboxEntry.record_id, OutboxEntry.state == "rejected"
+    )
+    pending = _inspections_of(
+        session,
+        OutboxEntry.entity,
+        OutboxEntry.record_id,
+        OutboxEntry.state.in_(("pending", "in_flight")),
+    )
+    missing = set(
+        session.scalars(
+            select(Finding.inspection_id)
+            .join(Photo, Photo.finding_id == Finding.id)
+            .join(Blob, Blob.sha256 == Photo.sha256)
+            .where(Blob.uploaded.is_(False), Photo.deleted.is_(False))
+            .where(Photo.server_rev.is_not(None))
+        )
+    )
+    synced = set(
+        session.scalars(
+            select(Inspection.id).where(
+                Inspection.id.in_(inspection_ids), Inspection.server_rev.is_not(None)
+            )
+        )
+    )
+    states: dict[str, RecordSyncState] = {}
+    for inspection_id in inspection_ids:
+        if inspection_id in conflicted:
+            states[inspection_id] = RecordSyncState.CONFLICT
+        elif inspection_id in rejected:
+            states[inspection_id] = RecordSyncState.REJECTED
+        elif inspection_id in missing:
+            states[inspection_id] = RecordSyncState.PHOTO_MISSING
+        elif inspection_id in pending:
+            states[inspection_id] = RecordSyncState.PENDING
+        elif inspection_id in synced:
+            states[inspection_id] = RecordSyncState.SYNCED
+        else:
+            states[inspection_id] = RecordSyncState.LOCAL
+    return states
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    n: int
+    entity: str
+    record_id: str
+    field: str
+    local_value: Any
+    server_value: Any
+    local_at: datetime | None
+    server_at: datetime | None
+    detected_at: datetime
+    label: str  # what the record is, for the user (a finding's title)
+
+
+def open_conflicts(uow: UnitOfWork) -> list[ConflictView]:
+    session = uow.session
+    views = []
+    for row in session.scalars(
+        select(SyncConflict).where(SyncConflict.resolved_at.is_(None)).order_by(SyncConflict.n)
+    ):
+        label = ""
+        if row.entity == "finding":
+            finding = session.get(Finding, row.record_id)
+            label = finding.title if finding is not None else ""
+        views.append(
+            ConflictView(
+                row.n,
+                row.entity,
+                row.record_id,
+                row.field,
+                row.local_value,
+                row.server_value,
+                row.local_at,
+                row.server_at,
+                row.detected_at,
+                label,
+            )
+        )
+    return views
+
+
+def resolve_conflict(uow: UnitOfWork, n: int, *, keep_mine: bool) -> str:
+    """The user's choice. Keeping mine is an ordinary edit: it goes through the outbox
+    from the server's current revision, so it syncs and applies like any edit.
+    A deletion the server kept can only be acknowledged (there is no undelete)."""
+    session = uow.session
+    conflict = session.get(SyncConflict, n)
+    if conflict is None or conflict.resolved_at is not None:
+        return ""
+    if keep_mine and conflict.field != "deleted":
+        model = synced_models()[conflict.entity]
+        record = session.get(model, conflict.record_id)
+        if record is not None:
+            values = from_wire(model, {conflict.field: conflict.local_value})
+            for name, value in values.items():
+                setattr(record, name, value)
+    conflict.resolved_at = utc_now()
+    conflict.resolution = "mine" if keep_mine else "server"
+    return conflict.record_id
+
+
+def rejected_entries(uow: UnitOfWork) -> list[OutboxEntry]:
+    return list(
+        uow.session.scalars(
+            select(OutboxEntry).where(OutboxEntry.state == "rejected").order_by(OutboxEntry.n)
+        )
+    )
+
+
+def discard_rejected(uow: UnitOfWork, n: int) -> None:
+    """The user gives up a change the server refused. The record keeps the refused value
+    on this laptop only, until the server's version of it changes and is pulled."""
+    entry = uow.session.get(OutboxEntry, n)
+    if entry is not None and entry.state == "rejected":
+        uow.session.delete(entry)
