@@ -37,6 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--token-idle-minutes", type=float, default=12 * 60)
+    serve.add_argument("--tls-cert", help="PEM certificate chain: serve HTTPS (else plain HTTP)")
+    serve.add_argument("--tls-key", help="PEM private key of --tls-cert")
     serve.add_argument(
         "--supervisors-see-all-teams",
         action="store_true",
@@ -123,7 +125,18 @@ def _serve(args: argparse.Namespace) -> int:
     policy = AuthPolicy(idle=timedelta(minutes=args.token_idle_minutes))
     access = AccessPolicy(supervisors_see_all_teams=args.supervisors_see_all_teams)
     app = create_app(args.db, policy, Path(args.blobs), access)
-    uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
+    if bool(args.tls_cert) != bool(args.tls_key):
+        print("--tls-cert 和 --tls-key 需同时给出。/ Give both --tls-cert and --tls-key.")
+        return 2
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_config=None,
+        access_log=False,
+        ssl_certfile=args.tls_cert,
+        ssl_keyfile=args.tls_key,
+    )
     return 0
 
 

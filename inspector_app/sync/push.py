@@ -175,10 +175,13 @@ def _record(
             continue
         applied = set(mutation.fields)
         if result.status == "conflict" and result.current is not None:
-            lost = _log_conflicts(uow, mutation, result)
-            applied -= lost
-            _take_server_version(uow, entry.n, mutation, result)
-            stats.conflicts += len(lost)
+            if _restored_older(mutation, result):
+                applied -= _send_again(uow, mutation, result)
+            else:
+                lost = _log_conflicts(uow, mutation, result)
+                applied -= lost
+                _take_server_version(uow, entry.n, mutation, result)
+                stats.conflicts += len(lost)
         else:
             stats.pushed += 1
         _set_revision(uow, mutation, result.seq)
@@ -257,6 +260,46 @@ def _pending_fields(uow: UnitOfWork, entity: str, record_id: str, after_n: int) 
     ):
         names |= set(later)
     return names
+
+
+def _restored_older(mutation: Mutation, result: MutationResult) -> bool:
+    """A re-push after a server restore (no base revision, yet the server has the record)
+    whose record is newer here: the server went back in time, our version is the later
+    edit. (A record made here has a fresh id, so only a re-push meets this.) The server
+    has already merged our later `updated_at` into `current`, so equal times mean ours
+    was the later one."""
+    if mutation.base_rev is not None:
+        return False
+    ours = _when(mutation.fields.get("updated_at"))
+    theirs = _when((result.current or {}).get("updated_at"))
+    return ours is not None and (theirs is None or ours >= theirs)
+
+
+def _send_again(uow: UnitOfWork, mutation: Mutation, result: MutationResult) -> set[str]:
+    """Our newer values go again from the server's revision, so they apply; the local
+    record keeps them. A deletion the server holds stays a conflict (no undelete)."""
+    current = result.current or {}
+    lost = {
+        name
+        for name, value in mutation.fields.items()
+        if name not in BOOKKEEPING and current.get(name) != value
+    }
+    if lost:
+        uow.session.add(
+            OutboxEntry(
+                mutation_id=new_id(),
+                entity=mutation.entity,
+                record_id=mutation.id,
+                base_rev=result.seq,
+                fields={name: mutation.fields[name] for name in lost}
+                | {"updated_at": mutation.fields.get("updated_at")},
+                deleted=mutation.deleted,
+                hlc=CLOCK.stamp(),
+                state="pending",
+                created_at=utc_now(),
+            )
+        )
+    return lost
 
 
 def _log_conflicts(uow: UnitOfWork, mutation: Mutation, result: MutationResult) -> set[str]:

@@ -188,9 +188,12 @@ def start_server(db: str, tmp_path: Path, *extra: str) -> RunningServer:
     return launch_server(db, tmp_path, *extra)
 
 
-def launch_server(db: str, tmp_path: Path, *extra: str) -> RunningServer:
-    """`serve` on a database as it is (a restart), once /healthz answers."""
-    port = _free_port()
+def launch_server(
+    db: str, tmp_path: Path, *extra: str, port: int | None = None, scheme: str = "http"
+) -> RunningServer:
+    """`serve` on a database as it is (a restart), once /healthz answers. `port` restarts
+    on the same address; `scheme` is https when `extra` gives --tls-cert/--tls-key."""
+    port = port or _free_port()
     log = tmp_path / f"server-{port}.log"
     with log.open("w") as out:
         process = subprocess.Popen(
@@ -209,11 +212,11 @@ def launch_server(db: str, tmp_path: Path, *extra: str) -> RunningServer:
             stderr=subprocess.STDOUT,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
-    url = f"http://127.0.0.1:{port}"
+    url = f"{scheme}://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            if requests.get(f"{url}/healthz", timeout=2).status_code == 200:
+            if requests.get(f"{url}/healthz", timeout=2, verify=False).status_code == 200:
                 return RunningServer(url, db, log, process)
         except requests.ConnectionError:
             time.sleep(0.1)

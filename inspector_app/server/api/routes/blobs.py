@@ -79,9 +79,13 @@ def _finish(db: Session, store: BlobStore, sha256: str, temp: Path, user: User) 
 
 
 @router.head("/{sha256}", responses=errors(404))
-def blob_exists(sha256: str, user: CurrentUser, store: BlobStoreDep) -> Response:
+def blob_exists(sha256: str, user: CurrentUser, db: SessionDep, store: BlobStoreDep) -> Response:
+    """Known means recorded, not only on disk: after a database restore the file may
+    outlive its row, and the laptop must then send it again to record it."""
     _check_sha(sha256)
-    return Response(status_code=200 if store.exists(sha256) else 404)
+    known = db.get(StoredBlob, sha256) is not None and store.exists(sha256)
+    db.commit()
+    return Response(status_code=200 if known else 404)
 
 
 @router.put("/{sha256}", status_code=201, responses=errors(411))
