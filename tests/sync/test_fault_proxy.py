@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -222,7 +223,8 @@ def test_reset_gives_the_client_a_connection_reset_and_the_server_nothing(
         requests.post(f"{proxy.url}/api/v1/sync/push", data=BODY, timeout=TIMEOUT)
     requests.get(f"{proxy.url}/after", timeout=TIMEOUT)
 
-    assert any(isinstance(e, ConnectionResetError) for e in _causes(caught.value))
+    # A real RST (ECONNRESET), not http.client's RemoteDisconnected after a plain close.
+    assert any(getattr(e, "errno", None) == errno.ECONNRESET for e in _causes(caught.value))
     assert [s.path for s in server.seen] == ["/after"]
     assert proxy.log == [("POST", "/api/v1/sync/push", "RESET"), ("GET", "/after", "pass")]
 
@@ -325,3 +327,34 @@ def test_close_leaves_no_proxy_threads(server: Upstream) -> None:
 def _ignore_errors(url: str) -> None:
     with contextlib.suppress(requests.RequestException):
         requests.get(url, timeout=TIMEOUT)
+
+
+def test_a_keep_alive_connection_the_server_closed_is_reopened(
+    start_upstream: Callable[..., Upstream],
+) -> None:
+    # Like uvicorn's keep-alive timeout: the server closes an idle connection.
+    upstream = start_upstream(_Impatient)
+    with FaultProxy(upstream.port) as proxy, requests.Session() as session:
+        assert session.get(f"{proxy.url}/first", timeout=TIMEOUT).ok
+        time.sleep(0.4)
+        assert session.get(f"{proxy.url}/second", timeout=TIMEOUT).ok
+        assert proxy.accepted == 1
+
+
+class _Impatient(_Recording):
+    timeout = 0.2  # seconds a connection may idle before the server closes it
+
+
+def test_a_broken_predicate_fails_the_test_on_exit(server: Upstream) -> None:
+    def broken(request: object) -> bool:
+        raise KeyError("typo in a test")
+
+    proxy = FaultProxy(server.port)
+    proxy.fail_next(RESET, when=broken)
+    with (
+        pytest.raises(RuntimeError, match="connection failed") as caught,
+        proxy,
+        pytest.raises(requests.ConnectionError),
+    ):
+        requests.get(f"{proxy.url}/a", timeout=TIMEOUT)
+    assert isinstance(caught.value.__cause__, KeyError)
