@@ -83,3 +83,76 @@ def sync_server(
         if name is not None:
             with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def noise_photo(folder: Path, name: str, seed: int, size: tuple[int, int] = (1400, 1000)) -> Path:
+    """A JPEG of random pixels: over 1 MiB, so it goes up in resumable parts."""
+    import random
+
+    pixels = random.Random(seed).randbytes(size[0] * size[1] * 3)
+    image = Image.frombytes("RGB", size, pixels)
+    path = folder / name
+    image.save(path, "JPEG", quality=95)
+    return path
+
+
+def record_problem(laptop: Laptop, description: str, *photos: Path) -> tuple[str, str]:
+    """A started inspection whose item A2 failed, with these photos: (inspection, finding)."""
+    from inspector_app.domain.finding import FindingResult
+    from inspector_app.services import inspections as ops
+    from inspector_app.services import photos as photo_ops
+    from tests.builders import finding_id, start_in
+
+    with laptop.store.unit_of_work() as uow:
+        inspection_id = start_in(uow)
+        failed = finding_id(uow, inspection_id, "A2")
+        ops.update_finding(
+            uow, failed, ops.FindingChanges(result=FindingResult.FAIL, description=description)
+        )
+        for photo in photos:
+            photo_ops.attach_photo(uow, uow.photos, failed, photo)
+        uow.commit()
+    return inspection_id, failed
+
+
+def dump(laptop: Laptop) -> dict[tuple[str, str], dict]:
+    """Every synced record the laptop holds, by entity and id; without its local bookkeeping
+    (server_rev), and without the times of reference rows (the server's carry none, so
+    each laptop stamps its own)."""
+    from sqlalchemy import inspect as inspect_model
+    from sqlalchemy import select
+
+    from inspector_app.protocol.entities import REFERENCE
+    from inspector_app.store.wire import synced_models
+
+    records: dict[tuple[str, str], dict] = {}
+    with laptop.store.unit_of_work() as uow:
+        for entity, model in synced_models().items():
+            skipped = {"server_rev"} | (
+                {"created_at", "updated_at"} if entity in REFERENCE else set()
+            )
+            columns = [a.key for a in inspect_model(model).column_attrs if a.key not in skipped]
+            for row in uow.session.scalars(select(model)):
+                records[(entity, row.id)] = {name: getattr(row, name) for name in columns}
+    return records
+
+
+def blob_shas(laptop: Laptop) -> set[str]:
+    from sqlalchemy import select
+
+    from inspector_app.store.models import Photo
+
+    with laptop.store.unit_of_work() as uow:
+        return set(uow.session.scalars(select(Photo.sha256)))
+
+
+def new_team(server: RunningServer, size: int = 3) -> list[str]:
+    """Inspectors of a team of their own, so a test pulls only its own records (and the
+    shared reference data) from a server that other tests use too."""
+    import uuid
+
+    team = f"组-{uuid.uuid4().hex[:8]}"
+    names = [f"i{uuid.uuid4().hex[:10]}" for _ in range(size)]
+    for name in names:
+        server.add_user(name, "inspector", team)
+    return names
