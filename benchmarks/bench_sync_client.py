@@ -72,23 +72,31 @@ def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def reset_peak() -> None:
-    """Starts a new high-water mark for `step_peak_mib` (Linux: clear_refs 5)."""
-    Path("/proc/self/clear_refs").write_text("5")
+_at_reset = [0.0]
 
 
-def step_peak_mib(pid: int | str = "self") -> float:
-    """VmHWM: the peak RSS since `reset_peak` (of another process: since its start)."""
+def _status_mib(field: str, pid: int | str = "self") -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return 0.0
 
 
+def reset_peak() -> None:
+    """Starts a new high-water mark for `step_peak_mib` (Linux: clear_refs 5)."""
+    Path("/proc/self/clear_refs").write_text("5")
+    _at_reset[0] = _status_mib("VmRSS")
+
+
+def step_peak_mib(pid: int | str = "self") -> float:
+    """VmHWM: the peak RSS since `reset_peak` (of another process: since its start)."""
+    return _status_mib("VmHWM", pid)
+
+
 def rss_line(what: str) -> str:
     return (
-        f"| peak RSS {what} | **{step_peak_mib():.0f} MiB** during it, "
-        f"{peak_mib():.0f} MiB for the run so far (getrusage) | | |"
+        f"| peak RSS {what} | **{step_peak_mib():.0f} MiB** during it ({_at_reset[0]:.0f} MiB "
+        f"at its start), {peak_mib():.0f} MiB for the run so far (getrusage) | | |"
     )
 
 
