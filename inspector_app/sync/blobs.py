@@ -23,9 +23,12 @@ from inspector_app.sync import errors, state
 from inspector_app.sync.api import ServerApi
 from inspector_app.sync.local import StoreAccess, Touched
 
+REFUSED = "refused:"
+# The server's answers that are about this blob's bytes, not about the link or the user.
+BLOB_REFUSALS = frozenset({400, 409, 413, 415, 422})
 # Above this a blob goes up in parts; a camera photo (3–8 MB) takes a few.
 WHOLE_LIMIT = 1024 * 1024
-PART_BYTES = 2 * 1024 * 1024
+PART_BYTES = 4 * 1024 * 1024
 
 
 @dataclass
@@ -35,15 +38,22 @@ class BlobStats:
     bytes_up: int = 0
     bytes_down: int = 0
     missing_on_server: int = 0
+    refused: int = 0
 
 
 def not_uploaded(uow: UnitOfWork) -> list[tuple[str, int]]:
-    """Blobs the server may lack (not yet confirmed there), with their sizes."""
-    return list(
-        uow.session.execute(
-            select(Blob.sha256, Blob.size).where(Blob.uploaded.is_(False)).order_by(Blob.sha256)
-        )
+    """Blobs the server may lack (not yet confirmed there), with their sizes; a blob the
+    server refused is not offered again (its bytes will not change)."""
+    refused = {key.removeprefix(REFUSED) for key in state.keys(uow.session, REFUSED)}
+    rows = uow.session.execute(
+        select(Blob.sha256, Blob.size).where(Blob.uploaded.is_(False)).order_by(Blob.sha256)
     )
+    return [(sha, size) for sha, size in rows if sha not in refused]
+
+
+def refused_blobs(uow: UnitOfWork) -> dict[str, str]:
+    """Blobs the server would not take, with its reason (a damaged original, say)."""
+    return {key.removeprefix(REFUSED): value for key, value in state.items(uow.session, REFUSED)}
 
 
 def not_local(uow: UnitOfWork) -> list[str]:
@@ -88,21 +98,40 @@ def upload(
     blobs: list[tuple[str, int]],
     stats: BlobStats,
     check: Callable[[int], None],
+    known_missing: frozenset[str] = frozenset(),
 ) -> None:
-    """Each blob the server lacks; `check(bytes)` reports progress and may cancel."""
+    """Each blob the server lacks; `check(bytes)` reports progress and may cancel.
+
+    Blobs in `known_missing` (the push reply named them) are sent without asking first.
+    A blob the server refuses (its bytes do not match its name: a damaged original) is
+    recorded with the server's reason and the others go on; it never blocks the sync.
+    """
     for sha256, size in blobs:
         check(0)
-        if api.blob_exists(sha256):
+        if sha256 not in known_missing and api.blob_exists(sha256):
             access.write(lambda uow, sha=sha256: mark_uploaded(uow, sha))
             continue
         path = access.photos.original_path(sha256)
         if not path.is_file():
             continue  # nothing to send: the server keeps asking, the app shows it
-        if size <= WHOLE_LIMIT:
-            api.put_blob(sha256, path)
-            check(size)
-        else:
-            _upload_in_parts(access, api, sha256, size, check)
+        try:
+            if size <= WHOLE_LIMIT:
+                api.put_blob(sha256, path)
+                check(size)
+            else:
+                _upload_in_parts(access, api, sha256, size, check)
+        except errors.ServerRefused as refused:
+            if refused.status not in BLOB_REFUSALS:
+                raise
+            reason = str(refused)
+            access.write(
+                lambda uow, sha=sha256, why=reason: (
+                    state.put(uow.session, REFUSED + sha, why),
+                    Touched(),
+                )
+            )
+            stats.refused += 1
+            continue
         access.write(lambda uow, sha=sha256: mark_uploaded(uow, sha))
         stats.uploaded += 1
         stats.bytes_up += size

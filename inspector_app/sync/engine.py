@@ -40,6 +40,7 @@ class SyncReport:
     conflicts: int = 0
     rejected: int = 0
     photos_missing_on_server: int = 0
+    photos_refused: int = 0  # the server would not take these bytes (status.overview lists why)
     bytes_up: int = 0
     bytes_down: int = 0
     reset: bool = False
@@ -99,7 +100,7 @@ class _Run:
         self.report.conflicts += pushed.conflicts
         self.report.rejected += pushed.rejected
         stats = blobs.BlobStats()
-        self._upload(stats)
+        self._upload(stats, frozenset(pushed.missing_blobs))
         pulled = pull.pull_all(
             self.access,
             lambda cursor, epoch: self.api.changes(
@@ -118,14 +119,23 @@ class _Run:
         self.report.photos_uploaded += stats.uploaded
         self.report.photos_downloaded += stats.downloaded
         self.report.photos_missing_on_server += stats.missing_on_server
+        self.report.photos_refused += stats.refused
         self.report.bytes_up += stats.bytes_up
         self.report.bytes_down += stats.bytes_down
         self.access.write(lambda uow: _finished(uow, self.api.server_url, user))
 
-    def _upload(self, stats: blobs.BlobStats) -> None:
+    def _upload(self, stats: blobs.BlobStats, known_missing: frozenset[str] = frozenset()) -> None:
+        """`known_missing`: the push reply named these, so no HEAD is needed first."""
         waiting = self.access.read(blobs.not_uploaded)
         if waiting:
-            blobs.upload(self.access, self.api, waiting, stats, lambda n: self.tick("upload", 0, n))
+            blobs.upload(
+                self.access,
+                self.api,
+                waiting,
+                stats,
+                lambda n: self.tick("upload", 0, n),
+                known_missing,
+            )
 
 
 def _finished(uow: UnitOfWork, server_url: str, user: UserOut) -> tuple[None, Touched]:

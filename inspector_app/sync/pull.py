@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -50,31 +51,48 @@ def _pending_fields(session: Session, changes: list[Change]) -> dict[tuple[str, 
     return pending
 
 
+def _held(session: Session, changes: list[Change]) -> dict[tuple[str, str], Any]:
+    """The page's records this laptop already has: one query per entity."""
+    by_entity: dict[str, set[str]] = {}
+    for change in changes:
+        by_entity.setdefault(change.entity, set()).add(change.id)
+    held: dict[tuple[str, str], Any] = {}
+    for entity, ids in by_entity.items():
+        model = synced_models().get(entity)
+        if model is not None:
+            for record in session.scalars(select(model).where(model.id.in_(ids))):
+                held[(entity, record.id)] = record
+    return held
+
+
 def apply_page(uow: UnitOfWork, page: PullOut) -> tuple[int, Touched]:
     """Upserts the page's records and stores the cursor after it."""
     session = uow.session
     touched = Touched()
     models = synced_models()
     pending = _pending_fields(session, page.changes)
-    for change in page.changes:
-        model = models.get(change.entity)
-        if model is None:
-            continue  # an entity a newer server knows and this app does not
-        keep = pending.get((change.entity, change.id), set())
-        values = from_wire(model, {k: v for k, v in change.fields.items() if k not in keep})
-        record = session.get(model, change.id)
-        if record is None:
-            values.pop("id", None)
-            record = model(id=change.id, **values)
-            session.add(record)
-        else:
-            for name, value in values.items():
-                setattr(record, name, value)
-        if "deleted" not in keep:
-            record.deleted = change.deleted
-        if record.server_rev is None or record.server_rev < change.seq:
-            record.server_rev = change.seq
-        touched.add(change.entity, change.id)
+    held = _held(session, page.changes)
+    with session.no_autoflush:  # one flush for the page, not one SELECT + INSERT per record
+        for change in page.changes:
+            model = models.get(change.entity)
+            if model is None:
+                continue  # an entity a newer server knows and this app does not
+            keep = pending.get((change.entity, change.id), set())
+            values = from_wire(model, {k: v for k, v in change.fields.items() if k not in keep})
+            record = held.get((change.entity, change.id))
+            if record is None:
+                values.pop("id", None)
+                record = model(id=change.id, **values)
+                session.add(record)
+                held[(change.entity, change.id)] = record
+            else:
+                for name, value in values.items():
+                    setattr(record, name, value)
+            if "deleted" not in keep:
+                record.deleted = change.deleted
+            if record.server_rev is None or record.server_rev < change.seq:
+                record.server_rev = change.seq
+            touched.add(change.entity, change.id)
     state.put(session, "cursor", page.next_cursor)
     state.put(session, "epoch", page.epoch)
     return len(page.changes), touched

@@ -59,6 +59,7 @@ def for_new_server(uow: UnitOfWork, role: str, epoch: str) -> tuple[None, Touche
     for model in synced_models().values():
         session.execute(update(model).values(server_rev=None))
     session.execute(update(Blob).values(uploaded=False))
+    state.delete_prefixed(session, "refused:")  # another server may take them
     state.put(session, "cursor", "0")
     state.put(session, "epoch", epoch)
     return None, Touched()

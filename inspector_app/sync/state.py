@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import delete as sa_delete
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.store.models import SyncState
@@ -42,6 +44,21 @@ def delete(session: Session, key: str) -> None:
     row = session.get(SyncState, key)
     if row is not None:
         session.delete(row)
+
+
+def keys(session: Session, prefix: str) -> list[str]:
+    return list(session.scalars(select(SyncState.key).where(SyncState.key.startswith(prefix))))
+
+
+def items(session: Session, prefix: str) -> list[tuple[str, str]]:
+    rows = session.execute(
+        select(SyncState.key, SyncState.value).where(SyncState.key.startswith(prefix))
+    )
+    return [(key, value) for key, value in rows]
+
+
+def delete_prefixed(session: Session, prefix: str) -> None:
+    session.execute(sa_delete(SyncState).where(SyncState.key.startswith(prefix)))
 
 
 def load(session: Session) -> LocalSyncState:

@@ -20,10 +20,10 @@ from inspector_app.store.models import (
     Site,
     SyncConflict,
 )
-from inspector_app.sync import status
+from inspector_app.sync import blobs, status
 from tests.builders import finding_id, start_in
 from tests.server.conftest import RunningServer
-from tests.sync.laptops import Laptop, open_laptop, photo_file
+from tests.sync.laptops import Laptop, dump, open_laptop, photo_file
 
 
 @pytest.fixture
@@ -181,3 +181,28 @@ def test_each_laptop_shows_the_state_of_its_inspections(
         with laptop.store.unit_of_work() as uow:
             assert uow.session.get(Finding, failed).description == "B 改"
             assert status.open_conflicts(uow) == []
+
+
+def test_a_damaged_original_is_reported_and_does_not_block_the_rest_of_the_sync(
+    laptops: tuple[Laptop, Laptop], tmp_path: Path
+) -> None:
+    a, b = laptops
+    a.sync()
+    b.sync()
+    _, _, photo_id = _record_problem(a, "照片损坏", photo_file(tmp_path, "d.jpg", 8))
+    with a.store.unit_of_work() as uow:
+        sha = uow.session.get(Photo, photo_id).sha256
+    original = a.store.photos.original_path(sha)
+    original.chmod(0o600)
+    damaged = bytearray(original.read_bytes())
+    damaged[len(damaged) // 2] ^= 0xFF
+    original.write_bytes(bytes(damaged))
+    other, _, _ = _record_problem(b, "B 的检查", photo_file(tmp_path, "e.jpg", 9))
+    b.sync()
+    report = a.sync()
+    assert report.photos_refused == 1
+    assert other in {i for (e, i) in dump(a) if e == "inspection"}  # the pull still ran
+    with a.store.unit_of_work() as uow:
+        refused = blobs.refused_blobs(uow)
+    assert set(refused) == {sha} and "sha256" in refused[sha]
+    assert a.sync().photos_refused == 0  # not sent again and again
