@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from inspector_app.protocol.sync import MAX_BATCH, Mutation, MutationResult, PushIn, PushOut
 from inspector_app.store.models import OutboxEntry, SyncConflict
@@ -158,36 +158,47 @@ def _record(
     batch: dict[str, dict[str, Any]],
     stats: PushStats,
 ) -> tuple[None, Touched]:
-    """The whole reply in one transaction: acks leave, conflicts are logged, refusals stay."""
+    """The whole reply in one transaction: acks leave, conflicts are logged, refusals stay.
+
+    The batch's entries and any later entries of its records are loaded with two queries
+    and acknowledged ones removed with one, so a 200-entry reply is a few statements."""
+    session = uow.session
     touched = Touched()
-    for result in reply.results:
-        item = batch.get(result.mutation_id)
-        if item is None:
-            continue
-        mutation: Mutation = item["mutation"]
-        entry = uow.session.get(OutboxEntry, item["n"])
-        if entry is None:
-            continue
-        if result.status == "rejected":
-            entry.state, entry.message = "rejected", result.message or ""
-            stats.rejected += 1
+    numbers = [item["n"] for item in batch.values()]
+    entries = {
+        e.n: e for e in session.scalars(select(OutboxEntry).where(OutboxEntry.n.in_(numbers)))
+    }
+    later = _later_entries(uow, {(i["mutation"].entity, i["mutation"].id) for i in batch.values()})
+    acknowledged: list[int] = []
+    with session.no_autoflush:
+        for result in reply.results:
+            item = batch.get(result.mutation_id)
+            entry = entries.get(item["n"]) if item is not None else None
+            if item is None or entry is None:
+                continue
+            mutation: Mutation = item["mutation"]
             touched.add(mutation.entity, mutation.id)
-            continue
-        applied = set(mutation.fields)
-        if result.status == "conflict" and result.current is not None:
-            if _restored_older(mutation, result):
-                applied -= _send_again(uow, mutation, result)
+            if result.status == "rejected":
+                entry.state, entry.message = "rejected", result.message or ""
+                stats.rejected += 1
+                continue
+            applied = set(mutation.fields)
+            if result.status == "conflict" and result.current is not None:
+                if _restored_older(mutation, result):
+                    applied -= _send_again(uow, mutation, result)
+                else:
+                    lost = _log_conflicts(uow, mutation, result)
+                    applied -= lost
+                    _take_server_version(uow, entry.n, mutation, result)
+                    stats.conflicts += len(lost)
             else:
-                lost = _log_conflicts(uow, mutation, result)
-                applied -= lost
-                _take_server_version(uow, entry.n, mutation, result)
-                stats.conflicts += len(lost)
-        else:
-            stats.pushed += 1
-        _set_revision(uow, mutation, result.seq)
-        _rebase_later(uow, entry, applied, result.seq)
-        uow.session.delete(entry)
-        touched.add(mutation.entity, mutation.id)
+                stats.pushed += 1
+            _set_revision(uow, mutation, result.seq)
+            followers = [e for e in later.get((entry.entity, entry.record_id), []) if e.n > entry.n]
+            _rebase_later(uow, followers, applied, result.seq)
+            acknowledged.append(entry.n)
+    session.flush()
+    session.execute(delete(OutboxEntry).where(OutboxEntry.n.in_(acknowledged)))
     return None, touched
 
 
@@ -203,26 +214,32 @@ def _set_revision(uow: UnitOfWork, mutation: Mutation, seq: int | None) -> None:
     )
 
 
-def _later_entries(uow: UnitOfWork, entry: OutboxEntry) -> list[OutboxEntry]:
-    return list(
-        uow.session.scalars(
-            select(OutboxEntry).where(
-                OutboxEntry.entity == entry.entity,
-                OutboxEntry.record_id == entry.record_id,
-                OutboxEntry.n > entry.n,
-                OutboxEntry.state.in_(("pending", "in_flight", "rejected")),
-            )
-        )
+def _later_entries(
+    uow: UnitOfWork, records: set[tuple[str, str]]
+) -> dict[tuple[str, str], list[OutboxEntry]]:
+    """Entries of these records that are not in flight (edits made while it was out)."""
+    found: dict[tuple[str, str], list[OutboxEntry]] = {}
+    rows = uow.session.scalars(
+        select(OutboxEntry)
+        .where(OutboxEntry.record_id.in_({record_id for _, record_id in records}))
+        .where(OutboxEntry.state.in_(("pending", "rejected")))
+        .order_by(OutboxEntry.n)
     )
+    for row in rows:
+        if (row.entity, row.record_id) in records:
+            found.setdefault((row.entity, row.record_id), []).append(row)
+    return found
 
 
-def _rebase_later(uow: UnitOfWork, entry: OutboxEntry, applied: set[str], seq: int | None) -> None:
+def _rebase_later(
+    uow: UnitOfWork, followers: list[OutboxEntry], applied: set[str], seq: int | None
+) -> None:
     """Fields the server just took from us are current at `seq`: a later edit of them
     starts from there. Other fields keep their own base (another laptop may have
     changed them since, and that must still be a conflict)."""
     if seq is None or not applied:
         return
-    for later in _later_entries(uow, entry):
+    for later in followers:
         if later.state != "pending" or (later.base_rev or 0) >= seq:
             continue
         overlap = applied & set(later.fields)

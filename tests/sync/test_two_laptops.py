@@ -20,7 +20,9 @@ from inspector_app.store.models import (
     Site,
     SyncConflict,
 )
-from inspector_app.sync import blobs, status
+from inspector_app.sync import blobs, push, status
+from inspector_app.sync.engine import sync_once
+from inspector_app.sync.local import DirectStoreAccess
 from tests.builders import finding_id, start_in
 from tests.server.conftest import RunningServer
 from tests.sync.laptops import Laptop, dump, open_laptop, photo_file
@@ -206,3 +208,50 @@ def test_a_damaged_original_is_reported_and_does_not_block_the_rest_of_the_sync(
         refused = blobs.refused_blobs(uow)
     assert set(refused) == {sha} and "sha256" in refused[sha]
     assert a.sync().photos_refused == 0  # not sent again and again
+
+
+class _EditsWhileInFlight(DirectStoreAccess):
+    """The inspector types again while a push is on the wire (right after it was taken)."""
+
+    def __init__(self, store, edit) -> None:
+        super().__init__(store)
+        self.edit = edit
+
+    def write(self, work):
+        value = super().write(work)
+        if work is push.take_batch and self.edit is not None:
+            edit, self.edit = self.edit, None
+            edit()
+        return value
+
+
+def test_an_edit_made_while_its_record_is_in_flight_never_conflicts_with_itself(
+    laptops: tuple[Laptop, Laptop], tmp_path: Path
+) -> None:
+    a, b = laptops
+    a.sync()
+    b.sync()
+    _, failed, _ = _record_problem(a, "第一稿", photo_file(tmp_path, "r.jpg", 10))
+    a.sync()
+    with a.store.unit_of_work() as uow:
+        ops.update_finding(uow, failed, ops.FindingChanges(description="第二稿", window_no="3"))
+        uow.commit()
+
+    def type_again() -> None:
+        with a.store.unit_of_work() as uow:
+            ops.update_finding(uow, failed, ops.FindingChanges(description="第三稿"))
+            ops.update_finding(uow, failed, ops.FindingChanges(staff_badge="0008"))
+            uow.commit()
+
+    report = sync_once(_EditsWhileInFlight(a.store, type_again), a.api)
+    assert report.conflicts == 0
+    b.sync()
+    for laptop in (a, b):
+        with laptop.store.unit_of_work() as uow:
+            finding = uow.session.get(Finding, failed)
+            assert (finding.description, finding.window_no, finding.staff_badge) == (
+                "第三稿",
+                "3",
+                "0008",
+            )
+            assert status.open_conflicts(uow) == []
