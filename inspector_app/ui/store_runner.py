@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from inspector_app.store.photos import PhotoStore
 from inspector_app.store.store import Store
 from inspector_app.store.types import utc_now
 from inspector_app.store.unit_of_work import UnitOfWork
@@ -100,6 +101,11 @@ class StoreRunner(QObject):
         """Where the store lives (shown in the status bar and the settings)."""
         return self.store.data_dir
 
+    @property
+    def photos(self) -> PhotoStore:
+        """The photo files, for file work on a network thread (the sync's downloads)."""
+        return self.store.photos
+
     def read(
         self,
         work: Callable[[UnitOfWork], T],
@@ -120,16 +126,20 @@ class StoreRunner(QObject):
         *,
         initiator: object = None,
         suppress_outbox: bool = False,
+        relaxed_references: bool = False,
     ) -> Future[OpResult[T]] | None:
         """One transaction: the service's changes and their outbox rows commit together.
 
         `changed` is emitted with the op's change set before `on_success` gets
         its value. `suppress_outbox` applies changes that did not happen here
-        (pulled from the server): they commit without outbox rows.
+        (pulled from the server): they commit without outbox rows, and with
+        `relaxed_references` may point at records a later page of the pull brings.
         """
 
         def job() -> OpResult[T]:
-            with self.store.unit_of_work(suppress_outbox=suppress_outbox) as uow:
+            with self.store.unit_of_work(
+                suppress_outbox=suppress_outbox, relaxed_references=relaxed_references
+            ) as uow:
                 result = op(uow)
                 uow.commit()
                 return result

@@ -134,7 +134,8 @@ class HomePage(QWidget):
             self.table.setSortingEnabled(True)  # sorts by the indicator
             self.search.setClearButtonEnabled(True)
 
-    def set_rows(self, rows: list[InspectionSummary]) -> None:
+    def set_rows(self, rows: list[InspectionSummary], states: dict[str, str] | None = None) -> None:
+        """`states`: sync states of the flagged rows (ui/sync/labels.py); others by ack."""
         current_site = self.site.currentData()
         self.site.blockSignals(True)
         self.site.clear()
@@ -144,7 +145,7 @@ class HomePage(QWidget):
         index = self.site.findData(current_site)
         self.site.setCurrentIndex(max(index, 0))
         self.site.blockSignals(False)
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, states)
         self._apply_filters()
 
     def _apply_filters(self) -> None:
