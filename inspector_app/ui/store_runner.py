@@ -14,6 +14,7 @@ The contract for jobs: they run on a worker thread and must not touch Qt
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import threading
@@ -92,6 +93,8 @@ class StoreRunner(QObject):
         self._pending = 0
         self._closed = False
         self._lock = threading.Lock()
+        self._keys = itertools.count()
+        self._callbacks: dict[int, tuple[Any, Any]] = {}
         self._deliver.connect(self._on_deliver)
 
     # --- public API ---
@@ -221,6 +224,11 @@ class StoreRunner(QObject):
             log.info("store runner closed; job dropped")
             return None
         self._change_pending(+1)
+        # The callbacks stay here, not in the worker's closure: a widget's bound method
+        # released on a worker thread would free the widget's wrapper there (a crash).
+        with self._lock:
+            key = next(self._keys)
+            self._callbacks[key] = (on_success, on_failure)
 
         def run() -> T:
             """The future carries the job's result (or its exception) as well."""
@@ -228,29 +236,25 @@ class StoreRunner(QObject):
                 result = job()
             except Exception as exc:  # reported on the GUI thread
                 error = exc
-                self._deliver.emit(lambda: self._finish_failure(error, on_failure))
+                self._deliver.emit(lambda: self._finish(key, False, error))
                 raise
-            self._deliver.emit(lambda: self._finish_success(result, on_success))
+            self._deliver.emit(lambda: self._finish(key, True, result))
             return result
 
         return executor.submit(run)
 
-    def _finish_success(self, result: Any, callback: Callable[[Any], None] | None) -> None:
+    def _finish(self, key: int, succeeded: bool, outcome: Any) -> None:
+        with self._lock:
+            on_success, on_failure = self._callbacks.pop(key)
         try:
-            if callback is not None:
-                callback(result)
-        finally:
-            self._change_pending(-1)
-
-    def _finish_failure(
-        self, error: Exception, callback: Callable[[Exception], None] | None
-    ) -> None:
-        try:
-            if callback is not None:
-                callback(error)
+            if succeeded:
+                if on_success is not None:
+                    on_success(outcome)
+            elif on_failure is not None:
+                on_failure(outcome)
             else:
-                log.warning("store job failed: %r", error)
-                self.failed.emit(error)
+                log.warning("store job failed: %r", outcome)
+                self.failed.emit(outcome)
         finally:
             self._change_pending(-1)
 
