@@ -27,8 +27,10 @@ from inspector_app.ui.store_runner import StoreRunner
 from inspector_app.ui.sync.sign_in_dialog import SignInDialog
 from tests.server.conftest import PASSWORD, RunningServer
 from tests.sync.laptops import sync_server  # noqa: F401
-from tests.sync.test_credentials import secret_service  # noqa: F401
-from tests.sync.test_credentials import SecretServiceSession
+from tests.sync.test_credentials import (
+    SecretServiceSession,
+    secret_service,  # noqa: F401
+)
 from tests.ui.conftest import when_modal
 
 
