@@ -14,6 +14,7 @@ from inspector_app.protocol.auth import UserOut
 from inspector_app.sync.status import SyncOverview
 from inspector_app.ui.operations import sync as sync_ops
 from inspector_app.ui.store_runner import StoreRunner
+from inspector_app.ui.widgets import shows_user_data
 
 
 def role_label(role: str) -> str:
@@ -44,10 +45,18 @@ class SyncIndicator(QWidget):
         self.problems.setToolTip(self.tr("查看并处理同步冲突"))
         self.problems.hide()
         self.signed_in = QLabel(self.tr("未登录"))
+        self.account_name = shows_user_data(QLabel())  # the account's name and team
+        self.account_name.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
-        for widget in (self.last_sync, self.pending, self.problems, self.signed_in):
+        for widget in (
+            self.last_sync,
+            self.pending,
+            self.problems,
+            self.signed_in,
+            self.account_name,
+        ):
             layout.addWidget(widget)
         self.problems.clicked.connect(self.conflicts_requested)
         self._soon = QTimer(self, singleShot=True, interval=200)
@@ -79,10 +88,10 @@ class SyncIndicator(QWidget):
 
     def show_account(self, account: UserOut | None) -> None:
         self.account = account
+        self.account_name.setVisible(account is not None)
         if account is None:
             self.signed_in.setText(self.tr("未登录"))
             return
+        self.signed_in.setText(self.tr("已登录（{0}）：").format(role_label(account.role)))
         who = account.display_name or account.username
-        role = role_label(account.role)
-        details = f"{role} · {account.team}" if account.team else role
-        self.signed_in.setText(self.tr("已登录：{0}（{1}）").format(who, details))
+        self.account_name.setText(f"{who} · {account.team}" if account.team else who)

@@ -145,9 +145,16 @@ def wait_sync_done(qtbot, window: MainWindow, timeout: int = 60_000) -> None:
     window.runner.wait_idle(60)
 
 
-def sign_in_and_sync(qtbot, window: MainWindow, user: str = "zhang") -> None:
-    """Click 同步 with no token: the sign-in dialog, then the sync to its end."""
+def sign_in_and_sync(
+    qtbot, window: MainWindow, user: str = "zhang", *, keyring_missing: bool = False
+) -> None:
+    """Click 同步 with no token: the sign-in dialog, then the sync to its end. Without a
+    keyring the dialog says the sign-in cannot be kept; the user clicks OK."""
+    from PySide6.QtWidgets import QMessageBox
+
     assert window.sync is not None
     answer_sign_in(user)
+    if keyring_missing:
+        when_modal(lambda box: click(box.buttons()[0]), timeout_ms=30_000, kind=QMessageBox)
     click(toolbar_button(window, window.sync.sync_action))
     wait_sync_done(qtbot, window)

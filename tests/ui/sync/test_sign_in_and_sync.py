@@ -57,7 +57,8 @@ def test_sync_without_a_token_asks_to_sign_in_then_syncs_and_shows_it(
     indicator = window.sync.indicator
     assert indicator.pending.text() == "待同步 0"
     assert indicator.last_sync.text().startswith("上次同步 ")
-    assert "zhang" in indicator.signed_in.text() and "检查人员 · 一组" in indicator.signed_in.text()
+    assert indicator.signed_in.text() == "已登录（检查人员）："
+    assert indicator.account_name.text().endswith("· 一组") and indicator.account_name.isVisible()
     assert _home_state(window, inspection_id) == "已同步"
     assert "同步完成" in window.statusBar().currentMessage()
     kept = saved_settings()
@@ -70,7 +71,7 @@ def test_sync_without_a_token_asks_to_sign_in_then_syncs_and_shows_it(
     token = window.sync.token
     click(toolbar_button(window, window.sync.sign_out_action))
     qtbot.waitUntil(lambda: "已退出登录" in window.statusBar().currentMessage(), timeout=20_000)
-    assert indicator.signed_in.text() == "未登录"
+    assert indicator.signed_in.text() == "未登录" and not indicator.account_name.isVisible()
     assert credentials.load_token("zhang", sync_server.url) is None
     assert sync_server.login("zhang").status_code == 200  # the account itself is fine
     import requests
@@ -119,7 +120,7 @@ def test_without_a_secure_keyring_the_sign_in_says_so_and_the_sync_runs_anyway(
 
     def read_message(box) -> None:
         said.append(box.text())
-        box.done(0)
+        click(box.buttons()[0])
 
     when_modal(read_message, timeout_ms=30_000, kind=QMessageBox)
     click(toolbar_button(window, window.sync.sync_action))
