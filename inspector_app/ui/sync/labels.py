@@ -8,19 +8,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-CONTEXT = "SyncState"
-
 
 def state_labels() -> dict[str, str]:
     """State value -> text in the current UI language (built when the language is set)."""
     translate = QCoreApplication.translate
     return {
-        "conflict": translate(CONTEXT, "冲突"),
-        "rejected": translate(CONTEXT, "被拒绝"),
-        "photo_missing": translate(CONTEXT, "照片未上传"),
-        "pending": translate(CONTEXT, "待同步"),
-        "synced": translate(CONTEXT, "已同步"),
-        "local": translate(CONTEXT, "未同步"),
+        "conflict": translate("SyncState", "冲突"),
+        "rejected": translate("SyncState", "被拒绝"),
+        "photo_missing": translate("SyncState", "照片未上传"),
+        "pending": translate("SyncState", "待同步"),
+        "synced": translate("SyncState", "已同步"),
+        "local": translate("SyncState", "未同步"),
     }
 
 
