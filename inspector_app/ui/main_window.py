@@ -126,8 +126,15 @@ class MainWindow(QMainWindow):
 
     def _attach_sync(self, runner: StoreRunner) -> None:
         """The 同步 actions and the status bar's sync corner (built after the first paint)."""
+        from PySide6.QtCore import Qt
+
         from inspector_app.ui.sync.controller import SyncController
 
+        # The sync corner needs room: the folder is shortened, the whole path in its tooltip.
+        full = self.data_dir_label.text()
+        self.data_dir_label.setToolTip(full)
+        metrics = self.data_dir_label.fontMetrics()
+        self.data_dir_label.setText(metrics.elidedText(full, Qt.TextElideMode.ElideMiddle, 280))
         self.sync = SyncController(self, runner, self.toolbar)
         self.sync.finished.connect(self._after_sync)
 

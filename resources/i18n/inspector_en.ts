@@ -32,69 +32,79 @@
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="41"/>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="42"/>
         <source>同一内容在本机和服务器上都被修改过。请逐条选择保留哪一个；保留本机的值会在下次同步时上传。</source>
         <translation>The same content was changed on this laptop and on the server. Choose which to keep for each row; a kept local value is uploaded at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="49"/>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="50"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="50"/>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="51"/>
         <source>内容</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="51"/>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="52"/>
         <source>本机的值</source>
         <translation>This laptop&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="52"/>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="53"/>
         <source>本机修改于</source>
         <translation>Changed here</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="53"/>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="54"/>
         <source>服务器的值</source>
         <translation>Server&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="54"/>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="55"/>
         <source>服务器修改于</source>
         <translation>Changed on server</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="55"/>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="56"/>
         <source>选择</source>
         <translation>Choice</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="67"/>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="70"/>
         <source>没有待处理的冲突。</source>
         <translation>No conflicts left to settle.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="70"/>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="73"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="108"/>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="127"/>
         <source>保留本机</source>
         <translation>Keep mine</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="110"/>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="129"/>
         <source>采用服务器</source>
         <translation>Use server&apos;s</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="114"/>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="133"/>
         <source>服务器上已删除，只能采用服务器的结果</source>
         <translation>Deleted on the server: only the server&apos;s result can be taken</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="142"/>
+        <source>✓ 已保留本机</source>
+        <translation>✓ Kept mine</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="142"/>
+        <source>✓ 已采用服务器</source>
+        <translation>✓ Took server&apos;s</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="20"/>
@@ -172,17 +182,22 @@
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="49"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="45"/>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="51"/>
         <source>已删除</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="51"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="53"/>
         <source>未删除</source>
         <translation>not deleted</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="54"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="56"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
@@ -448,7 +463,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/main_window.py" line="75"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="205"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="212"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
@@ -483,12 +498,12 @@
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="206"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="213"/>
         <source>本机还没有检查表或检查地点，请先同步或导入演示数据。</source>
         <translation>This laptop has no checklist templates or sites yet; sync first or load demo data.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="258"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="265"/>
         <source>已自动保存 {0}</source>
         <translation>Saved automatically at {0}</translation>
     </message>
@@ -1204,17 +1219,17 @@
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/controller.py" line="178"/>
-        <source>同步完成：{0}</source>
-        <translation>Sync finished: {0}</translation>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="180"/>
+        <source>同步完成：上传 {0}，下载 {1}</source>
+        <translation>Sync finished: sent {0}, received {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/controller.py" line="194"/>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="197"/>
         <source>同步未完成</source>
         <translation>Sync not finished</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/controller.py" line="245"/>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="248"/>
         <source>已退出登录。</source>
         <translation>Signed out.</translation>
     </message>
@@ -1261,7 +1276,7 @@
     <message>
         <location filename="../../inspector_app/ui/sync/indicator.py" line="76"/>
         <source>待同步 {0}</source>
-        <translation>Waiting {0}</translation>
+        <translation>Pending {0}</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sync/indicator.py" line="78"/>
@@ -1288,22 +1303,22 @@
     <name>SyncProgress</name>
     <message>
         <location filename="../../inspector_app/ui/sync/progress.py" line="24"/>
-        <location filename="../../inspector_app/ui/sync/progress.py" line="36"/>
+        <location filename="../../inspector_app/ui/sync/progress.py" line="41"/>
         <source>取消同步</source>
         <translation>Cancel sync</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/progress.py" line="34"/>
+        <location filename="../../inspector_app/ui/sync/progress.py" line="37"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/progress.py" line="41"/>
+        <location filename="../../inspector_app/ui/sync/progress.py" line="55"/>
         <source>正在同步：{0} 条记录，{1}</source>
         <translation>Syncing: {0} records, {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/progress.py" line="45"/>
+        <location filename="../../inspector_app/ui/sync/progress.py" line="59"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -1323,12 +1338,12 @@
     <message>
         <location filename="../../inspector_app/ui/sync/labels.py" line="18"/>
         <source>照片未上传</source>
-        <translation>Photo not uploaded</translation>
+        <translation>Photo waiting</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sync/labels.py" line="19"/>
         <source>待同步</source>
-        <translation>Waiting</translation>
+        <translation>Pending</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sync/labels.py" line="20"/>

@@ -101,7 +101,7 @@ class HomePage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((230, 300, 140, 60, 100, 60, 60, 80)):
+        for column, width in enumerate((230, 300, 140, 60, 100, 60, 60, 100)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 

@@ -40,7 +40,9 @@ def record_label(conflict: ConflictView) -> str:
         "photo": translate("ConflictsDialog", "照片"),
     }
     kind = kinds.get(conflict.entity, conflict.entity)
-    return f"{kind}：{conflict.label}" if conflict.label else kind
+    if not conflict.label:
+        return kind
+    return translate("ConflictsDialog", "{0}：{1}").format(kind, conflict.label)
 
 
 def value_text(field: str, value: Any) -> str:

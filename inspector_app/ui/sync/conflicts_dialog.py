@@ -7,11 +7,11 @@ sync; taking the server's value only closes the conflict.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -27,7 +27,7 @@ from inspector_app.ui.operations import sync as sync_ops
 from inspector_app.ui.store_runner import StoreRunner
 from inspector_app.ui.sync.conflict_texts import field_label, record_label, value_text, when_text
 
-COLUMNS = 7
+COLUMNS = 8  # six of text, then one button each for 保留本机 and 采用服务器
 
 
 class ConflictsDialog(QDialog):
@@ -36,6 +36,7 @@ class ConflictsDialog(QDialog):
         self.setWindowTitle(self.tr("同步冲突"))
         self.runner = runner
         self.conflicts: list[ConflictView] = []
+        self._buttons: dict[int, tuple[QPushButton, QPushButton]] = {}  # by conflict n
         self.intro = QLabel(
             self.tr(
                 "同一内容在本机和服务器上都被修改过。请逐条选择保留哪一个；"
@@ -53,11 +54,13 @@ class ConflictsDialog(QDialog):
                 self.tr("服务器的值"),
                 self.tr("服务器修改于"),
                 self.tr("选择"),
+                "",
             ]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setWordWrap(True)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the row's buttons take the keys
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -81,30 +84,46 @@ class ConflictsDialog(QDialog):
         self.runner.read(sync_ops.conflicts, self._show, lambda error: show_error(self, error))
 
     def _show(self, conflicts: list[ConflictView]) -> None:
+        """New conflicts are appended; settled ones stay, their buttons showing the choice.
+
+        Rows are never removed while the dialog is open: the table would delete their
+        buttons later, and the one just clicked is among them.
+        """
         self.conflicts = conflicts
-        self.table.setRowCount(len(conflicts))
-        for row, conflict in enumerate(conflicts):
-            cells = (
-                record_label(conflict),
-                field_label(conflict.field),
-                value_text(conflict.field, conflict.local_value),
-                when_text(conflict.local_at),
-                value_text(conflict.field, conflict.server_value),
-                when_text(conflict.server_at),
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(row, column, item)
-            self.table.setCellWidget(row, COLUMNS - 1, self._choice(conflict))
+        open_ones = {conflict.n for conflict in conflicts}
+        for conflict in conflicts:
+            if conflict.n not in self._buttons:
+                self._append(conflict)
+        for n, (mine, theirs) in self._buttons.items():
+            if n not in open_ones:
+                mine.setEnabled(False)
+                theirs.setEnabled(False)
         self.table.resizeRowsToContents()
         self.empty.setVisible(not conflicts)
-        self.table.setVisible(bool(conflicts))
+        self.table.setVisible(bool(self._buttons))
 
-    def _choice(self, conflict: ConflictView) -> QWidget:
-        cell = QWidget()
-        row = QHBoxLayout(cell)
-        row.setContentsMargins(4, 2, 4, 2)
+    def _append(self, conflict: ConflictView) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        cells = (
+            record_label(conflict),
+            field_label(conflict.field),
+            value_text(conflict.field, conflict.local_value),
+            when_text(conflict.local_at),
+            value_text(conflict.field, conflict.server_value),
+            when_text(conflict.server_at),
+        )
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            self.table.setItem(row, column, item)
+        mine, theirs = self._choice(conflict)
+        self._buttons[conflict.n] = (mine, theirs)
+        self.table.setCellWidget(row, COLUMNS - 2, mine)
+        self.table.setCellWidget(row, COLUMNS - 1, theirs)
+
+    def _choice(self, conflict: ConflictView) -> tuple[QPushButton, QPushButton]:
+        """One plain button per cell (no layout inside a cell)."""
         mine = QPushButton(self.tr("保留本机"))
         mine.setObjectName(f"keep-mine-{conflict.n}")
         theirs = QPushButton(self.tr("采用服务器"))
@@ -114,18 +133,20 @@ class ConflictsDialog(QDialog):
             mine.setToolTip(self.tr("服务器上已删除，只能采用服务器的结果"))
         mine.clicked.connect(lambda: self._resolve(conflict, keep_mine=True))
         theirs.clicked.connect(lambda: self._resolve(conflict, keep_mine=False))
-        row.addWidget(mine)
-        row.addWidget(theirs)
-        return cell
+        return mine, theirs
 
     def _resolve(self, conflict: ConflictView, *, keep_mine: bool) -> None:
         self.table.setEnabled(False)
+        chosen = self._buttons[conflict.n][0 if keep_mine else 1]
+        before = chosen.text()
+        chosen.setText(self.tr("✓ 已保留本机") if keep_mine else self.tr("✓ 已采用服务器"))
 
         def done(_: str) -> None:
             self.table.setEnabled(True)
             self.reload()
 
         def failed(error: Exception) -> None:
+            chosen.setText(before)
             self.table.setEnabled(True)
             show_error(self, error)
 

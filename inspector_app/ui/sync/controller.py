@@ -149,6 +149,7 @@ class SyncController(QObject):
             return
         self.sync_action.setEnabled(False)
         self.progress.start()
+        self.indicator.last_sync.setToolTip("")
         token = self.token
         runner = self.runner
         self._task = self.runner.network_job(
@@ -174,8 +175,10 @@ class SyncController(QObject):
         self.account = done.user
         self.indicator.show_account(done.user)
         self._ended()
-        summary = done.report.summary(current_language())
-        self.window.statusBar().showMessage(self.tr("同步完成：{0}").format(summary), 10_000)
+        report = done.report
+        self.indicator.last_sync.setToolTip(report.summary(current_language()))
+        text = self.tr("同步完成：上传 {0}，下载 {1}").format(report.pushed, report.pulled)
+        self.progress.finish(text, 10_000)
         self.settings_changed(self.window.settings)
 
     def _failed(self, error: Exception, *, quiet: bool, retry: bool) -> None:
@@ -183,13 +186,13 @@ class SyncController(QObject):
 
         self._ended()
         if isinstance(error, errors.SyncCancelled):
-            self.window.statusBar().showMessage(user_message(error), 15_000)
+            self.progress.finish(user_message(error))
         elif isinstance(error, errors.SignInRequired):
             self._forget(self.window.settings)
             if not quiet and retry:
                 self._sign_in_then_sync(retry=False, reason=user_message(error))
         elif quiet:
-            self.window.statusBar().showMessage(user_message(error), 15_000)
+            self.progress.finish(user_message(error))
         elif isinstance(error, DomainError):
             QMessageBox.warning(self.window, self.tr("同步未完成"), user_message(error))
         else:
@@ -242,7 +245,7 @@ class SyncController(QObject):
         self.indicator.show_account(None)
         self.runner.network_job(
             lambda task: sign_out(settings, token),
-            lambda _: self.window.statusBar().showMessage(self.tr("已退出登录。"), 8000),
+            lambda _: self.progress.finish(self.tr("已退出登录。"), 8000),
             lambda error: show_error(self.window, error),
         )
 

@@ -6,7 +6,7 @@ Not a modal dialog: the inspector may go on recording while the laptop syncs
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 
@@ -28,13 +28,27 @@ class SyncProgress(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel)
         self.cancel.clicked.connect(self._cancel)
+        self._fade = QTimer(self, singleShot=True)
+        self._fade.timeout.connect(self.hide)
         self.hide()
 
     def start(self) -> None:
+        self._fade.stop()
         self.label.setText(self.tr("正在同步…"))
+        self.bar.show()
+        self.cancel.show()
         self.cancel.setEnabled(True)
         self.cancel.setText(self.tr("取消同步"))
         self.show()
+
+    def finish(self, text: str, shown_ms: int = 15_000) -> None:
+        """How it ended, in place of the progress (the status bar's message area is
+        too narrow beside the permanent widgets), for a while."""
+        self.bar.hide()
+        self.cancel.hide()
+        self.label.setText(text)
+        self.show()
+        self._fade.start(shown_ms)
 
     def update_progress(self, records: int, sent: int) -> None:
         size = QLocale().formattedDataSize(sent)

@@ -60,7 +60,7 @@ def test_sync_without_a_token_asks_to_sign_in_then_syncs_and_shows_it(
     assert indicator.signed_in.text() == "已登录（检查人员）："
     assert indicator.account_name.text().endswith("· 一组") and indicator.account_name.isVisible()
     assert _home_state(window, inspection_id) == "已同步"
-    assert "同步完成" in window.statusBar().currentMessage()
+    assert "同步完成" in window.sync.progress.label.text()
     kept = saved_settings()
     assert (kept.server_user, kept.server_url) == ("zhang", sync_server.url)
     assert credentials.load_token("zhang", sync_server.url) == window.sync.token
@@ -70,7 +70,7 @@ def test_sync_without_a_token_asks_to_sign_in_then_syncs_and_shows_it(
     # Signing out revokes the token: the keyring forgets it, the status bar says so.
     token = window.sync.token
     click(toolbar_button(window, window.sync.sign_out_action))
-    qtbot.waitUntil(lambda: "已退出登录" in window.statusBar().currentMessage(), timeout=20_000)
+    qtbot.waitUntil(lambda: "已退出登录" in window.sync.progress.label.text(), timeout=20_000)
     assert indicator.signed_in.text() == "未登录" and not indicator.account_name.isVisible()
     assert credentials.load_token("zhang", sync_server.url) is None
     assert sync_server.login("zhang").status_code == 200  # the account itself is fine

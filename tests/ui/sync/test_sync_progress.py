@@ -48,7 +48,9 @@ def test_cancel_stops_the_sync_calmly_and_the_next_one_sends_the_rest(
     qtbot, open_window: OpenWindow, laptop: Store, tmp_path: Path, no_keyring
 ) -> None:
     window = open_window()
-    sign_in_and_sync(qtbot, window, "zhang", keyring_missing=True)  # the token lives in memory for this run
+    sign_in_and_sync(
+        qtbot, window, "zhang", keyring_missing=True
+    )  # the token lives in memory for this run
     _inspection_with_photos(laptop, tmp_path, count=6)
     waiting = _overview(laptop)
     assert waiting.photos_waiting == 6 and waiting.pending > 0
@@ -59,8 +61,8 @@ def test_cancel_stops_the_sync_calmly_and_the_next_one_sends_the_rest(
     click(progress.cancel)
     wait_sync_done(qtbot, window)
 
-    assert "同步已取消" in window.statusBar().currentMessage()
-    assert not progress.isVisible()
+    assert "同步已取消" in progress.label.text()
+    assert progress.isVisible() and not progress.cancel.isVisible()  # the calm message
     rest = _overview(laptop)
     assert rest.photos_waiting > 0 or rest.pending > 0  # the rest waits in the outbox
     assert rest.rejected == 0 and rest.conflicts == 0
@@ -75,6 +77,6 @@ def test_cancel_stops_the_sync_calmly_and_the_next_one_sends_the_rest(
 
     done = _overview(laptop)
     assert (done.pending, done.photos_waiting) == (0, 0)
-    assert "同步完成" in window.statusBar().currentMessage()
+    assert "同步完成" in window.sync.progress.label.text()
     assert window.sync.indicator.pending.text() == "待同步 0"
     assert any("条记录" in text for text in shown), set(shown)
