@@ -14,6 +14,7 @@ from inspector_app.protocol.auth import UserOut
 from inspector_app.sync.status import SyncOverview
 from inspector_app.ui.operations import sync as sync_ops
 from inspector_app.ui.store_runner import StoreRunner
+from inspector_app.ui.sync.progress import STATUS_ROW
 from inspector_app.ui.widgets import shows_user_data
 
 
@@ -42,6 +43,7 @@ class SyncIndicator(QWidget):
         self.problems = QPushButton()
         self.problems.setFlat(True)
         self.problems.setStyleSheet("color: #b00020; font-weight: bold; padding: 0 4px")
+        self.problems.setMaximumHeight(STATUS_ROW)
         self.problems.setToolTip(self.tr("查看并处理同步冲突"))
         self.problems.hide()
         self.signed_in = QLabel(self.tr("未登录"))

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+STATUS_ROW = 16  # px: the height of the status bar's own labels
+
 
 class SyncProgress(QWidget):
     cancel_requested = Signal()
@@ -22,6 +24,10 @@ class SyncProgress(QWidget):
         self.bar.setMaximumWidth(120)
         self.bar.setTextVisible(False)
         self.cancel = QPushButton(self.tr("取消同步"))
+        # As tall as the status bar's text: a taller bar would take rows from the pages.
+        self.cancel.setStyleSheet("padding: 0 8px")
+        self.cancel.setMaximumHeight(STATUS_ROW)
+        self.bar.setMaximumHeight(STATUS_ROW - 6)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
