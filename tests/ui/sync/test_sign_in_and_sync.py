@@ -66,6 +66,13 @@ def test_sync_without_a_token_asks_to_sign_in_then_syncs_and_shows_it(
     assert credentials.load_token("zhang", sync_server.url) == window.sync.token
     overview = _overview(laptop)
     assert (overview.pending, overview.username) == (0, "zhang")
+    window.open_inspection(inspection_id)
+    window.runner.wait_idle()
+    state = window.runner_page.heading.sync_state
+    qtbot.waitUntil(lambda: state.text() == "已同步", timeout=10_000)
+    assert state.isVisible()
+    window.show_home()
+    window.runner.wait_idle()
 
     # Signing out revokes the token: the keyring forgets it, the status bar says so.
     token = window.sync.token
