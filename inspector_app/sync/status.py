@@ -134,6 +134,79 @@ def inspection_states(uow: UnitOfWork, inspection_ids: list[str]) -> dict[str, R
     return states
 
 
+def flagged_inspections(uow: UnitOfWork) -> dict[str, RecordSyncState]:
+    """The inspections that need a word in a list (conflict, refused, photo or edits
+    waiting), whatever their number: a fixed handful of queries for the whole home list.
+    The others are synced if the server acknowledged them, else local."""
+    session = uow.session
+    groups = (
+        (
+            RecordSyncState.PENDING,
+            _inspections_of(
+                session,
+                OutboxEntry.entity,
+                OutboxEntry.record_id,
+                OutboxEntry.state.in_(("pending", "in_flight")),
+            ),
+        ),
+        (
+            RecordSyncState.PHOTO_MISSING,
+            set(
+                session.scalars(
+                    select(Finding.inspection_id)
+                    .join(Photo, Photo.finding_id == Finding.id)
+                    .join(Blob, Blob.sha256 == Photo.sha256)
+                    .where(Blob.uploaded.is_(False), Photo.deleted.is_(False))
+                    .where(Photo.server_rev.is_not(None))
+                )
+            ),
+        ),
+        (
+            RecordSyncState.REJECTED,
+            _inspections_of(
+                session, OutboxEntry.entity, OutboxEntry.record_id, OutboxEntry.state == "rejected"
+            ),
+        ),
+        (
+            RecordSyncState.CONFLICT,
+            _inspections_of(
+                session,
+                SyncConflict.entity,
+                SyncConflict.record_id,
+                SyncConflict.resolved_at.is_(None),
+            ),
+        ),
+    )
+    states: dict[str, RecordSyncState] = {}
+    for state_of_group, ids in groups:  # least urgent first: the worst one stays
+        for inspection_id in ids:
+            states[inspection_id] = state_of_group
+    return states
+
+
+def inspections_of_records(uow: UnitOfWork, ids: dict[str, set[str]]) -> set[str]:
+    """The inspections that touched findings and photos (entity name -> ids) belong to."""
+    session = uow.session
+    found = set(ids.get("inspection", ()))
+    findings = list(ids.get("finding", ()))
+    photos = list(ids.get("photo", ()))
+    for start in range(0, len(findings), 500):
+        found.update(
+            session.scalars(
+                select(Finding.inspection_id).where(Finding.id.in_(findings[start : start + 500]))
+            )
+        )
+    for start in range(0, len(photos), 500):
+        found.update(
+            session.scalars(
+                select(Finding.inspection_id)
+                .join(Photo, Photo.finding_id == Finding.id)
+                .where(Photo.id.in_(photos[start : start + 500]))
+            )
+        )
+    return found
+
+
 @dataclass(frozen=True)
 class ConflictView:
     n: int

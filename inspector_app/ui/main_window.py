@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from inspector_app.services.queries import FindingView, NewInspectionChoices
     from inspector_app.ui.runner.runner_page import RunnerPage
     from inspector_app.ui.store_runner import StoreRunner
+    from inspector_app.ui.sync.controller import SyncController
 
 
 class MainWindow(QMainWindow):
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.runner: StoreRunner | None = None
         self.settings = settings
         self._runner_page: RunnerPage | None = None
+        self.sync: SyncController | None = None
         self.setWindowTitle(self.tr("四不两直明察暗访现场检查"))
         self.home = HomePage()
         self.pages = QStackedWidget()
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         self.addToolBar(toolbar)
+        self.toolbar = toolbar
         # QAction(parent, text=…), not QAction(text, parent): resolving that overload builds
         # PySide6's QIcon type (~1.5 ms) before the first paint. Shortcuts come in attach().
         self.new_action = QAction(self, text=self.tr("新建检查"))
@@ -118,7 +121,29 @@ class MainWindow(QMainWindow):
         for action in self.store_actions:
             action.setEnabled(True)
         self.save_state.setText(self.tr("尚无修改"))
+        self._attach_sync(runner)
         self.refresh_home()
+
+    def _attach_sync(self, runner: StoreRunner) -> None:
+        """The 同步 actions and the status bar's sync corner (built after the first paint)."""
+        from PySide6.QtCore import Qt
+
+        from inspector_app.ui.sync.controller import SyncController
+
+        # The sync corner needs room: the folder is shortened, the whole path in its tooltip.
+        full = self.data_dir_label.text()
+        self.data_dir_label.setToolTip(full)
+        metrics = self.data_dir_label.fontMetrics()
+        self.data_dir_label.setText(metrics.elidedText(full, Qt.TextElideMode.ElideMiddle, 280))
+        self.sync = SyncController(self, runner, self.toolbar)
+        self.sync.finished.connect(self._after_sync)
+
+    def _after_sync(self) -> None:
+        """A sync may have changed anything on screen: reread the page that is shown."""
+        if self.navigator.at_home:
+            self.refresh_home()
+        elif self._runner_page is not None:
+            self._runner_page.reload()
 
     @property
     def runner_page(self) -> RunnerPage:
@@ -139,13 +164,17 @@ class MainWindow(QMainWindow):
     # --- navigation ---
 
     def refresh_home(self) -> None:
-        from inspector_app.services.queries import list_inspections
+        from inspector_app.ui.operations.sync import home_rows
 
         if self.runner is not None:
-            self.runner.read(list_inspections, self._show_rows, lambda e: show_error(self, e))
+            self.runner.read(
+                home_rows, lambda found: self._show_rows(*found), lambda e: show_error(self, e)
+            )
 
-    def _show_rows(self, rows: list[InspectionSummary]) -> None:
-        self.home.set_rows(rows)
+    def _show_rows(
+        self, rows: list[InspectionSummary], states: dict[str, str] | None = None
+    ) -> None:
+        self.home.set_rows(rows, states)
         self.home_shown.emit()
 
     def _on_changed(self, changes: object, initiator: object) -> None:
@@ -222,6 +251,8 @@ class MainWindow(QMainWindow):
             show_error(self, error)
             return
         self.settings = new  # the runner page asks for these (lambda: self.settings)
+        if self.sync is not None:
+            self.sync.settings_changed(new)
         if bureau_time.zone_name() != bureau_time.set_zone(new.time_zone):
             self.refresh_home()  # every time on screen moves to the new zone
         if language_changed:
@@ -236,6 +267,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._runner_page is not None:
             self._runner_page.panel.flush()
+        if self.sync is not None:
+            self.sync.cancel()  # a running sync stops at its next step; what it did is kept
         if self.runner is not None:
             self.runner.wait_idle()
         super().closeEvent(event)

@@ -65,6 +65,18 @@ class SettingsDialog(QDialog):
         self.error.hide()
         self.server = QLineEdit(settings.server_url)
         self.server.setPlaceholderText("https://")
+        self.ca_bundle = QLineEdit(settings.server_ca_bundle)
+        self.ca_bundle.setPlaceholderText(self.tr("留空则使用系统信任的证书"))
+        ca_browse = QPushButton(self.tr("选择…"))
+        ca_browse.setObjectName("ca-browse")
+        ca_browse.clicked.connect(self._browse_ca)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_bundle, 1)
+        ca_row.addWidget(ca_browse)
+        self.allow_plain_http = QCheckBox(self.tr("允许不加密的 http 连接（仅限测试环境）"))
+        self.allow_plain_http.setChecked(settings.allow_plain_http)
+        self.auto_sync = QCheckBox(self.tr("登录后每 5 分钟自动同步"))
+        self.auto_sync.setChecked(settings.auto_sync)
         self.issuer_name = QLineEdit(settings.issuer_name)
         self.issuer_code = QLineEdit(settings.issuer_code)
         self.issuer_code.setPlaceholderText(self.tr("机关代字，如：伊营商监"))
@@ -90,6 +102,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("检查表"), self.auto_advance)
         form.addRow(self.tr("单位所在时区"), self.time_zone)
         form.addRow(self.tr("同步服务器地址"), self.server)
+        form.addRow(self.tr("服务器 CA 证书"), ca_row)
+        form.addRow("", self.allow_plain_http)
+        form.addRow(self.tr("自动同步"), self.auto_sync)
         form.addRow(self.tr("发文机关"), self.issuer_name)
         form.addRow(self.tr("机关代字"), self.issuer_code)
         form.addRow(self.tr("默认整改期限"), self.deadline_days)
@@ -116,6 +131,16 @@ class SettingsDialog(QDialog):
         )
         if folder:
             self.data_dir.setText(folder)
+
+    def _browse_ca(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("选择服务器 CA 证书"),
+            self.ca_bundle.text(),
+            self.tr("证书 (*.pem *.crt *.cer);;所有文件 (*)"),
+        )
+        if path:
+            self.ca_bundle.setText(path)
 
     def zone_name(self) -> str:
         return self.time_zone.currentText().strip()
@@ -144,6 +169,9 @@ class SettingsDialog(QDialog):
             time_zone=self.zone_name(),
             auto_advance=self.auto_advance.isChecked(),
             server_url=self.server.text().strip(),
+            server_ca_bundle=self.ca_bundle.text().strip(),
+            allow_plain_http=self.allow_plain_http.isChecked(),
+            auto_sync=self.auto_sync.isChecked(),
             font_title=self.font_title.text().strip(),
             font_body=self.font_body.text().strip(),
             font_heading=self.font_heading.text().strip(),

@@ -14,6 +14,7 @@ The contract for jobs: they run on a worker thread and must not touch Qt
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import threading
@@ -24,6 +25,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from inspector_app.store.photos import PhotoStore
 from inspector_app.store.store import Store
 from inspector_app.store.types import utc_now
 from inspector_app.store.unit_of_work import UnitOfWork
@@ -91,6 +93,8 @@ class StoreRunner(QObject):
         self._pending = 0
         self._closed = False
         self._lock = threading.Lock()
+        self._keys = itertools.count()
+        self._callbacks: dict[int, tuple[Any, Any]] = {}
         self._deliver.connect(self._on_deliver)
 
     # --- public API ---
@@ -99,6 +103,11 @@ class StoreRunner(QObject):
     def data_dir(self) -> Path:
         """Where the store lives (shown in the status bar and the settings)."""
         return self.store.data_dir
+
+    @property
+    def photos(self) -> PhotoStore:
+        """The photo files, for file work on a network thread (the sync's downloads)."""
+        return self.store.photos
 
     def read(
         self,
@@ -120,16 +129,20 @@ class StoreRunner(QObject):
         *,
         initiator: object = None,
         suppress_outbox: bool = False,
+        relaxed_references: bool = False,
     ) -> Future[OpResult[T]] | None:
         """One transaction: the service's changes and their outbox rows commit together.
 
         `changed` is emitted with the op's change set before `on_success` gets
         its value. `suppress_outbox` applies changes that did not happen here
-        (pulled from the server): they commit without outbox rows.
+        (pulled from the server): they commit without outbox rows, and with
+        `relaxed_references` may point at records a later page of the pull brings.
         """
 
         def job() -> OpResult[T]:
-            with self.store.unit_of_work(suppress_outbox=suppress_outbox) as uow:
+            with self.store.unit_of_work(
+                suppress_outbox=suppress_outbox, relaxed_references=relaxed_references
+            ) as uow:
                 result = op(uow)
                 uow.commit()
                 return result
@@ -211,6 +224,11 @@ class StoreRunner(QObject):
             log.info("store runner closed; job dropped")
             return None
         self._change_pending(+1)
+        # The callbacks stay here, not in the worker's closure: a widget's bound method
+        # released on a worker thread would free the widget's wrapper there (a crash).
+        with self._lock:
+            key = next(self._keys)
+            self._callbacks[key] = (on_success, on_failure)
 
         def run() -> T:
             """The future carries the job's result (or its exception) as well."""
@@ -218,29 +236,25 @@ class StoreRunner(QObject):
                 result = job()
             except Exception as exc:  # reported on the GUI thread
                 error = exc
-                self._deliver.emit(lambda: self._finish_failure(error, on_failure))
+                self._deliver.emit(lambda: self._finish(key, False, error))
                 raise
-            self._deliver.emit(lambda: self._finish_success(result, on_success))
+            self._deliver.emit(lambda: self._finish(key, True, result))
             return result
 
         return executor.submit(run)
 
-    def _finish_success(self, result: Any, callback: Callable[[Any], None] | None) -> None:
+    def _finish(self, key: int, succeeded: bool, outcome: Any) -> None:
+        with self._lock:
+            on_success, on_failure = self._callbacks.pop(key)
         try:
-            if callback is not None:
-                callback(result)
-        finally:
-            self._change_pending(-1)
-
-    def _finish_failure(
-        self, error: Exception, callback: Callable[[Exception], None] | None
-    ) -> None:
-        try:
-            if callback is not None:
-                callback(error)
+            if succeeded:
+                if on_success is not None:
+                    on_success(outcome)
+            elif on_failure is not None:
+                on_failure(outcome)
             else:
-                log.warning("store job failed: %r", error)
-                self.failed.emit(error)
+                log.warning("store job failed: %r", outcome)
+                self.failed.emit(outcome)
         finally:
             self._change_pending(-1)
 

@@ -25,6 +25,184 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="36"/>
+        <source>同步冲突</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="42"/>
+        <source>同一内容在本机和服务器上都被修改过。请逐条选择保留哪一个；保留本机的值会在下次同步时上传。</source>
+        <translation>The same content was changed on this laptop and on the server. Choose which to keep for each row; a kept local value is uploaded at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="50"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="51"/>
+        <source>内容</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="52"/>
+        <source>本机的值</source>
+        <translation>This laptop&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="53"/>
+        <source>本机修改于</source>
+        <translation>Changed here</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="54"/>
+        <source>服务器的值</source>
+        <translation>Server&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="55"/>
+        <source>服务器修改于</source>
+        <translation>Changed on server</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="56"/>
+        <source>选择</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="70"/>
+        <source>没有待处理的冲突。</source>
+        <translation>No conflicts left to settle.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="73"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="127"/>
+        <source>保留本机</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="129"/>
+        <source>采用服务器</source>
+        <translation>Use server&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="133"/>
+        <source>服务器上已删除，只能采用服务器的结果</source>
+        <translation>Deleted on the server: only the server&apos;s result can be taken</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="142"/>
+        <source>✓ 已保留本机</source>
+        <translation>✓ Kept mine</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="142"/>
+        <source>✓ 已采用服务器</source>
+        <translation>✓ Took server&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="20"/>
+        <source>问题描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="21"/>
+        <source>检查结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="22"/>
+        <source>严重程度</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="23"/>
+        <source>窗口号</source>
+        <translation>Window no.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="24"/>
+        <source>工作人员工号</source>
+        <translation>Staff badge</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="25"/>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="26"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="27"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="28"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="29"/>
+        <source>删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="30"/>
+        <source>照片说明</source>
+        <translation>Photo caption</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="31"/>
+        <source>检查组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="38"/>
+        <source>问题</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="39"/>
+        <source>检查</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="40"/>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="45"/>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="51"/>
+        <source>已删除</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="53"/>
+        <source>未删除</source>
+        <translation>not deleted</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="56"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+</context>
+<context>
     <name>DocumentPreview</name>
     <message>
         <location filename="../../inspector_app/ui/runner/document_preview.py" line="53"/>
@@ -218,12 +396,12 @@
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/home_page.py" line="141"/>
+        <location filename="../../inspector_app/ui/home/home_page.py" line="142"/>
         <source>全部地点</source>
         <translation>All sites</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/home_page.py" line="164"/>
+        <location filename="../../inspector_app/ui/home/home_page.py" line="165"/>
         <source>显示 {0} / 共 {1} 次检查</source>
         <translation>Showing {0} of {1} inspections</translation>
     </message>
@@ -231,111 +409,101 @@
 <context>
     <name>InspectionsTableModel</name>
     <message>
-        <location filename="../../inspector_app/ui/home/inspections_model.py" line="95"/>
+        <location filename="../../inspector_app/ui/home/inspections_model.py" line="101"/>
         <source>检查地点</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/inspections_model.py" line="96"/>
+        <location filename="../../inspector_app/ui/home/inspections_model.py" line="102"/>
         <source>专项行动</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/inspections_model.py" line="97"/>
+        <location filename="../../inspector_app/ui/home/inspections_model.py" line="103"/>
         <source>检查时间</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/inspections_model.py" line="98"/>
+        <location filename="../../inspector_app/ui/home/inspections_model.py" line="104"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/inspections_model.py" line="99"/>
+        <location filename="../../inspector_app/ui/home/inspections_model.py" line="105"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/inspections_model.py" line="100"/>
+        <location filename="../../inspector_app/ui/home/inspections_model.py" line="106"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/inspections_model.py" line="101"/>
+        <location filename="../../inspector_app/ui/home/inspections_model.py" line="107"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/inspections_model.py" line="102"/>
+        <location filename="../../inspector_app/ui/home/inspections_model.py" line="108"/>
         <source>同步</source>
         <translation>Sync</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/home/inspections_model.py" line="105"/>
-        <source>未同步</source>
-        <translation>Not synced</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/home/inspections_model.py" line="106"/>
-        <source>已同步</source>
-        <translation>Synced</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="49"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="55"/>
         <source>四不两直明察暗访现场检查</source>
         <translation>Unannounced service-hall inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="55"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="68"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="61"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="181"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="75"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="212"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="62"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="76"/>
         <source>打开检查</source>
         <translation>Open inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="63"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="77"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="64"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="78"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="75"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="89"/>
         <source>正在打开数据…</source>
         <translation>Opening data…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="109"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="123"/>
         <source>尚无修改</source>
         <translation>No changes yet</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="78"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="92"/>
         <source>数据目录：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="182"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="213"/>
         <source>本机还没有检查表或检查地点，请先同步或导入演示数据。</source>
         <translation>This laptop has no checklist templates or sites yet; sync first or load demo data.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="232"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="265"/>
         <source>已自动保存 {0}</source>
         <translation>Saved automatically at {0}</translation>
     </message>
@@ -587,42 +755,42 @@
         <translation>Make the on-site record sheet; preview, print, save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/header.py" line="61"/>
+        <location filename="../../inspector_app/ui/runner/header.py" line="81"/>
         <source>1 个问题</source>
         <translation>1 problem</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/header.py" line="63"/>
+        <location filename="../../inspector_app/ui/runner/header.py" line="83"/>
         <source>{0} 个问题</source>
         <translation>{0} problems</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/header.py" line="65"/>
+        <location filename="../../inspector_app/ui/runner/header.py" line="85"/>
         <source>已检查 {0} / {1}</source>
         <translation>Checked {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/header.py" line="39"/>
+        <location filename="../../inspector_app/ui/runner/header.py" line="49"/>
         <source>已被退回，请按审核意见修改后重新提交。审核意见：{0}</source>
         <translation>Returned for changes; fix and submit again. Reviewer&apos;s comment: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/header.py" line="47"/>
+        <location filename="../../inspector_app/ui/runner/header.py" line="57"/>
         <source>该检查已提交，只能查看，不能修改。</source>
         <translation>This inspection has been submitted; it can be viewed but not changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="305"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="306"/>
         <source>已撤销上一步修改。</source>
         <translation>The last change was undone.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="326"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="327"/>
         <source>新增检查表外问题</source>
         <translation>New problem not on the checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="326"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="327"/>
         <source>问题标题（如：大厅饮水机无水）</source>
         <translation>Problem title (e.g. water dispenser empty)</translation>
     </message>
@@ -652,12 +820,12 @@
         <translation>Photo not imported</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="359"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="360"/>
         <source>照片已删除（同步前可在照片查看器中恢复）。</source>
         <translation>Photo deleted (it can be restored in the photo viewer until the next sync).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="377"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="378"/>
         <source>检查已提交。</source>
         <translation>The inspection was submitted.</translation>
     </message>
@@ -711,6 +879,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/settings_dialog.py" line="43"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="70"/>
         <source>选择…</source>
         <translation>Browse…</translation>
     </message>
@@ -730,119 +899,203 @@
         <translation>IANA time zone name; Beijing time is Asia/Shanghai</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="70"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="69"/>
+        <source>留空则使用系统信任的证书</source>
+        <translation>Leave empty to use the system&apos;s trusted certificates</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="76"/>
+        <source>允许不加密的 http 连接（仅限测试环境）</source>
+        <translation>Allow unencrypted http connections (test setups only)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="78"/>
+        <source>登录后每 5 分钟自动同步</source>
+        <translation>Sync automatically every 5 minutes once signed in</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="82"/>
         <source>机关代字，如：伊营商监</source>
         <translation>Organ code used in document numbers</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="74"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="86"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="82"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="94"/>
         <source>留空则自动查找系统字体；也可填写 .ttf/.ttc 文件路径</source>
         <translation>Leave empty to find a system font; or give a .ttf/.ttc file path</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="85"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="97"/>
         <source>检查人员姓名</source>
         <translation>Inspector&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="86"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="98"/>
         <source>默认检查组</source>
         <translation>Default team</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="87"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="99"/>
         <source>数据目录</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="89"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="101"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="90"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="102"/>
         <source>检查表</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="91"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="103"/>
         <source>单位所在时区</source>
         <translation>Bureau time zone</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="92"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="104"/>
         <source>同步服务器地址</source>
         <translation>Sync server URL</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="93"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="105"/>
+        <source>服务器 CA 证书</source>
+        <translation>Server CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="107"/>
+        <source>自动同步</source>
+        <translation>Automatic sync</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="108"/>
         <source>发文机关</source>
         <translation>Issuing authority</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="94"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="109"/>
         <source>机关代字</source>
         <translation>Organ code</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="95"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="110"/>
         <source>默认整改期限</source>
         <translation>Default deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="96"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="111"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="97"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="112"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="98"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="113"/>
         <source>标题字体（小标宋/宋体）</source>
         <translation>Title font (Xiaobiaosong / Song)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="99"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="114"/>
         <source>正文字体（仿宋）</source>
         <translation>Body font (FangSong)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="100"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="115"/>
         <source>一级标题字体（黑体）</source>
         <translation>Level-1 heading font (Hei)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="101"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="116"/>
         <source>二级标题字体（楷体）</source>
         <translation>Level-2 heading font (Kai)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="105"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="120"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="106"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="121"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="115"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="130"/>
         <source>选择数据目录</source>
         <translation>Choose data folder</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="128"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="138"/>
+        <source>选择服务器 CA 证书</source>
+        <translation>Choose the server&apos;s CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="140"/>
+        <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="153"/>
         <source>未知的时区“{0}”，设置未保存。请填写 IANA 时区名称，如 Asia/Shanghai。</source>
         <translation>Unknown time zone “{0}”; nothing was saved. Enter an IANA time zone name such as Asia/Shanghai.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/sync/sign_in_dialog.py" line="73"/>
+        <source>登录同步服务器</source>
+        <translation>Sign in to the sync server</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/sign_in_dialog.py" line="95"/>
+        <location filename="../../inspector_app/ui/sync/sign_in_dialog.py" line="132"/>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/sign_in_dialog.py" line="96"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/sign_in_dialog.py" line="102"/>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/sign_in_dialog.py" line="103"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/sign_in_dialog.py" line="104"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/sign_in_dialog.py" line="119"/>
+        <source>请填写服务器地址、用户名和密码。</source>
+        <translation>Please fill in the server address, user name and password.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/sign_in_dialog.py" line="132"/>
+        <source>正在登录…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/sign_in_dialog.py" line="142"/>
+        <source>登录状态未保存</source>
+        <translation>Sign-in not kept</translation>
     </message>
 </context>
 <context>
@@ -941,6 +1194,166 @@
         <location filename="../../inspector_app/ui/runner/summary_dialog.py" line="103"/>
         <source>返回修改</source>
         <translation>Back to editing</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="112"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="113"/>
+        <source>与单位服务器交换记录和照片</source>
+        <translation>Exchange records and photos with the bureau&apos;s server</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="114"/>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="116"/>
+        <source>退出登录</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="180"/>
+        <source>同步完成：上传 {0}，下载 {1}</source>
+        <translation>Sync finished: sent {0}, received {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="197"/>
+        <source>同步未完成</source>
+        <translation>Sync not finished</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="248"/>
+        <source>已退出登录。</source>
+        <translation>Signed out.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="23"/>
+        <source>检查人员</source>
+        <translation>inspector</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="24"/>
+        <source>科室负责人</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="25"/>
+        <source>管理员</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="40"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="72"/>
+        <source>尚未同步</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="45"/>
+        <source>查看并处理同步冲突</source>
+        <translation>See and settle sync conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="47"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="93"/>
+        <source>未登录</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="75"/>
+        <source>上次同步 {0}</source>
+        <translation>Last sync {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="76"/>
+        <source>待同步 {0}</source>
+        <translation>Pending {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="78"/>
+        <source>（照片 {0}）</source>
+        <translation> (photos {0})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="82"/>
+        <source>冲突 {0}</source>
+        <translation>Conflicts {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="84"/>
+        <source>被拒绝 {0}</source>
+        <translation>Refused {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="95"/>
+        <source>已登录（{0}）：</source>
+        <translation>Signed in ({0}):</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProgress</name>
+    <message>
+        <location filename="../../inspector_app/ui/sync/progress.py" line="24"/>
+        <location filename="../../inspector_app/ui/sync/progress.py" line="41"/>
+        <source>取消同步</source>
+        <translation>Cancel sync</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/progress.py" line="37"/>
+        <source>正在同步…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/progress.py" line="55"/>
+        <source>正在同步：{0} 条记录，{1}</source>
+        <translation>Syncing: {0} records, {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/progress.py" line="59"/>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncState</name>
+    <message>
+        <location filename="../../inspector_app/ui/sync/labels.py" line="16"/>
+        <source>冲突</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/labels.py" line="17"/>
+        <source>被拒绝</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/labels.py" line="18"/>
+        <source>照片未上传</source>
+        <translation>Photo waiting</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/labels.py" line="19"/>
+        <source>待同步</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/labels.py" line="20"/>
+        <source>已同步</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/labels.py" line="21"/>
+        <source>未同步</source>
+        <translation>Not synced</translation>
     </message>
 </context>
 <context>

@@ -101,7 +101,7 @@ class HomePage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((230, 300, 140, 60, 100, 60, 60, 80)):
+        for column, width in enumerate((230, 300, 140, 60, 100, 60, 60, 100)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
@@ -134,7 +134,8 @@ class HomePage(QWidget):
             self.table.setSortingEnabled(True)  # sorts by the indicator
             self.search.setClearButtonEnabled(True)
 
-    def set_rows(self, rows: list[InspectionSummary]) -> None:
+    def set_rows(self, rows: list[InspectionSummary], states: dict[str, str] | None = None) -> None:
+        """`states`: sync states of the flagged rows (ui/sync/labels.py); others by ack."""
         current_site = self.site.currentData()
         self.site.blockSignals(True)
         self.site.clear()
@@ -144,7 +145,7 @@ class HomePage(QWidget):
         index = self.site.findData(current_site)
         self.site.setCurrentIndex(max(index, 0))
         self.site.blockSignals(False)
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, states)
         self._apply_filters()
 
     def _apply_filters(self) -> None:

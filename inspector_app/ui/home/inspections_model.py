@@ -25,6 +25,7 @@ from inspector_app.domain import bureau_time
 from inspector_app.domain.inspection_status import MODE_LABELS, STATUS_LABELS, InspectionStatus
 from inspector_app.services.summaries import InspectionSummary
 from inspector_app.ui.i18n import pick
+from inspector_app.ui.sync.labels import row_state, state_labels
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
@@ -54,6 +55,11 @@ def sort_key(row: InspectionSummary, column: int) -> Any:
         row.synced,
     )
     return keys[column]
+
+
+def _sync_sort_key(states: dict[str, str]) -> Any:
+    order = ("conflict", "rejected", "photo_missing", "pending", "local", "synced")
+    return lambda row: order.index(row_state(states, row.id, row.synced))
 
 
 @dataclass(frozen=True)
@@ -101,18 +107,21 @@ class InspectionsTableModel(QAbstractTableModel):
             translate("InspectionsTableModel", "照片"),
             translate("InspectionsTableModel", "同步"),
         )
-        self._synced = (
-            translate("InspectionsTableModel", "未同步"),
-            translate("InspectionsTableModel", "已同步"),
-        )
+        self._states: dict[str, str] = {}  # id -> RecordSyncState value, flagged rows only
+        self._state_labels = state_labels()
         self._modes = {mode: pick(label) for mode, label in MODE_LABELS.items()}
         self._statuses = {status: status_text(status) for status in InspectionStatus}
 
     # --- content ---
 
-    def set_rows(self, rows: list[InspectionSummary]) -> None:
+    def set_rows(self, rows: list[InspectionSummary], states: dict[str, str] | None = None) -> None:
+        """`states`: the sync state of rows that need a word (see sync/labels.py)."""
         self._all = rows
+        self._states = states or {}
         self._refresh()
+
+    def sync_state(self, row: InspectionSummary) -> str:
+        return row_state(self._states, row.id, row.synced)
 
     def set_filter(self, criteria: InspectionFilter) -> None:
         self._filter = criteria
@@ -145,6 +154,9 @@ class InspectionsTableModel(QAbstractTableModel):
 
     def _sorted_in_place(self) -> None:
         column, descending = self._sort
+        if column == 7:
+            self._rows.sort(key=_sync_sort_key(self._states), reverse=descending)
+            return
         self._rows.sort(key=lambda r: sort_key(r, column), reverse=descending)
 
     # --- Qt model interface ---
@@ -180,4 +192,4 @@ class InspectionsTableModel(QAbstractTableModel):
             return row.problems
         if column == 6:
             return row.photos
-        return self._synced[row.synced]
+        return self._state_labels[self.sync_state(row)]

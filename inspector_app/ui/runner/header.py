@@ -6,6 +6,8 @@ the translation context "RunnerPage" they were written in.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
@@ -14,7 +16,11 @@ from inspector_app.domain.finding import FindingResult
 from inspector_app.domain.inspection import MODE_LABELS, InspectionStatus, is_editable
 from inspector_app.services.queries import InspectionSheet
 from inspector_app.ui.i18n import pick
+from inspector_app.ui.sync.labels import state_labels
 from inspector_app.ui.widgets import shows_user_data
+
+if TYPE_CHECKING:
+    from inspector_app.ui.store_runner import StoreRunner
 
 
 class RunnerHeader:
@@ -27,8 +33,12 @@ class RunnerHeader:
         self.banner = shows_user_data(QLabel())  # holds the reviewer's own words
         self.banner.setWordWrap(True)
         self.banner.hide()
+        self.sync_state = QLabel()  # 待同步 / 已同步 / 冲突 …, read after every load
+        self.sync_state.setObjectName("runner-sync-state")
 
-    def show(self, sheet: InspectionSheet) -> None:
+    def show(self, sheet: InspectionSheet, runner: StoreRunner | None = None) -> None:
+        if runner is not None:
+            self.show_sync_state(runner, sheet.id)
         self.title.setText(
             f"{sheet.site_name} · {pick(MODE_LABELS[sheet.mode])} · "
             f"{bureau_time.local(sheet.started_at):%Y-%m-%d %H:%M}"
@@ -50,6 +60,16 @@ class RunnerHeader:
             self.banner.show()
         else:
             self.banner.hide()
+
+    def show_sync_state(self, runner: StoreRunner, inspection_id: str) -> None:
+        from inspector_app.ui.operations.sync import inspection_state
+
+        def shown(state: str) -> None:
+            self.sync_state.setText(state_labels()[state])
+            attention = state in ("conflict", "rejected")
+            self.sync_state.setStyleSheet("color: #b00020; font-weight: bold" if attention else "")
+
+        runner.read(inspection_state(inspection_id=inspection_id), shown)
 
 
 def progress_text(sheet: InspectionSheet) -> str:

@@ -92,6 +92,7 @@ class RunnerPage(QWidget):
         top.addWidget(self.back)
         top.addWidget(self.header, 1)
         top.addWidget(self.progress)
+        top.addWidget(self.heading.sync_state)
         top.addWidget(self.import_progress)
         top.addWidget(self.notice_button)
         top.addWidget(self.record_button)
@@ -223,7 +224,7 @@ class RunnerPage(QWidget):
 
     def _update_header(self) -> None:
         assert self.sheet is not None
-        self.heading.show(self.sheet)
+        self.heading.show(self.sheet, self.runner)
         self.adhoc.setEnabled(self.editable)
         self.finish.setEnabled(self.editable)
 

@@ -1,0 +1,1 @@
+"""Sync in the app: sign-in, the 同步 button, its progress, the status bar and conflicts."""

@@ -1,0 +1,67 @@
+"""How a conflict reads to the inspector: the record, the field and both values in words."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from inspector_app.domain import bureau_time
+from inspector_app.domain.finding import RESULT_LABELS, SEVERITY_LABELS, FindingResult, Severity
+from inspector_app.sync.status import ConflictView
+from inspector_app.ui.i18n import pick
+
+translate = QCoreApplication.translate  # with a literal context each time: lupdate reads them
+
+
+def field_label(field: str) -> str:
+    labels = {
+        "description": translate("ConflictsDialog", "问题描述"),
+        "result": translate("ConflictsDialog", "检查结果"),
+        "severity": translate("ConflictsDialog", "严重程度"),
+        "window_no": translate("ConflictsDialog", "窗口号"),
+        "staff_badge": translate("ConflictsDialog", "工作人员工号"),
+        "unit_id": translate("ConflictsDialog", "责任单位"),
+        "title": translate("ConflictsDialog", "标题"),
+        "note": translate("ConflictsDialog", "备注"),
+        "status": translate("ConflictsDialog", "状态"),
+        "deleted": translate("ConflictsDialog", "删除"),
+        "caption": translate("ConflictsDialog", "照片说明"),
+        "team": translate("ConflictsDialog", "检查组"),
+    }
+    return labels.get(field, field)
+
+
+def record_label(conflict: ConflictView) -> str:
+    kinds = {
+        "finding": translate("ConflictsDialog", "问题"),
+        "inspection": translate("ConflictsDialog", "检查"),
+        "photo": translate("ConflictsDialog", "照片"),
+    }
+    kind = kinds.get(conflict.entity, conflict.entity)
+    if not conflict.label:
+        return kind
+    return translate("ConflictsDialog", "{0}：{1}").format(kind, conflict.label)
+
+
+def value_text(field: str, value: Any) -> str:
+    if field == "deleted":
+        return (
+            translate("ConflictsDialog", "已删除")
+            if value
+            else translate("ConflictsDialog", "未删除")
+        )
+    if value is None or value == "":
+        return translate("ConflictsDialog", "（空）")
+    if field == "result" and value in FindingResult._value2member_map_:
+        return pick(RESULT_LABELS[FindingResult(value)])
+    if field == "severity" and value in Severity._value2member_map_:
+        return pick(SEVERITY_LABELS[Severity(value)])
+    if isinstance(value, list):
+        return "、".join(str(item) for item in value)
+    return str(value)
+
+
+def when_text(moment: datetime | None) -> str:
+    return f"{bureau_time.local(moment):%m-%d %H:%M}" if moment is not None else "—"

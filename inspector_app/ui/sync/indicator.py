@@ -1,0 +1,99 @@
+"""The status bar's sync corner: last sync, what waits, what needs the user, who is signed in.
+
+Redrawn from `status.overview` after every store change (debounced: a pull
+commits many pages), and from the controller when the account is known.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from inspector_app.domain import bureau_time
+from inspector_app.protocol.auth import UserOut
+from inspector_app.sync.status import SyncOverview
+from inspector_app.ui.operations import sync as sync_ops
+from inspector_app.ui.store_runner import StoreRunner
+from inspector_app.ui.sync.progress import STATUS_ROW
+from inspector_app.ui.widgets import shows_user_data
+
+
+def role_label(role: str) -> str:
+    translate = QCoreApplication.translate
+    labels = {
+        "inspector": translate("SyncIndicator", "检查人员"),
+        "supervisor": translate("SyncIndicator", "科室负责人"),
+        "admin": translate("SyncIndicator", "管理员"),
+    }
+    return labels.get(role, role)
+
+
+class SyncIndicator(QWidget):
+    conflicts_requested = Signal()
+    overview_shown = Signal(object)  # SyncOverview
+
+    def __init__(self, runner: StoreRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sync-indicator")
+        self.runner = runner
+        self.overview: SyncOverview | None = None
+        self.account: UserOut | None = None
+        self.last_sync = QLabel(self.tr("尚未同步"))
+        self.pending = QLabel()
+        self.problems = QPushButton()
+        self.problems.setFlat(True)
+        self.problems.setStyleSheet("color: #b00020; font-weight: bold; padding: 0 4px")
+        self.problems.setMaximumHeight(STATUS_ROW)
+        self.problems.setToolTip(self.tr("查看并处理同步冲突"))
+        self.problems.hide()
+        self.signed_in = QLabel(self.tr("未登录"))
+        self.account_name = shows_user_data(QLabel())  # the account's name and team
+        self.account_name.hide()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        for widget in (
+            self.last_sync,
+            self.pending,
+            self.problems,
+            self.signed_in,
+            self.account_name,
+        ):
+            layout.addWidget(widget)
+        self.problems.clicked.connect(self.conflicts_requested)
+        self._soon = QTimer(self, singleShot=True, interval=200)
+        self._soon.timeout.connect(self.refresh)
+        runner.changed.connect(lambda changes, initiator: self._soon.start())
+
+    def refresh(self) -> None:
+        self.runner.read(sync_ops.overview, self.show_overview)
+
+    def show_overview(self, overview: SyncOverview) -> None:
+        self.overview = overview
+        if overview.last_sync_at is None:
+            self.last_sync.setText(self.tr("尚未同步"))
+        else:
+            shown = f"{bureau_time.local(overview.last_sync_at):%m-%d %H:%M}"
+            self.last_sync.setText(self.tr("上次同步 {0}").format(shown))
+        text = self.tr("待同步 {0}").format(overview.pending)
+        if overview.photos_waiting:
+            text += self.tr("（照片 {0}）").format(overview.photos_waiting)
+        self.pending.setText(text)
+        parts = []
+        if overview.conflicts:
+            parts.append(self.tr("冲突 {0}").format(overview.conflicts))
+        if overview.rejected:
+            parts.append(self.tr("被拒绝 {0}").format(overview.rejected))
+        self.problems.setText(" · ".join(parts))
+        self.problems.setVisible(bool(parts))
+        self.overview_shown.emit(overview)
+
+    def show_account(self, account: UserOut | None) -> None:
+        self.account = account
+        self.account_name.setVisible(account is not None)
+        if account is None:
+            self.signed_in.setText(self.tr("未登录"))
+            return
+        self.signed_in.setText(self.tr("已登录（{0}）：").format(role_label(account.role)))
+        who = account.display_name or account.username
+        self.account_name.setText(f"{who} · {account.team}" if account.team else who)
