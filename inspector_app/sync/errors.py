@@ -6,7 +6,18 @@ the app, the CLI and the tests speak of the same few situations.
 
 from __future__ import annotations
 
+import re
+
 from inspector_app.domain.errors import DomainError
+
+BILINGUAL = re.compile(r"\s*/\s+")
+
+
+def split_bilingual(text: str) -> tuple[str, str]:
+    """The server's messages are "中文。/ English." (a space after the slash, not always
+    one before); the two halves, or the whole text twice when it is in one language."""
+    zh, *rest = BILINGUAL.split(text, maxsplit=1)
+    return zh, rest[0] if rest else zh
 
 
 class SyncError(DomainError):
@@ -68,11 +79,11 @@ class VersionMismatch(SyncError):
     """426: the app and the server do not speak the same protocol or schema."""
 
     def __init__(self, server_message: str) -> None:
-        zh, _, en = server_message.partition(" / ")
+        zh, en = split_bilingual(server_message)
         super().__init__(
             "sync.version",
             f"{zh}本机数据未做任何修改。",
-            f"{en or zh} Nothing on this laptop was changed.",
+            f"{en} Nothing on this laptop was changed.",
         )
 
 
@@ -93,11 +104,11 @@ class ServerRefused(SyncError):
 
     def __init__(self, status: int, server_message: str) -> None:
         self.status = status
-        zh, _, en = server_message.partition(" / ")
+        zh, en = split_bilingual(server_message)
         super().__init__(
             "sync.refused",
             f"服务器拒绝了请求（{status}）：{zh}",
-            f"The server refused the request ({status}): {en or zh}",
+            f"The server refused the request ({status}): {en}",
         )
 
 

@@ -268,6 +268,39 @@ def resolve_conflict(uow: UnitOfWork, n: int, *, keep_mine: bool) -> str:
     return conflict.record_id
 
 
+@dataclass(frozen=True)
+class RejectedView:
+    n: int
+    entity: str
+    record_id: str
+    fields: tuple[str, ...]
+    message: str  # the server's, "中文 / English" as it said it
+    made_at: datetime
+    label: str
+
+
+def rejected_views(uow: UnitOfWork) -> list[RejectedView]:
+    """Changes the server refused, with its reason, for the app to show."""
+    views = []
+    for entry in rejected_entries(uow):
+        label = ""
+        if entry.entity == "finding":
+            finding = uow.session.get(Finding, entry.record_id)
+            label = finding.title if finding is not None else ""
+        views.append(
+            RejectedView(
+                entry.n,
+                entry.entity,
+                entry.record_id,
+                tuple(sorted(entry.fields)),
+                entry.message or "",
+                entry.created_at,
+                label,
+            )
+        )
+    return views
+
+
 def rejected_entries(uow: UnitOfWork) -> list[OutboxEntry]:
     return list(
         uow.session.scalars(

@@ -120,6 +120,9 @@ def run(*, data_dir: Path | None = None, lang: str | None = None) -> int:
             windows[-1].attach(runner)
             if measuring and "painted" not in state:
                 windows[-1].home_shown.connect(lambda: _paint_and_quit(windows[-1], app))
+        from inspector_app.ui.heap import settle_heap
+
+        QTimer.singleShot(0, settle_heap)  # once the window has what it needs
 
     open_window()
     QTimer.singleShot(0, open_store)

@@ -168,21 +168,25 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="38"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="33"/>
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="39"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="34"/>
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="40"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="35"/>
         <source>照片</source>
         <translation>Photo</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="45"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="39"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
@@ -712,6 +716,69 @@
     </message>
 </context>
 <context>
+    <name>RejectedDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="36"/>
+        <source>整改通知书</source>
+        <translation>Rectification notice</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="51"/>
+        <source>被服务器拒绝的修改</source>
+        <translation>Changes refused by the server</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="56"/>
+        <source>服务器没有接受下列修改（原因见右侧）。它们不会再次上传，也不影响其他记录的同步；放弃后本机的值保持不变。</source>
+        <translation>The server did not accept these changes (its reason is on the right). They are not sent again and do not hold up other records; after you discard one, the value on this laptop stays as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="63"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="63"/>
+        <source>修改的内容</source>
+        <translation>Changed fields</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="63"/>
+        <source>修改于</source>
+        <translation>Changed at</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="63"/>
+        <source>服务器的说明</source>
+        <translation>Server&apos;s reason</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="73"/>
+        <source>没有被拒绝的修改。</source>
+        <translation>No refused changes.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="76"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="96"/>
+        <source>放弃此修改</source>
+        <translation>Discard this change</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="109"/>
+        <source>整条记录（{0} 项）</source>
+        <translation>The whole record ({0} fields)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="117"/>
+        <source>✓ 已放弃</source>
+        <translation>✓ Discarded</translation>
+    </message>
+</context>
+<context>
     <name>RunnerPage</name>
     <message>
         <location filename="../../inspector_app/ui/runner/photo_import.py" line="63"/>
@@ -1199,37 +1266,42 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../inspector_app/ui/sync/controller.py" line="112"/>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="113"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/controller.py" line="113"/>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="114"/>
         <source>与单位服务器交换记录和照片</source>
         <translation>Exchange records and photos with the bureau&apos;s server</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/controller.py" line="114"/>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="115"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/controller.py" line="116"/>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="117"/>
+        <source>被拒绝的修改</source>
+        <translation>Refused changes</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="119"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/controller.py" line="180"/>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="185"/>
         <source>同步完成：上传 {0}，下载 {1}</source>
         <translation>Sync finished: sent {0}, received {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/controller.py" line="197"/>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="202"/>
         <source>同步未完成</source>
         <translation>Sync not finished</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/controller.py" line="248"/>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="253"/>
         <source>已退出登录。</source>
         <translation>Signed out.</translation>
     </message>
@@ -1237,64 +1309,64 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="23"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="24"/>
         <source>检查人员</source>
         <translation>inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="24"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="25"/>
         <source>科室负责人</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="25"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="26"/>
         <source>管理员</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="40"/>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="72"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="41"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="74"/>
         <source>尚未同步</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="45"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="47"/>
         <source>查看并处理同步冲突</source>
         <translation>See and settle sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="47"/>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="93"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="49"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="95"/>
         <source>未登录</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="75"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="77"/>
         <source>上次同步 {0}</source>
         <translation>Last sync {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="76"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="78"/>
         <source>待同步 {0}</source>
         <translation>Pending {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="78"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="80"/>
         <source>（照片 {0}）</source>
         <translation> (photos {0})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="82"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="84"/>
         <source>冲突 {0}</source>
         <translation>Conflicts {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="84"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="86"/>
         <source>被拒绝 {0}</source>
         <translation>Refused {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="95"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="97"/>
         <source>已登录（{0}）：</source>
         <translation>Signed in ({0}):</translation>
     </message>
@@ -1302,23 +1374,23 @@
 <context>
     <name>SyncProgress</name>
     <message>
-        <location filename="../../inspector_app/ui/sync/progress.py" line="24"/>
-        <location filename="../../inspector_app/ui/sync/progress.py" line="41"/>
+        <location filename="../../inspector_app/ui/sync/progress.py" line="26"/>
+        <location filename="../../inspector_app/ui/sync/progress.py" line="47"/>
         <source>取消同步</source>
         <translation>Cancel sync</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/progress.py" line="37"/>
+        <location filename="../../inspector_app/ui/sync/progress.py" line="43"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/progress.py" line="55"/>
+        <location filename="../../inspector_app/ui/sync/progress.py" line="61"/>
         <source>正在同步：{0} 条记录，{1}</source>
         <translation>Syncing: {0} records, {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/progress.py" line="59"/>
+        <location filename="../../inspector_app/ui/sync/progress.py" line="65"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>

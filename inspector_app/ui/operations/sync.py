@@ -8,7 +8,7 @@ from collections.abc import Callable
 from inspector_app.services.queries import list_inspections
 from inspector_app.services.summaries import InspectionSummary
 from inspector_app.sync import status
-from inspector_app.sync.status import ConflictView, SyncOverview
+from inspector_app.sync.status import ConflictView, RejectedView, SyncOverview
 from inspector_app.ui.operations.changes import OpChanges, OpResult
 from inspector_app.ui.store_runner import UnitOfWork
 
@@ -34,6 +34,20 @@ def inspection_state(*, inspection_id: str) -> Callable[[UnitOfWork], str]:
 
 def conflicts(uow: UnitOfWork) -> list[ConflictView]:
     return status.open_conflicts(uow)
+
+
+def rejected(uow: UnitOfWork) -> list[RejectedView]:
+    return status.rejected_views(uow)
+
+
+def discard_rejected(*, n: int) -> Callable[[UnitOfWork], OpResult[None]]:
+    """The inspector gives up a change the server refused (it stays as it is locally)."""
+
+    def op(uow: UnitOfWork) -> OpResult[None]:
+        status.discard_rejected(uow, n)
+        return OpResult(None, OpChanges())
+
+    return op
 
 
 def resolve_conflict(

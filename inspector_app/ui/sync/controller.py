@@ -109,12 +109,16 @@ class SyncController(QObject):
         self.token: str | None = None  # the session's token (the keyring keeps a copy)
         self.account: UserOut | None = None
         self._task: NetworkTask | None = None
+        self._rejected_only = False  # the status bar's count stands for refused changes only
         self.sync_action = QAction(self, text=self.tr("同步"))
         self.sync_action.setToolTip(self.tr("与单位服务器交换记录和照片"))
         self.conflicts_action = QAction(self, text=self.tr("冲突"))
         self.conflicts_action.setVisible(False)
+        self.rejected_action = QAction(self, text=self.tr("被拒绝的修改"))
+        self.rejected_action.setVisible(False)
         self.sign_out_action = QAction(self, text=self.tr("退出登录"))
-        for action in (self.sync_action, self.conflicts_action, self.sign_out_action):
+        actions = (self.sync_action, self.conflicts_action, self.rejected_action)
+        for action in (*actions, self.sign_out_action):
             toolbar.addAction(action)
         self.indicator = SyncIndicator(runner)
         self.progress = SyncProgress()
@@ -123,6 +127,7 @@ class SyncController(QObject):
         bar.addPermanentWidget(self.indicator)
         self.sync_action.triggered.connect(lambda: self.sync())
         self.conflicts_action.triggered.connect(self.show_conflicts)
+        self.rejected_action.triggered.connect(self.show_rejected)
         self.sign_out_action.triggered.connect(self.sign_out)
         self.indicator.conflicts_requested.connect(self.show_conflicts)
         self.indicator.overview_shown.connect(self._overview_shown)
@@ -261,8 +266,20 @@ class SyncController(QObject):
 
     def _overview_shown(self, overview: SyncOverview) -> None:
         self.conflicts_action.setVisible(overview.conflicts > 0)
+        self.rejected_action.setVisible(overview.rejected > 0)
+        self._rejected_only = overview.rejected > 0 and not overview.conflicts
+
+    def show_rejected(self) -> None:
+        from inspector_app.ui.sync.rejected_dialog import RejectedDialog
+
+        RejectedDialog(self.runner, self.window).exec()
+        self.indicator.refresh()
 
     def show_conflicts(self) -> None:
+        """The status bar's count opens what it counts: conflicts, else refused changes."""
+        if self._rejected_only:
+            self.show_rejected()
+            return
         from inspector_app.ui.sync.conflicts_dialog import ConflictsDialog
 
         dialog = ConflictsDialog(self.runner, self.window)
