@@ -27,6 +27,7 @@ from inspector_app.ui.navigator import Navigator
 from inspector_app.ui.widgets import shows_user_data
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QCloseEvent
 
     from inspector_app.services.queries import FindingView, NewInspectionChoices
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.runner: StoreRunner | None = None
         self.settings = settings
         self._runner_page: RunnerPage | None = None
+        self._home_soon: QTimer | None = None  # made on the first sync change
         self.sync: SyncController | None = None
         self.setWindowTitle(self.tr("四不两直明察暗访现场检查"))
         self.home = HomePage()
@@ -178,9 +180,22 @@ class MainWindow(QMainWindow):
         self.home_shown.emit()
 
     def _on_changed(self, changes: object, initiator: object) -> None:
-        """The home list shows inspections: redraw it when one changed while it is shown."""
-        if getattr(changes, "inspections", None) and self.navigator.at_home:
-            self.refresh_home()
+        """The home list shows inspections: redraw it when one changed while it is shown.
+
+        A sync changes records in a stream (one write per uploaded photo): those redraw
+        the list at most every half second, so the window keeps answering."""
+        if not (getattr(changes, "inspections", None) and self.navigator.at_home):
+            return
+        if getattr(initiator, "background_sync", False):
+            if self._home_soon is None:
+                from PySide6.QtCore import QTimer
+
+                self._home_soon = QTimer(self, singleShot=True, interval=500)
+                self._home_soon.timeout.connect(self.refresh_home)
+            if not self._home_soon.isActive():
+                self._home_soon.start()
+            return
+        self.refresh_home()
 
     def show_home(self) -> None:
         self.navigator.go_home()

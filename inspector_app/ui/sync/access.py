@@ -39,7 +39,12 @@ def touched_changes(uow: UnitOfWork, touched: Touched) -> OpChanges:
 
 
 class RunnerStoreAccess:
-    """`StoreAccess` for a sync on a network thread; never call it on the GUI thread."""
+    """`StoreAccess` for a sync on a network thread; never call it on the GUI thread.
+
+    It is the initiator of its writes, so views can tell a sync's stream of small
+    changes (one per uploaded photo) from the user's own and redraw once per burst."""
+
+    background_sync = True
 
     def __init__(self, runner: StoreRunner) -> None:
         self.runner = runner
@@ -54,7 +59,9 @@ class RunnerStoreAccess:
             value, touched = work(uow)
             return OpResult(value, touched_changes(uow, touched))
 
-        result = _wait(self.runner.write(op, suppress_outbox=True, relaxed_references=True))
+        result = _wait(
+            self.runner.write(op, suppress_outbox=True, relaxed_references=True, initiator=self)
+        )
         return result.value
 
 
