@@ -39,6 +39,7 @@ class MutationResult(BaseModel):
     status: Literal["applied", "already_applied", "conflict", "rejected"]
     seq: int | None = None
     current: dict[str, Any] | None = None  # the server's version, on conflict
+    current_by: dict[str, str] | None = None  # who wrote each of its fields, on conflict
     message: str | None = None
 
 

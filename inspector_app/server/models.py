@@ -162,6 +162,8 @@ class SyncRecord(ServerBase):
     deleted: Mapped[bool] = mapped_column(default=False)
     data: Mapped[dict] = mapped_column(JSON)
     field_seq: Mapped[dict] = mapped_column(JSON)
+    # Added in 0005: who last wrote each field (a username), shown with a conflict.
+    field_by: Mapped[dict] = mapped_column(JSON, default=dict)
     created_by: Mapped[int] = mapped_column(ForeignKey("account.id"))
     updated_at: Mapped[datetime]
 

@@ -286,6 +286,7 @@ def _apply(
             deleted=mutation.deleted,
             data=dict(mutation.fields),
             field_seq={name: seq for name in mutation.fields},
+            field_by={name: user.username for name in mutation.fields},
             created_by=user.id,
             updated_at=now,
         )
@@ -293,6 +294,7 @@ def _apply(
         return MutationResult(mutation_id=mutation.mutation_id, status="applied", seq=seq)
     base = mutation.base_rev or 0
     data, field_seq = dict(record.data), dict(record.field_seq)
+    field_by = dict(record.field_by or {})
     conflicts = [
         name
         for name, value in mutation.fields.items()
@@ -305,7 +307,7 @@ def _apply(
         if name in BOOKKEEPING and not _later(value, data.get(name)):
             continue  # the newest edit's time stays, whoever pushes last
         if name not in conflicts and data.get(name) != value:
-            data[name], field_seq[name] = value, seq
+            data[name], field_seq[name], field_by[name] = value, seq, user.username
             changed = True
     if mutation.deleted and not record.deleted:
         record.deleted, changed = True, True
@@ -325,12 +327,14 @@ def _apply(
         )
     if changed:
         record.data, record.field_seq, record.seq, record.updated_at = data, field_seq, seq, now
+        record.field_by = field_by
     if conflicts:
         return MutationResult(
             mutation_id=mutation.mutation_id,
             status="conflict",
             seq=record.seq,
             current={**record.data, "deleted": record.deleted},
+            current_by={name: field_by[name] for name in conflicts if name in field_by},
         )
     return MutationResult(mutation_id=mutation.mutation_id, status="applied", seq=record.seq)
 

@@ -277,6 +277,8 @@ class SyncConflict(Base):
     server_value: Mapped[Any] = mapped_column(JSON, nullable=True)
     local_at: Mapped[datetime | None] = mapped_column(default=None)
     server_at: Mapped[datetime | None] = mapped_column(default=None)
+    local_by: Mapped[str | None] = mapped_column(String(64), default=None)  # account names
+    server_by: Mapped[str | None] = mapped_column(String(64), default=None)
     server_seq: Mapped[int | None] = mapped_column(default=None)
     mutation_id: Mapped[str] = mapped_column(String(36))
     detected_at: Mapped[datetime] = mapped_column(default=utc_now)

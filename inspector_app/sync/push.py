@@ -26,7 +26,7 @@ from inspector_app.store.schema_version import HEAD_REVISION
 from inspector_app.store.types import new_id, utc_now
 from inspector_app.store.unit_of_work import UnitOfWork
 from inspector_app.store.wire import from_wire, synced_models
-from inspector_app.sync import errors
+from inspector_app.sync import errors, state
 from inspector_app.sync.local import StoreAccess, Touched
 
 # The server takes 1 MiB per request; half of it leaves room for the envelope.
@@ -330,6 +330,8 @@ def _log_conflicts(uow: UnitOfWork, mutation: Mutation, result: MutationResult) 
     if current.get("deleted") and not mutation.deleted:
         lost.add("deleted")
     server_at = _when(current.get("updated_at"))
+    authors = result.current_by or {}
+    me = state.get(uow.session, "username")
     for name in sorted(lost):
         uow.session.add(
             SyncConflict(
@@ -340,6 +342,8 @@ def _log_conflicts(uow: UnitOfWork, mutation: Mutation, result: MutationResult) 
                 server_value=current.get(name) if name != "deleted" else True,
                 local_at=_when(mutation.fields.get("updated_at")),
                 server_at=server_at,
+                local_by=me,
+                server_by=authors.get(name),
                 server_seq=result.seq,
                 mutation_id=mutation.mutation_id,
                 detected_at=utc_now(),

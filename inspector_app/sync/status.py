@@ -219,6 +219,8 @@ class ConflictView:
     server_at: datetime | None
     detected_at: datetime
     label: str  # what the record is, for the user (a finding's title)
+    local_by: str | None = None  # account names: who made each value
+    server_by: str | None = None
 
 
 def open_conflicts(uow: UnitOfWork) -> list[ConflictView]:
@@ -243,6 +245,8 @@ def open_conflicts(uow: UnitOfWork) -> list[ConflictView]:
                 row.server_at,
                 row.detected_at,
                 label,
+                row.local_by,
+                row.server_by,
             )
         )
     return views

@@ -52,19 +52,19 @@
         <translation>This laptop&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="53"/>
-        <source>本机修改于</source>
-        <translation>Changed here</translation>
-    </message>
-    <message>
         <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="54"/>
         <source>服务器的值</source>
         <translation>Server&apos;s value</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="53"/>
+        <source>本机修改（谁、何时）</source>
+        <translation>Changed here (who, when)</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="55"/>
-        <source>服务器修改于</source>
-        <translation>Changed on server</translation>
+        <source>服务器修改（谁、何时）</source>
+        <translation>Changed on the server (who, when)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="56"/>
@@ -168,25 +168,25 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="38"/>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="33"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="34"/>
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="39"/>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="34"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="35"/>
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="40"/>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="35"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="36"/>
         <source>照片</source>
         <translation>Photo</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="45"/>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="39"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="40"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
@@ -456,58 +456,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="55"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="57"/>
         <source>四不两直明察暗访现场检查</source>
         <translation>Unannounced service-hall inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="68"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="70"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="75"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="212"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="77"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="227"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="76"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="78"/>
         <source>打开检查</source>
         <translation>Open inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="77"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="79"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="78"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="80"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="89"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="91"/>
         <source>正在打开数据…</source>
         <translation>Opening data…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="123"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="125"/>
         <source>尚无修改</source>
         <translation>No changes yet</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="92"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="94"/>
         <source>数据目录：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="213"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="228"/>
         <source>本机还没有检查表或检查地点，请先同步或导入演示数据。</source>
         <translation>This laptop has no checklist templates or sites yet; sync first or load demo data.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="265"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="280"/>
         <source>已自动保存 {0}</source>
         <translation>Saved automatically at {0}</translation>
     </message>
@@ -718,62 +718,62 @@
 <context>
     <name>RejectedDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="36"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="37"/>
         <source>整改通知书</source>
         <translation>Rectification notice</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="51"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="52"/>
         <source>被服务器拒绝的修改</source>
         <translation>Changes refused by the server</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="56"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="57"/>
         <source>服务器没有接受下列修改（原因见右侧）。它们不会再次上传，也不影响其他记录的同步；放弃后本机的值保持不变。</source>
         <translation>The server did not accept these changes (its reason is on the right). They are not sent again and do not hold up other records; after you discard one, the value on this laptop stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="63"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="64"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="63"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="64"/>
         <source>修改的内容</source>
         <translation>Changed fields</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="63"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="64"/>
         <source>修改于</source>
         <translation>Changed at</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="63"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="64"/>
         <source>服务器的说明</source>
         <translation>Server&apos;s reason</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="73"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="74"/>
         <source>没有被拒绝的修改。</source>
         <translation>No refused changes.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="76"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="77"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="96"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="97"/>
         <source>放弃此修改</source>
         <translation>Discard this change</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="109"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="110"/>
         <source>整条记录（{0} 项）</source>
         <translation>The whole record ({0} fields)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="117"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="118"/>
         <source>✓ 已放弃</source>
         <translation>✓ Discarded</translation>
     </message>

@@ -121,6 +121,7 @@ def test_edits_of_different_fields_merge_and_the_same_field_is_a_conflict_on_bot
     assert [(c.field, c.local_value, c.server_value) for c in conflicts] == [
         ("description", "B 的说明", "A 的说明")
     ]
+    assert (conflicts[0].local_by, conflicts[0].server_by) == ("wang", "zhang")  # who made each
 
 
 def test_a_photo_removed_on_a_is_removed_on_b(

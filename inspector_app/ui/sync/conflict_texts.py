@@ -65,3 +65,9 @@ def value_text(field: str, value: Any) -> str:
 
 def when_text(moment: datetime | None) -> str:
     return f"{bureau_time.local(moment):%m-%d %H:%M}" if moment is not None else "—"
+
+
+def who_when(by: str | None, moment: datetime | None) -> str:
+    """ "zhang · 12-02 14:05": who made a value and when (bureau time)."""
+    when = when_text(moment)
+    return f"{by} · {when}" if by else when

@@ -25,7 +25,7 @@ from inspector_app.sync.status import ConflictView
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.operations import sync as sync_ops
 from inspector_app.ui.store_runner import StoreRunner
-from inspector_app.ui.sync.conflict_texts import field_label, record_label, value_text, when_text
+from inspector_app.ui.sync.conflict_texts import field_label, record_label, value_text, who_when
 
 COLUMNS = 8  # six of text, then one button each for 保留本机 and 采用服务器
 
@@ -50,9 +50,9 @@ class ConflictsDialog(QDialog):
                 self.tr("记录"),
                 self.tr("内容"),
                 self.tr("本机的值"),
-                self.tr("本机修改于"),
+                self.tr("本机修改（谁、何时）"),
                 self.tr("服务器的值"),
-                self.tr("服务器修改于"),
+                self.tr("服务器修改（谁、何时）"),
                 self.tr("选择"),
                 "",
             ]
@@ -109,9 +109,9 @@ class ConflictsDialog(QDialog):
             record_label(conflict),
             field_label(conflict.field),
             value_text(conflict.field, conflict.local_value),
-            when_text(conflict.local_at),
+            who_when(conflict.local_by, conflict.local_at),
             value_text(conflict.field, conflict.server_value),
-            when_text(conflict.server_at),
+            who_when(conflict.server_by, conflict.server_at),
         )
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)

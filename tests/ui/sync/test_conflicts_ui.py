@@ -67,8 +67,9 @@ def test_keep_mine_in_the_conflicts_view_reaches_the_other_laptop(
         click(indicator.problems)
         window.runner.wait_idle()
 
-        record, field, mine, _, theirs, _ = seen["row"]
+        record, field, mine, mine_by, theirs, theirs_by = seen["row"]
         assert (field, mine, theirs) == ("问题描述", MINE, THEIRS)
+        assert mine_by.startswith("zhang · ") and theirs_by.startswith("wang · ")  # who, when
         assert record.startswith("问题：")
         assert description(laptop, failed) == MINE
         assert _home_state(window, inspection_id) == "待同步"

@@ -1,4 +1,5 @@
-"""server epoch: a random UUID on the sync counter, replaced after a restore from a backup
+"""server epoch: a random UUID on the sync counter, replaced after a restore from a backup;
+and who last wrote each field of a synced record (shown with a conflict)
 
 Revision ID: 0005
 Revises: 0004
@@ -26,8 +27,13 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("sync_counter") as batch:  # SQLite rebuilds the table
         batch.alter_column("epoch", existing_type=sa.String(length=36), nullable=False)
+    op.add_column(
+        "sync_record", sa.Column("field_by", sa.JSON(), nullable=False, server_default="{}")
+    )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("sync_record") as batch:
+        batch.drop_column("field_by")
     with op.batch_alter_table("sync_counter") as batch:
         batch.drop_column("epoch")

@@ -30,6 +30,8 @@ def upgrade() -> None:
         sa.Column("server_value", sa.JSON(), nullable=True),
         sa.Column("local_at", sa.DateTime(), nullable=True),
         sa.Column("server_at", sa.DateTime(), nullable=True),
+        sa.Column("local_by", sa.String(length=64), nullable=True),
+        sa.Column("server_by", sa.String(length=64), nullable=True),
         sa.Column("server_seq", sa.Integer(), nullable=True),
         sa.Column("mutation_id", sa.String(length=36), nullable=False),
         sa.Column("detected_at", sa.DateTime(), nullable=False),
