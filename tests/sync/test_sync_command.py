@@ -192,3 +192,21 @@ def test_a_certificate_for_another_host_name_is_refused_even_with_the_ca_pinned(
     other = server.url.replace("127.0.0.1", "localhost")
     with pytest.raises(errors.TlsFailed):
         ServerApi(other, ca_bundle=ca_file).login("zhang", PASSWORD)
+
+
+def test_a_locked_account_is_told_so_at_once_not_after_minutes_of_retries(
+    sync_server: RunningServer,
+) -> None:
+    import time
+
+    user, _, _ = new_team(sync_server)
+    api = ServerApi(sync_server.url)
+    for _ in range(5):
+        with pytest.raises(errors.WrongPassword):
+            api.login(user, "not-the-password")
+    started = time.monotonic()
+    with pytest.raises(errors.LockedOut) as locked:
+        api.login(user, PASSWORD)  # even the right password, while the lock lasts
+    assert time.monotonic() - started < 5  # the sign-in session does not retry 429
+    assert "锁定" in locked.value.zh and "locked" in locked.value.en
+    api.close()
