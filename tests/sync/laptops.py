@@ -137,13 +137,18 @@ def dump(laptop: Laptop) -> dict[tuple[str, str], dict]:
     return records
 
 
-def blob_shas(laptop: Laptop) -> set[str]:
+def blob_shas(laptop: Laptop, *, live_only: bool = False) -> set[str]:
+    """The photos' blobs; `live_only`: of photos not deleted (a laptop that pulls a deleted
+    photo never fetches its bytes)."""
     from sqlalchemy import select
 
     from inspector_app.store.models import Photo
 
+    query = select(Photo.sha256)
+    if live_only:
+        query = query.where(Photo.deleted.is_(False))
     with laptop.store.unit_of_work() as uow:
-        return set(uow.session.scalars(select(Photo.sha256)))
+        return set(uow.session.scalars(query))
 
 
 def new_team(server: RunningServer, size: int = 3) -> list[str]:
