@@ -29,7 +29,8 @@ class AttachResult:
     also_on_finding: str | None  # the same picture is already evidence for this other finding
 
 
-def _ensure_blob(uow: UnitOfWork, imported: ImportedPhoto) -> None:
+def ensure_blob(uow: UnitOfWork, imported: ImportedPhoto, *, uploaded: bool = False) -> None:
+    """The row that describes a stored original; `uploaded` when it came from the server."""
     if uow.session.get(Blob, imported.sha256) is None:
         uow.session.add(
             Blob(
@@ -40,6 +41,7 @@ def _ensure_blob(uow: UnitOfWork, imported: ImportedPhoto) -> None:
                 height=imported.height,
                 exif_orientation=imported.orientation,
                 taken_at=imported.taken_at,
+                uploaded=uploaded,
             )
         )
 
@@ -68,7 +70,7 @@ def attach_imported_photo(
             f"照片“{imported.original_name}”已添加到此问题，未重复添加。",
             f"Photo '{imported.original_name}' is already attached to this item.",
         )
-    _ensure_blob(uow, imported)
+    ensure_blob(uow, imported)
     count = uow.session.scalar(
         select(func.count()).where(Photo.finding_id == finding_id, Photo.deleted.is_(False))
     )
@@ -125,7 +127,7 @@ def save_annotation(uow: UnitOfWork, photos: PhotoStore, photo_id: str, jpeg: by
     """
     photo = _editable_photo(uow, photo_id)
     imported = photos.import_bytes(jpeg, f"annotated-{photo.original_name}")
-    _ensure_blob(uow, imported)
+    ensure_blob(uow, imported)
     photo.annotated_sha256 = imported.sha256
     photo.rotation = 0
     return imported.sha256

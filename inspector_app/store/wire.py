@@ -8,7 +8,6 @@ column for (a newer server's, an admin-only one) are left out.
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import Enum as PyEnum
 from functools import cache
 from typing import Any
 
@@ -75,7 +74,3 @@ def from_wire(model: type[Synced], fields: dict[str, Any]) -> dict[str, Any]:
                 continue
         values[name] = value
     return values
-
-
-def enum_value(value: Any) -> Any:
-    return value.value if isinstance(value, PyEnum) else value

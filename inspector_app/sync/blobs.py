@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import or_, select, update
 
+from inspector_app.services.photos import ensure_blob
 from inspector_app.store.atomic_files import temp_file_in
 from inspector_app.store.models import Blob, Photo
 from inspector_app.store.photos import ImportedPhoto
@@ -198,17 +199,5 @@ def download(
 
 
 def _record_download(uow: UnitOfWork, imported: ImportedPhoto) -> tuple[None, Touched]:
-    if uow.session.get(Blob, imported.sha256) is None:
-        uow.session.add(
-            Blob(
-                sha256=imported.sha256,
-                size=imported.size,
-                mime=imported.mime,
-                width=imported.width,
-                height=imported.height,
-                exif_orientation=imported.orientation,
-                taken_at=imported.taken_at,
-                uploaded=True,
-            )
-        )
+    ensure_blob(uow, imported, uploaded=True)
     return None, _photos_of(uow, imported.sha256)

@@ -167,41 +167,37 @@
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="38"/>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="34"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="43"/>
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="39"/>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="35"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="44"/>
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="40"/>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="36"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="45"/>
         <source>照片</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="45"/>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="40"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="49"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="51"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="55"/>
         <source>已删除</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="53"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="57"/>
         <source>未删除</source>
         <translation>not deleted</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="56"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="60"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
@@ -718,62 +714,62 @@
 <context>
     <name>RejectedDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="37"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="46"/>
         <source>整改通知书</source>
         <translation>Rectification notice</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="52"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="41"/>
         <source>被服务器拒绝的修改</source>
         <translation>Changes refused by the server</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="57"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="46"/>
         <source>服务器没有接受下列修改（原因见右侧）。它们不会再次上传，也不影响其他记录的同步；放弃后本机的值保持不变。</source>
         <translation>The server did not accept these changes (its reason is on the right). They are not sent again and do not hold up other records; after you discard one, the value on this laptop stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="64"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="53"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="64"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="53"/>
         <source>修改的内容</source>
         <translation>Changed fields</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="64"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="53"/>
         <source>修改于</source>
         <translation>Changed at</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="64"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="53"/>
         <source>服务器的说明</source>
         <translation>Server&apos;s reason</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="74"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="63"/>
         <source>没有被拒绝的修改。</source>
         <translation>No refused changes.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="77"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="66"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="97"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="91"/>
         <source>放弃此修改</source>
         <translation>Discard this change</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="110"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="104"/>
         <source>整条记录（{0} 项）</source>
         <translation>The whole record ({0} fields)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="118"/>
+        <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="112"/>
         <source>✓ 已放弃</source>
         <translation>✓ Discarded</translation>
     </message>

@@ -34,15 +34,19 @@ def field_label(field: str) -> str:
 
 
 def record_label(conflict: ConflictView) -> str:
+    return kind_and_label(conflict.entity, conflict.label)
+
+
+def kind_and_label(entity: str, label: str) -> str:
+    """ "问题：窗口是否…": what kind of record, and which one."""
     kinds = {
         "finding": translate("ConflictsDialog", "问题"),
         "inspection": translate("ConflictsDialog", "检查"),
         "photo": translate("ConflictsDialog", "照片"),
+        "notice": translate("RejectedDialog", "整改通知书"),
     }
-    kind = kinds.get(conflict.entity, conflict.entity)
-    if not conflict.label:
-        return kind
-    return translate("ConflictsDialog", "{0}：{1}").format(kind, conflict.label)
+    kind = kinds.get(entity, entity)
+    return translate("ConflictsDialog", "{0}：{1}").format(kind, label) if label else kind
 
 
 def value_text(field: str, value: Any) -> str:

@@ -26,18 +26,7 @@ from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import current_language
 from inspector_app.ui.operations import sync as sync_ops
 from inspector_app.ui.store_runner import StoreRunner
-from inspector_app.ui.sync.conflict_texts import field_label, translate, when_text
-
-
-def _record(view: RejectedView) -> str:
-    kinds = {
-        "finding": translate("ConflictsDialog", "问题"),
-        "inspection": translate("ConflictsDialog", "检查"),
-        "photo": translate("ConflictsDialog", "照片"),
-        "notice": translate("RejectedDialog", "整改通知书"),
-    }
-    kind = kinds.get(view.entity, view.entity)
-    return translate("ConflictsDialog", "{0}：{1}").format(kind, view.label) if view.label else kind
+from inspector_app.ui.sync.conflict_texts import field_label, kind_and_label, when_text
 
 
 def _message(text: str) -> str:
@@ -89,7 +78,12 @@ class RejectedDialog(QDialog):
             row = self.table.rowCount()
             self.table.insertRow(row)
             fields = self._fields(view)
-            cells = (_record(view), fields, when_text(view.made_at), _message(view.message))
+            cells = (
+                kind_and_label(view.entity, view.label),
+                fields,
+                when_text(view.made_at),
+                _message(view.message),
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
