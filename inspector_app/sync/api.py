@@ -11,7 +11,9 @@ import errno
 import hashlib
 import json
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +98,7 @@ class ServerApi:
         )
         self.token = token
         self.requests_made = 0
+        self.server_time: datetime | None = None  # the `Date` of the latest reply (UTC)
 
     def close(self) -> None:
         self.session.close()
@@ -113,7 +116,15 @@ class ServerApi:
         headers = {**self._headers(), **kwargs.pop("headers", {})}
         self.requests_made += 1
         with translated():
-            return check(self.session.request(method, self._url(path), headers=headers, **kwargs))
+            response = self.session.request(method, self._url(path), headers=headers, **kwargs)
+        self._note_server_time(response)
+        return check(response)
+
+    def _note_server_time(self, response: requests.Response) -> None:
+        """The server's clock, not the laptop's, says when a sync happened (a laptop
+        clock can be years off); a missing or garbled header changes nothing."""
+        with suppress(KeyError, TypeError, ValueError):
+            self.server_time = parsedate_to_datetime(response.headers["Date"])
 
     # --- account ---
 

@@ -122,7 +122,7 @@ class _Run:
         self.report.photos_refused += stats.refused
         self.report.bytes_up += stats.bytes_up
         self.report.bytes_down += stats.bytes_down
-        self.access.write(lambda uow: _finished(uow, self.api.server_url, user))
+        self.access.write(lambda uow: _finished(uow, self.api, user))
 
     def _upload(self, stats: blobs.BlobStats, known_missing: frozenset[str] = frozenset()) -> None:
         """`known_missing`: the push reply named these, so no HEAD is needed first."""
@@ -138,9 +138,14 @@ class _Run:
             )
 
 
-def _finished(uow: UnitOfWork, server_url: str, user: UserOut) -> tuple[None, Touched]:
-    state.put(uow.session, "last_sync_at", utc_now().isoformat())
-    state.put(uow.session, "server_url", server_url)
+def _finished(uow: UnitOfWork, api: ServerApi, user: UserOut) -> tuple[None, Touched]:
+    """Records the sync by the server's clock: a laptop clock set to 2001 or 2040 would
+    otherwise print a wrong "last synced"; how far the laptop is off is kept to warn."""
+    now = utc_now()
+    finished_at = api.server_time or now
+    state.put(uow.session, "last_sync_at", finished_at.isoformat())
+    state.put(uow.session, "clock_skew_s", str(round((now - finished_at).total_seconds())))
+    state.put(uow.session, "server_url", api.server_url)
     state.put(uow.session, "username", user.username)
     return None, Touched()
 

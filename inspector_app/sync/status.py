@@ -49,6 +49,7 @@ class SyncOverview:
     last_sync_at: datetime | None
     server_url: str
     username: str
+    clock_skew_s: int = 0  # laptop clock minus server clock at the last sync
 
 
 def overview(uow: UnitOfWork) -> SyncOverview:
@@ -69,6 +70,7 @@ def overview(uow: UnitOfWork) -> SyncOverview:
         last_sync_at=datetime.fromisoformat(last) if last else None,
         server_url=state.get(session, "server_url") or "",
         username=state.get(session, "username") or "",
+        clock_skew_s=int(state.get(session, "clock_skew_s") or 0),
     )
 
 

@@ -1,11 +1,16 @@
-"""Two laptops of one team through one real server: what one records, the other sees."""
+"""Two laptops of one team through one real server: what one records, the other sees.
+
+Their clocks may be years off (RELIABILITY row 17): the server's sequence orders edits
+and decides conflicts, and the server's clock says when a sync happened."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from freezegun import freeze_time
 from sqlalchemy import func, select
 
 from inspector_app.domain.finding import FindingResult
@@ -25,7 +30,10 @@ from inspector_app.sync.engine import sync_once
 from inspector_app.sync.local import DirectStoreAccess
 from tests.builders import finding_id, start_in
 from tests.server.conftest import RunningServer
-from tests.sync.laptops import Laptop, dump, open_laptop, photo_file
+from tests.sync.laptops import Laptop, dump, open_laptop, photo_file, record_problem
+
+PAST = "2001-03-04 08:00:00"
+FUTURE = "2040-06-01 08:00:00"
 
 
 @pytest.fixture
@@ -256,3 +264,72 @@ def test_an_edit_made_while_its_record_is_in_flight_never_conflicts_with_itself(
                 "0008",
             )
             assert status.open_conflicts(uow) == []
+
+
+def _describe(laptop: Laptop, finding_id: str, text: str) -> None:
+    with laptop.store.unit_of_work() as uow:
+        ops.update_finding(uow, finding_id, ops.FindingChanges(description=text))
+        uow.commit()
+
+
+def _description(laptop: Laptop, finding_id: str) -> str | None:
+    with laptop.store.unit_of_work() as uow:
+        return uow.session.get(Finding, finding_id).description
+
+
+def test_an_edit_from_a_laptop_in_2001_after_one_from_2040_is_applied_by_server_order(
+    laptops: tuple[Laptop, Laptop], tmp_path: Path
+) -> None:
+    a, b = laptops
+    a.sync()
+    b.sync()
+    with freeze_time(FUTURE, tick=True):
+        _, failed = record_problem(a, "叫号机故障", photo_file(tmp_path, "p.jpg", 3))
+        a.sync()
+    b.sync()
+    with freeze_time(PAST, tick=True):
+        _describe(b, failed, "叫号机已报修")
+        assert b.sync().conflicts == 0
+    a.sync()
+    assert _description(a, failed) == _description(b, failed) == "叫号机已报修"
+
+
+def test_the_first_edit_to_reach_the_server_wins_whatever_the_laptop_clocks_say(
+    laptops: tuple[Laptop, Laptop], tmp_path: Path
+) -> None:
+    a, b = laptops
+    a.sync()
+    _, failed = record_problem(a, "窗口无人", photo_file(tmp_path, "q.jpg", 4))
+    a.sync()
+    b.sync()
+    with freeze_time(FUTURE, tick=True):
+        _describe(a, failed, "A 在 2040 年写的")
+    with freeze_time(PAST, tick=True):
+        _describe(b, failed, "B 在 2001 年写的")
+        b.sync()  # reaches the server first, though its clock is 39 years behind
+    with freeze_time(FUTURE, tick=True):
+        assert a.sync().conflicts == 1
+    b.sync()
+    assert _description(a, failed) == _description(b, failed) == "B 在 2001 年写的"
+    with a.store.unit_of_work() as uow:
+        kept = uow.session.scalars(select(SyncConflict)).one()
+        assert (kept.local_value, kept.server_value) == ("A 在 2040 年写的", "B 在 2001 年写的")
+
+
+@pytest.mark.parametrize("clock", [PAST, FUTURE])
+def test_the_last_sync_time_is_the_servers_and_the_skew_is_known(
+    laptops: tuple[Laptop, Laptop], clock: str
+) -> None:
+    a, _ = laptops
+    real_now = datetime.now(UTC)
+    with freeze_time(clock, tick=True):
+        a.sync()
+    with a.store.unit_of_work() as uow:
+        overview = status.overview(uow)
+    assert overview.last_sync_at is not None
+    assert abs(overview.last_sync_at - real_now) < timedelta(minutes=5)
+    laptop_minus_server = datetime.fromisoformat(clock).replace(tzinfo=UTC) - real_now
+    assert abs(overview.clock_skew_s - laptop_minus_server.total_seconds()) < 300
+    a.sync()  # the clock was put right: no skew left
+    with a.store.unit_of_work() as uow:
+        assert abs(status.overview(uow).clock_skew_s) < 60

@@ -28,6 +28,20 @@ def role_label(role: str) -> str:
     return labels.get(role, role)
 
 
+CLOCK_SKEW_WARNING_S = 10 * 60
+
+
+def skew_text(seconds: int) -> str:
+    """ "3 小时" / "12 天": how far the laptop clock is off, in a unit a person reads."""
+    translate = QCoreApplication.translate
+    seconds = abs(seconds)
+    if seconds >= 2 * 86400:
+        return translate("SyncIndicator", "{0} 天").format(seconds // 86400)
+    if seconds >= 2 * 3600:
+        return translate("SyncIndicator", "{0} 小时").format(seconds // 3600)
+    return translate("SyncIndicator", "{0} 分钟").format(seconds // 60)
+
+
 class SyncIndicator(QWidget):
     conflicts_requested = Signal()
     overview_shown = Signal(object)  # SyncOverview
@@ -46,6 +60,9 @@ class SyncIndicator(QWidget):
         self.problems.setMaximumHeight(STATUS_ROW)
         self.problems.setToolTip(self.tr("查看并处理同步冲突"))
         self.problems.hide()
+        self.clock_warning = QLabel()
+        self.clock_warning.setStyleSheet("color: #b00020")
+        self.clock_warning.hide()
         self.signed_in = QLabel(self.tr("未登录"))
         self.account_name = shows_user_data(QLabel())  # the account's name and team
         self.account_name.hide()
@@ -56,6 +73,7 @@ class SyncIndicator(QWidget):
             self.last_sync,
             self.pending,
             self.problems,
+            self.clock_warning,
             self.signed_in,
             self.account_name,
         ):
@@ -86,6 +104,18 @@ class SyncIndicator(QWidget):
             parts.append(self.tr("被拒绝 {0}").format(overview.rejected))
         self.problems.setText(" · ".join(parts))
         self.problems.setVisible(bool(parts))
+        off = abs(overview.clock_skew_s) >= CLOCK_SKEW_WARNING_S
+        self.clock_warning.setVisible(off)
+        if off:
+            self.clock_warning.setText(
+                self.tr("本机时钟与服务器相差 {0}").format(skew_text(overview.clock_skew_s))
+            )
+            self.clock_warning.setToolTip(
+                self.tr(
+                    "请校准本机日期和时间。同步顺序以服务器为准，不受影响；"
+                    "本机记录的拍照和修改时间按本机时钟保存。"
+                )
+            )
         self.overview_shown.emit(overview)
 
     def show_account(self, account: UserOut | None) -> None:

@@ -16,6 +16,7 @@ from tests.ui.sync.conftest import (
     answer_sign_in,
     click,
     saved_settings,
+    sign_in_and_sync,
     toolbar_button,
     type_into,
     wait_sync_done,
@@ -137,3 +138,25 @@ def test_without_a_secure_keyring_the_sign_in_says_so_and_the_sync_runs_anyway(
     assert window.sync.token  # in memory for this run only
     assert credentials.load_token("wang", sync_server.url) is None
     assert _overview(laptop).last_sync_at is not None
+
+
+def test_a_laptop_clock_years_ahead_is_pointed_out_and_the_last_sync_is_the_servers_time(
+    qtbot, open_window: OpenWindow, laptop: Store, private_keyring
+) -> None:
+    from datetime import UTC, datetime
+
+    from freezegun import freeze_time
+
+    from inspector_app.domain import bureau_time
+
+    real_now = datetime.now(UTC)
+    window = open_window()
+    indicator = window.sync.indicator
+    with freeze_time("2040-06-01 08:00:00", tick=True):
+        sign_in_and_sync(qtbot, window)
+        qtbot.waitUntil(lambda: indicator.clock_warning.isVisible(), timeout=10_000)
+    assert indicator.clock_warning.text().startswith("本机时钟与服务器相差 ")
+    assert indicator.clock_warning.text().endswith(" 天")
+    assert "校准" in indicator.clock_warning.toolTip()
+    # The server's date, not 2040 (the minutes may have moved on since real_now).
+    assert indicator.last_sync.text().startswith(f"上次同步 {bureau_time.local(real_now):%m-%d}")
