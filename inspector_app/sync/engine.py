@@ -9,9 +9,14 @@ pushes them and pulls from 0 (SYNC.md G12); nothing unsynced is lost or doubled.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import errno
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
+
+from sqlalchemy.exc import OperationalError
 
 from inspector_app.protocol.auth import UserOut
 from inspector_app.store.schema_version import HEAD_REVISION
@@ -160,11 +165,28 @@ def sync_once(
     """One full sync; raises a `SyncError` that says what stopped it."""
     run = _Run(access, api, on_progress, should_stop)
     user = api.me()
-    try:
-        run.steps(user)
-    except errors.ResetRequired as gone:
-        epoch = gone.epoch
-        access.write(lambda uow: reset.for_new_server(uow, user.role, epoch))
-        run.report.reset = True
-        run.steps(user)
+    with _disk_full_is_said():
+        try:
+            run.steps(user)
+        except errors.ResetRequired as gone:
+            epoch = gone.epoch
+            access.write(lambda uow: reset.for_new_server(uow, user.role, epoch))
+            run.report.reset = True
+            run.steps(user)
     return run.report
+
+
+@contextmanager
+def _disk_full_is_said() -> Iterator[None]:
+    """A full disk fails a page's commit (SQLite) or a photo's write (ENOSPC): either way
+    the transaction rolled back, so the inspector reads "disk full, nothing lost"."""
+    try:
+        yield
+    except OperationalError as exc:
+        if getattr(exc.orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+            raise errors.DiskFull(str(exc.orig)) from exc
+        raise
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise errors.DiskFull(str(exc)) from exc
+        raise

@@ -4,10 +4,13 @@ a reset, a 503 with Retry-After. The sync converges and nothing is doubled."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from inspector_app.store.store import Store
 from inspector_app.sync import errors
@@ -115,3 +118,50 @@ def test_the_sync_converges_through_a_faulty_link_and_nothing_is_doubled(
         for sha in shas:
             assert laptop.store.photos.verify(sha)
         laptop.close()
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 16 MB file system (tmpfs), so a write fails with ENOSPC as on a full laptop."""
+    folder = tmp_path / "small-disk"
+    folder.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(folder)], check=True)
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+@pytest.mark.parametrize("room", [0, 256 * 1024], ids=["no room for records", "no room for photos"])
+def test_a_full_disk_stops_the_sync_with_that_message_and_the_next_sync_finishes(
+    sync_server: RunningServer, tmp_path: Path, small_disk: Path, room: int
+) -> None:
+    first, second, _ = new_team(sync_server)
+    a = open_laptop(tmp_path / "a", sync_server, first)
+    b = open_laptop(small_disk / "data", sync_server, second)
+    a.sync()
+    b.sync()
+    seed = 70 + room % 7 + (5 if "postgres" in sync_server.db else 0)  # new bytes each case
+    _, finding = record_problem(
+        a, "填满磁盘", noise_photo(tmp_path, "1.jpg", seed), noise_photo(tmp_path, "2.jpg", seed + 100)
+    )
+    a.sync()
+    before = dump(b)
+    filler = small_disk / "filler"
+    free = shutil.disk_usage(small_disk).free
+    filler.write_bytes(b"\0" * (free - room))
+
+    with pytest.raises(errors.DiskFull) as stopped:
+        b.sync()
+    assert "磁盘空间不足" in stopped.value.zh and "没有受影响" in stopped.value.zh
+    with b.store.unit_of_work() as uow:
+        assert uow.session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+    assert all(dump(b).get(key) == value for key, value in before.items())  # nothing lost
+
+    filler.unlink()
+    b.sync()
+    assert ("finding", finding) in dump(b)
+    shas = blob_shas(b) & blob_shas(a)
+    assert len(shas) == 2 and all(b.store.photos.verify(sha) for sha in shas)
+    a.close()
+    b.close()
