@@ -16,7 +16,7 @@ import psycopg
 import pytest
 import requests
 
-from .conftest import PG_ADMIN, PASSWORD, RunningServer, mutation, push, start_server
+from .conftest import PASSWORD, PG_ADMIN, RunningServer, mutation, push, start_server
 
 MIB = 1024 * 1024
 
