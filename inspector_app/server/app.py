@@ -14,6 +14,7 @@ from inspector_app.protocol.base import PROTOCOL_VERSION
 from inspector_app.server import auth
 from inspector_app.server.access import AccessPolicy
 from inspector_app.server.api import guards
+from inspector_app.server.api.body_limits import BodyTiming
 from inspector_app.server.api.main import api_router
 from inspector_app.server.api.routes import health, versions
 from inspector_app.server.blobs import BlobStore
@@ -25,6 +26,7 @@ def create_app(
     policy: auth.AuthPolicy | None = None,
     blobs_dir: Path | None = None,
     access: AccessPolicy | None = None,
+    body_timing: BodyTiming | None = None,
 ) -> FastAPI:
     app = FastAPI(title="四不两直 inspection server", version=f"protocol-{PROTOCOL_VERSION}")
     app.state.sessions = sessions(make_engine(db_url))
@@ -34,5 +36,5 @@ def create_app(
     app.include_router(health.router)
     app.include_router(api_router)
     app.include_router(versions.router)  # last: it matches every other /api/ path
-    guards.install(app)
+    guards.install(app, body_timing or BodyTiming())
     return app

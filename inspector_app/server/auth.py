@@ -98,28 +98,52 @@ def _recent_failures(session: Session, column, value: str, since: datetime) -> i
     )
 
 
-def login(
-    session: Session, policy: AuthPolicy, *, username: str, password: str, address: str, device: str
-) -> tuple[User, str]:
-    now = datetime.now(UTC)
+def _reserve_attempt(
+    session: Session, policy: AuthPolicy, username: str, address: str, now: datetime
+) -> LoginFailure:
+    """Count this attempt as a failure, committed, before the slow password check: a burst
+    of concurrent guesses then meets the limit after `max_failures` of them, instead of
+    all being checked against a count none of them has raised yet. One transaction at a
+    time per account and per address (SQLite: BEGIN IMMEDIATE; PostgreSQL: advisory
+    locks, always account first); a refused attempt is not kept, so a locked account's
+    attacker does not also lock out everyone behind the same address."""
+    if session.get_bind().dialect.name == "postgresql":
+        for key in (f"login account:{username}", f"login address:{address}"):
+            session.execute(select(func.pg_advisory_xact_lock(func.hashtext(key))))
+    attempt = LoginFailure(username=username, address=address, at=now)
+    session.add(attempt)
+    session.flush()
     since = now - policy.failure_window
     if (
         _recent_failures(session, LoginFailure.username, username, since)
-        >= policy.max_failures_per_account
+        > policy.max_failures_per_account
         or _recent_failures(session, LoginFailure.address, address, since)
-        >= policy.max_failures_per_address
+        > policy.max_failures_per_address
     ):
+        session.rollback()
         raise TooManyAttempts
+    session.commit()
+    return attempt
+
+
+def login(
+    session: Session, policy: AuthPolicy, *, username: str, password: str, address: str, device: str
+) -> tuple[User, str]:
+    """A new token for the right password. Commits the attempt first (see
+    _reserve_attempt); a wrong password leaves it counted, the right one takes it back.
+    No transaction is open during the hash check (on SQLite one would hold the write lock)."""
+    now = datetime.now(UTC)
     user = session.scalars(select(User).where(User.username == username)).first()
+    attempt = _reserve_attempt(session, policy, username, address, now)
     try:
         HASHER.verify(user.password_hash if user else _DUMMY_HASH, password)
         ok = user is not None and user.active
     except (VerificationError, InvalidHashError):
         ok = False
     if not ok:
-        session.add(LoginFailure(username=username, address=address, at=now))
         raise LoginRefused
     assert user is not None
+    session.delete(attempt)
     if HASHER.check_needs_rehash(user.password_hash):
         user.password_hash = HASHER.hash(password)
     token = secrets.token_urlsafe(32)

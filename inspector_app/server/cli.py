@@ -37,6 +37,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--token-idle-minutes", type=float, default=12 * 60)
+    serve.add_argument(
+        "--token-lifetime-minutes",
+        type=float,
+        default=14 * 24 * 60,
+        help="a token ends this long after login, however often it is used",
+    )
+    serve.add_argument(
+        "--body-read-timeout",
+        type=float,
+        default=30.0,
+        help="seconds a request body may pause before it is cut off (408)",
+    )
+    serve.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADDRESS",
+        help="a reverse proxy whose X-Forwarded-For is believed (repeatable; default none)",
+    )
     serve.add_argument("--tls-cert", help="PEM certificate chain: serve HTTPS (else plain HTTP)")
     serve.add_argument("--tls-key", help="PEM private key of --tls-cert")
     serve.add_argument(
@@ -115,6 +134,7 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from inspector_app.server.access import AccessPolicy
+    from inspector_app.server.api.body_limits import BodyTiming
     from inspector_app.server.app import create_app
     from inspector_app.server.auth import AuthPolicy
     from inspector_app.server.json_log import JsonLogFormatter
@@ -122,9 +142,13 @@ def _serve(args: argparse.Namespace) -> int:
     handler = logging.StreamHandler()
     handler.setFormatter(JsonLogFormatter())
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
-    policy = AuthPolicy(idle=timedelta(minutes=args.token_idle_minutes))
+    policy = AuthPolicy(
+        idle=timedelta(minutes=args.token_idle_minutes),
+        absolute=timedelta(minutes=args.token_lifetime_minutes),
+    )
     access = AccessPolicy(supervisors_see_all_teams=args.supervisors_see_all_teams)
-    app = create_app(args.db, policy, Path(args.blobs), access)
+    timing = BodyTiming(read_timeout=args.body_read_timeout)
+    app = create_app(args.db, policy, Path(args.blobs), access, timing)
     if bool(args.tls_cert) != bool(args.tls_key):
         print("--tls-cert 和 --tls-key 需同时给出。/ Give both --tls-cert and --tls-key.")
         return 2
@@ -136,6 +160,10 @@ def _serve(args: argparse.Namespace) -> int:
         access_log=False,
         ssl_certfile=args.tls_cert,
         ssl_keyfile=args.tls_key,
+        # uvicorn believes X-Forwarded-For from loopback unless told otherwise: a local
+        # client could then pose as any address and dodge the per-address lockout.
+        proxy_headers=bool(args.trusted_proxy),
+        forwarded_allow_ips=args.trusted_proxy or None,
     )
     return 0
 

@@ -4,11 +4,59 @@ from __future__ import annotations
 
 import json
 import time
+import uuid
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import psycopg
+import pytest
 import requests
 
-from .conftest import PASSWORD, RunningServer, start_server
+from .conftest import PASSWORD, PG_ADMIN, RunningServer, start_server
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def proxied(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator:
+    """One server per database behind a "proxy" on 127.0.0.1 (--trusted-proxy): each test
+    picks its own client address with X-Forwarded-For, so lockouts never overlap."""
+    tmp_path = tmp_path_factory.mktemp("proxied")
+    name = f"inspector_test_{uuid.uuid4().hex[:12]}"
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    else:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    running = start_server(url, tmp_path, "--trusted-proxy", "127.0.0.1")
+    yield running
+    running.process.terminate()
+    running.process.wait(timeout=30)
+    if request.param == "postgres":
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _login_from(server: RunningServer, address: str, username: str, password: str) -> int:
+    return requests.post(
+        f"{server.url}/api/v1/auth/login",
+        json={"username": username, "password": password},
+        headers={"X-Forwarded-For": address},
+        timeout=60,
+    ).status_code
+
+
+def _burst(server: RunningServer, address: str, attempts: list[tuple[str, str]]) -> list[int]:
+    """All the (username, password) attempts at once, from one client address."""
+    with ThreadPoolExecutor(max_workers=len(attempts)) as pool:
+        return list(pool.map(lambda a: _login_from(server, address, *a), attempts))
+
+
+def _log_events(server: RunningServer) -> list[dict]:
+    """Every JSON line of the server's log, split as any reader splits lines."""
+    return [json.loads(line) for line in server.log.read_text().splitlines() if "{" in line]
 
 
 def test_login_gives_a_token_that_identifies_the_user(server: RunningServer) -> None:
@@ -38,11 +86,48 @@ def test_repeated_failures_lock_the_account_out(server: RunningServer) -> None:
     assert server.login("zhang").status_code == 200  # other accounts are not affected
     forged = server.login('chen\n{"level": "INFO", "message": "login ok"}', "guess")
     assert forged.status_code == 401
-    events = [json.loads(line) for line in server.log.read_text().splitlines() if "{" in line]
+    # a direct client's X-Forwarded-For is not believed: its address stays its own
+    assert _login_from(server, "203.0.113.7", "zhang", "guess") == 401
+    name = 'li\u2028{"message":"login ok"}\u2029\x85{"level":"INFO"}'  # other line breaks
+    assert server.login(name, "guess").status_code == 401
+    events = _log_events(server)
     refused = [e for e in events if e.get("message") == "login refused"]
     assert [e["reason"] for e in refused if e["username"] == "chen"] == ["wrong"] * 5 + ["locked"]
     assert any(e["username"].startswith("chen\n") for e in refused)  # one line, escaped
+    assert [e["username"] for e in refused if e["username"].startswith("li")] == [name]
+    assert not any(e.get("message") == "login ok" for e in events)
+    assert {e["address"] for e in refused} == {"127.0.0.1"}
     assert "guess" not in server.log.read_text()
+
+
+def test_a_burst_of_wrong_passwords_is_checked_only_up_to_the_limit(
+    proxied: RunningServer,
+) -> None:
+    """30 guesses at once and the right password among them: five are checked (401), the
+    others refused before the hash check (429); afterwards the right password is too."""
+    attempts = [("chen", f"guess-{n}") for n in range(30)]
+    attempts.insert(20, ("chen", PASSWORD))
+    statuses = _burst(proxied, "198.51.100.1", attempts)
+    assert statuses.count(401) == 5
+    assert statuses.count(200) <= 1 and statuses.count(429) >= 25
+    assert _login_from(proxied, "198.51.100.1", "chen", PASSWORD) == 429
+    assert _login_from(proxied, "198.51.100.2", "chen", PASSWORD) == 429  # per account
+    assert _login_from(proxied, "198.51.100.2", "zhang", PASSWORD) == 200
+    refused = [e for e in _log_events(proxied) if e.get("message") == "login refused"]
+    assert {e["address"] for e in refused if e["username"] == "chen"} == {
+        "198.51.100.1",
+        "198.51.100.2",
+    }  # the configured proxy's X-Forwarded-For is believed
+
+
+def test_a_burst_over_many_accounts_from_one_address_stops_at_the_address_limit(
+    proxied: RunningServer,
+) -> None:
+    attempts = [(f"nobody-{n}", "guess") for n in range(30)]
+    statuses = _burst(proxied, "192.0.2.9", attempts)
+    assert statuses.count(401) == 20 and statuses.count(429) == 10
+    assert _login_from(proxied, "192.0.2.9", "li", PASSWORD) == 429  # per address
+    assert _login_from(proxied, "192.0.2.10", "li", PASSWORD) == 200
 
 
 def test_logout_revokes_the_token(server: RunningServer) -> None:
@@ -54,17 +139,38 @@ def test_logout_revokes_the_token(server: RunningServer) -> None:
     assert requests.get(f"{server.url}/api/v1/me", headers=headers, timeout=30).status_code == 401
 
 
-def test_idle_tokens_expire(database_url: str, tmp_path: Path) -> None:
-    running = start_server(database_url, tmp_path, "--token-idle-minutes", "0.02")
+def test_tokens_end_after_inactivity_and_after_their_absolute_lifetime(
+    database_url: str, tmp_path: Path
+) -> None:
+    """Idle 2.4 s, lifetime 4.8 s: an unused token ends first; one in constant use still
+    ends when its lifetime is over."""
+    running = start_server(
+        database_url,
+        tmp_path,
+        "--token-idle-minutes",
+        "0.04",
+        "--token-lifetime-minutes",
+        "0.08",
+    )
+
+    def me(headers: dict) -> int:
+        return requests.get(f"{running.url}/api/v1/me", headers=headers, timeout=30).status_code
+
+    def keep_busy_until(start: float, seconds: float) -> None:
+        while time.monotonic() - start < seconds:
+            me(busy)
+            time.sleep(0.4)
+
     try:
-        headers = running.token("zhang")
-        assert (
-            requests.get(f"{running.url}/api/v1/me", headers=headers, timeout=30).status_code == 200
-        )
-        time.sleep(1.6)
-        assert (
-            requests.get(f"{running.url}/api/v1/me", headers=headers, timeout=30).status_code == 401
-        )
+        unused = running.token("zhang")
+        unused_at = time.monotonic()
+        busy = running.token("zhang")
+        busy_at = time.monotonic()
+        keep_busy_until(unused_at, 2.7)
+        assert me(unused) == 401  # idle for 2.7 s
+        assert me(busy) == 200
+        keep_busy_until(busy_at, 5.2)
+        assert me(busy) == 401  # never idle, but 5.2 s old
     finally:
         running.process.terminate()
         running.process.wait(timeout=30)

@@ -1,5 +1,6 @@
-"""What wraps every request: body size limits, one log line, no stack trace to a client,
-and a clear 422 for input the database cannot store."""
+"""What wraps every request: body limits (api/body_limits.py), one log line, no stack
+trace to a client, no caching of API replies, and a clear 422 for input the database
+cannot store."""
 
 from __future__ import annotations
 
@@ -11,9 +12,8 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DataError
 
-from inspector_app.server.blobs import MAX_BYTES
+from inspector_app.server.api.body_limits import BodyLimits, BodyTiming
 
-MAX_JSON_BODY = 1024 * 1024
 log = logging.getLogger("inspector.server")
 
 
@@ -30,17 +30,15 @@ async def unstorable(request: Request, error: Exception) -> JSONResponse:
 
 
 async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-    """Refuse an over-long body from its Content-Length, before reading it."""
+    """Log the request; API replies carry tokens and team data, so no cache keeps them."""
     started = time.perf_counter()
-    length = request.headers.get("content-length")
-    limit = MAX_BYTES if "/blobs/" in request.url.path else MAX_JSON_BODY
-    if length and length.isdigit() and int(length) > limit:
-        return JSONResponse({"detail": "请求过大。/ Request too large."}, status_code=413)
     try:
         response = await call_next(request)
     except Exception:  # no stack trace ever reaches a client
         log.exception("unhandled", extra={"fields": {"path": request.url.path}})
         response = JSONResponse({"detail": "服务器内部错误。/ Internal error."}, status_code=500)
+    if request.url.path.startswith("/api/"):
+        response.headers["Cache-Control"] = "no-store"
     log.info(
         "request",
         extra={
@@ -55,7 +53,9 @@ async def guard(request: Request, call_next: Callable[[Request], Awaitable[Respo
     return response
 
 
-def install(app: FastAPI) -> None:
+def install(app: FastAPI, timing: BodyTiming) -> None:
+    """The last middleware added runs first: the log line also covers refused bodies."""
     app.add_exception_handler(DataError, unstorable)
     app.add_exception_handler(UnicodeError, unstorable)
+    app.add_middleware(BodyLimits, timing=timing)
     app.middleware("http")(guard)

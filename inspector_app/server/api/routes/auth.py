@@ -49,8 +49,7 @@ def login(body: LoginIn, request: Request, db: SessionDep, policy: AuthPolicyDep
         raise HTTPException(
             429, "尝试次数过多，请稍后再试。/ Too many attempts; try later."
         ) from None
-    except auth.LoginRefused:
-        db.commit()  # keep the failure for the lockout count
+    except auth.LoginRefused:  # the failure is already counted and committed
         _log_refused_login(body.username, address, "wrong")
         raise HTTPException(401, WRONG_LOGIN) from None
     audit.append(
