@@ -63,23 +63,34 @@ def read_only(folder: Path, detail: str) -> DataFolderUnusable:
     )
 
 
-def disk_full(folder: Path, needed: int | None = None) -> DiskFull:
-    """How much is free on the folder's disk, and (when known) how much the save needed."""
-    try:
-        free = shutil.disk_usage(folder).free
-    except OSError:
-        free = None
+def disk_full(folder: Path | None, needed: int | None = None) -> DiskFull:
+    """How much is free on the folder's disk, and (when known) how much the save needed.
+
+    Without a folder (a full disk met outside the store) the message says so
+    without figures.
+    """
+    free: int | None = None
+    if folder is not None:
+        try:
+            free = shutil.disk_usage(folder).free
+        except OSError:
+            free = None
+    if folder is None:
+        where_zh, where_en = "磁盘", "the disk"
+    else:
+        where_zh = f"数据文件夹 {folder} 所在的磁盘"
+        where_en = f"the disk of the data folder {folder}"
     free_zh = f"只剩 {human_size(free)} 可用空间" if free is not None else "没有可用空间了"
-    free_en = f"has only {human_size(free)} free" if free is not None else "has no space left"
+    free_en = f" has only {human_size(free)} free" if free is not None else " has no space left"
     need_zh = f"，这次保存需要约 {human_size(needed)}" if needed else ""
     need_en = f"; this save needs about {human_size(needed)}" if needed else ""
     return DiskFull(
         "store.disk_full",
-        f"磁盘已满：数据文件夹 {folder} 所在的磁盘{free_zh}{need_zh}。这次的修改没有保存，"
+        f"磁盘已满：{where_zh}{free_zh}{need_zh}。这次的修改没有保存，"
         "之前已保存的数据都没有丢失。请清理磁盘（删除不需要的文件、清空回收站）后再试一次。",
-        f"The disk is full: the disk of the data folder {folder} {free_en}{need_en}. This "
-        "change was not saved; everything saved before is intact. Free some space (delete "
-        "files you do not need, empty the trash), then try again.",
+        f"The disk is full: {where_en}{free_en}{need_en}. This change was not saved; "
+        "everything saved before is intact. Free some space (delete files you do not need, "
+        "empty the trash), then try again.",
     )
 
 

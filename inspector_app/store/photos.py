@@ -33,6 +33,7 @@ from inspector_app.protocol.blobs import (
     sniff_media_type,
 )
 from inspector_app.store.atomic_files import publish, temp_file_in, write_atomically
+from inspector_app.store.folder_errors import disk_full, is_disk_full
 
 # The server's limits and types (protocol/blobs.py): a photo imported here can always sync.
 DEFAULT_MAX_BYTES = MAX_BLOB_BYTES
@@ -115,7 +116,29 @@ class PhotoStore:
         file; the checks and previews read that copy. What is validated is
         therefore exactly what is stored, even if the source changes meanwhile.
         """
-        self._checked_size(source)
+        declared = self._checked_size(source)
+        try:
+            sha256, size, decoded, already_stored = self._store(source)
+        except OSError as exc:
+            if not is_disk_full(exc):
+                raise
+            # The original plus its previews (about a tenth more); the temp files are gone.
+            folder = self.root if self.root.exists() else self.root.parent
+            raise disk_full(folder, declared * 11 // 10) from exc
+        return ImportedPhoto(
+            sha256=sha256,
+            size=size,
+            mime=decoded.mime,
+            width=decoded.width,
+            height=decoded.height,
+            orientation=decoded.orientation,
+            taken_at=decoded.taken_at,
+            original_name=source.name,
+            already_stored=already_stored,
+        )
+
+    def _store(self, source: Path) -> tuple[str, int, _Decoded, bool]:
+        """Copy, check from the copy, publish; then the previews."""
         with temp_file_in(self.root / "originals") as (handle, temp):
             sha256, size = self._copy_hashing(source, handle)
             handle.flush()
@@ -128,17 +151,7 @@ class PhotoStore:
             write_atomically(self.preview_path(sha256), decoded.preview_jpeg)
         if not self.thumb_path(sha256).exists():
             write_atomically(self.thumb_path(sha256), decoded.thumb_jpeg)
-        return ImportedPhoto(
-            sha256=sha256,
-            size=size,
-            mime=decoded.mime,
-            width=decoded.width,
-            height=decoded.height,
-            orientation=decoded.orientation,
-            taken_at=decoded.taken_at,
-            original_name=source.name,
-            already_stored=already_stored,
-        )
+        return sha256, size, decoded, already_stored
 
     def import_bytes(self, data: bytes, name: str) -> ImportedPhoto:
         """Store an image made in the app (an annotated copy) like any imported file."""
