@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector_app.store import data_folder, instance_lock, migrate, outbox
+from inspector_app.store.backups import daily_backup
 from inspector_app.store.database import create_sqlite_engine, quick_check
 from inspector_app.store.instance_lock import InstanceLock
 from inspector_app.store.photos import PhotoStore
@@ -36,7 +37,8 @@ class Store:
 
         The folder's lock is taken first and held until close(): one process
         per data dir. An empty or damaged database file is refused, never
-        replaced; `backups/` always exists, as the refusal messages say.
+        replaced; `backups/` always exists, as the refusal messages say, and
+        gets a copy of the store on the first open of each day.
         """
         data_folder.prepare(data_dir)
         lock = instance_lock.acquire(data_dir)
@@ -44,11 +46,14 @@ class Store:
         try:
             path = data_dir / DATABASE_NAME
             data_folder.check_database_file(path)
+            existed = path.exists()
             engine = create_sqlite_engine(path)
             quick_check(engine, path, data_folder.restore_hint(path))
             backups = data_dir / data_folder.BACKUPS_NAME
             backups.mkdir(exist_ok=True)
             backup = migrate.upgrade(engine, backups)
+            if existed:  # a new, empty store has nothing to keep yet
+                daily_backup(engine, backups)
             sessions = sessionmaker(engine, expire_on_commit=False)
             outbox.install(sessions)
             photos = PhotoStore(data_dir / "photos")

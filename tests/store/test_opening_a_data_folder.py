@@ -7,14 +7,19 @@ read-only folder is a real read-only mount (tmpfs remounted ro; needs root).
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from inspector_app.domain.errors import DomainError
+from inspector_app.store.models import Unit
 from inspector_app.store.store import DATABASE_NAME, Store
 
 HOLDER = """
@@ -176,3 +181,55 @@ def test_a_read_only_folder_is_said_to_be_read_only_not_damaged(read_only_folder
     assert "只读" in error.zh and "没有损坏" in error.zh and "完整性" not in error.zh
     assert "read-only" in error.en and "do not restore a backup" in error.en
     assert (read_only_folder / DATABASE_NAME).read_bytes() == before
+
+
+def test_the_first_open_of_a_day_copies_the_store_into_backups_and_a_week_is_kept(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "data"
+    backups = folder / "backups"
+    Store.open(folder).close()
+    assert list(backups.iterdir()) == []  # a new, empty store: nothing to keep yet
+    Store.open(folder).close()
+    [today] = backups.glob("store-*-daily.sqlite3")
+    with sqlite3.connect(today) as copy:
+        assert copy.execute("PRAGMA quick_check").fetchone() == ("ok",)
+    Store.open(folder).close()
+    assert list(backups.glob("store-*-daily.sqlite3")) == [today]  # once a day
+
+    two_days_ago = time.time() - 2 * 86400
+    for n in range(8):
+        old = backups / f"store-2026010{n}T000000000000Z-daily.sqlite3"
+        old.write_bytes(today.read_bytes())
+        os.utime(old, (two_days_ago, two_days_ago))
+    os.utime(today, (two_days_ago, two_days_ago))
+    Store.open(folder).close()
+    kept = sorted(backups.glob("store-*-daily.sqlite3"))
+    assert len(kept) == 7 and today in kept and kept[-1] != today
+
+
+def test_a_zero_byte_store_restored_as_the_message_says_has_its_records_back(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "data"
+    store = Store.open(folder)
+    with store.unit_of_work() as uow:
+        uow.session.add(Unit(code="u1", name="伊美区政务服务中心"))
+        uow.commit()
+    store.close()
+    Store.open(folder).close()  # the next day's first open makes the daily copy
+    path = folder / DATABASE_NAME
+    path.write_bytes(b"")
+
+    error = _refusal(folder)
+    [newest] = sorted((folder / "backups").glob("store-*-daily.sqlite3"))
+    assert newest.name in error.zh and newest.name in error.en
+
+    path.rename(folder / "store-empty.sqlite3")  # "rename this file to keep it"
+    shutil.copy(newest, path)  # "copy the newest backup to store.sqlite3"
+    store = Store.open(folder)
+    try:
+        with store.unit_of_work() as uow:
+            assert uow.session.scalars(select(Unit.name)).all() == ["伊美区政务服务中心"]
+    finally:
+        store.close()
