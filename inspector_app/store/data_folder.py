@@ -13,6 +13,7 @@ from pathlib import Path
 
 from inspector_app.store.database import StoreDamaged
 from inspector_app.store.folder_errors import folder_error, folder_missing, not_a_folder
+from inspector_app.store.folder_policy import check_location
 
 BACKUPS_NAME = "backups"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -21,10 +22,12 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 def prepare(data_dir: Path) -> None:
     """Make sure `data_dir` is a folder we may use, creating it where that is safe.
 
-    A new folder is made inside an existing one (first start, a chosen empty
+    Network shares and cloud-sync folders are refused (folder_policy). A new
+    folder is made inside an existing one (first start, a chosen empty
     place); the default per-user folder is made with its parents. A folder
     whose parent is missing too is a drive or share not connected: refused.
     """
+    check_location(data_dir)
     blocking = next((p for p in (data_dir, *data_dir.parents) if p.exists()), None)
     if blocking is not None and not blocking.is_dir():
         raise not_a_folder(data_dir, blocking)
