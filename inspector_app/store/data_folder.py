@@ -9,6 +9,7 @@ created where a drive or share should be.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from inspector_app.store.database import StoreDamaged
@@ -32,6 +33,7 @@ def prepare(data_dir: Path) -> None:
     if blocking is not None and not blocking.is_dir():
         raise not_a_folder(data_dir, blocking)
     if data_dir.is_dir():
+        _probe_writable(data_dir)
         return
     if not data_dir.parent.is_dir() and data_dir != _default_data_dir():
         missing = next(p for p in data_dir.parents if p.parent.is_dir())
@@ -39,7 +41,29 @@ def prepare(data_dir: Path) -> None:
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise folder_error(exc, data_dir) from exc
+        situation = folder_error(exc, data_dir)
+        if situation is exc:
+            raise
+        raise situation from exc
+
+
+def _probe_writable(data_dir: Path) -> None:
+    """Create and remove a file: SQLite must create -wal and -shm files here.
+
+    Without this, a folder the user may read but not write (the lock file and
+    the database already there) fails inside SQLite as "unable to open
+    database file", which reads like a damaged store.
+    """
+    probe = data_dir / f".incoming-probe-{os.getpid()}"
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    except OSError as exc:
+        situation = folder_error(exc, data_dir)
+        if situation is exc:
+            raise
+        raise situation from exc
+    os.close(fd)
+    probe.unlink(missing_ok=True)
 
 
 def _default_data_dir() -> Path:

@@ -95,7 +95,10 @@ def disk_full(folder: Path | None, needed: int | None = None) -> DiskFull:
 
 
 def folder_error(exc: OSError, folder: Path) -> DomainError | OSError:
-    """The situation behind an OSError met while opening the folder (else the error itself)."""
+    """The situation behind an OSError met while opening the folder.
+
+    An OSError that is none of these comes back as it is, for the caller to re-raise.
+    """
     if exc.errno == errno.ENOSPC:
         return disk_full(folder)
     if exc.errno in READ_ONLY_ERRNOS:

@@ -63,7 +63,10 @@ def acquire(data_dir: Path) -> InstanceLock:
         try:
             fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
         except OSError as exc:
-            raise folder_error(exc, folder) from exc
+            situation = folder_error(exc, folder)
+            if situation is exc:
+                raise
+            raise situation from exc
         try:
             if not _try_lock(fd):
                 raise _in_use(folder, _read_note(fd))

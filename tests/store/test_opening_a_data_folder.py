@@ -11,6 +11,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -233,3 +234,55 @@ def test_a_zero_byte_store_restored_as_the_message_says_has_its_records_back(
             assert uow.session.scalars(select(Unit.name)).all() == ["伊美区政务服务中心"]
     finally:
         store.close()
+
+
+AS_NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+OPEN_AS_USER = """
+import sys
+from pathlib import Path
+from inspector_app.domain.errors import DomainError
+from inspector_app.store.store import Store
+
+try:
+    Store.open(Path(sys.argv[1])).close()
+except DomainError as error:
+    print(error.code)
+    print(error.zh)
+else:
+    print("opened")
+"""
+
+
+@pytest.fixture
+def folder_the_user_may_only_read() -> Iterator[Path]:
+    """A healthy store (lock file, database) in a folder its owner, nobody, may not write."""
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.skip("running as another user needs root and setpriv")
+    top = Path(tempfile.mkdtemp(prefix="desk-ro-"))
+    try:
+        top.chmod(0o755)
+        folder = top / "data"
+        Store.open(folder).close()
+        for path in [folder, *folder.rglob("*")]:
+            os.chown(path, 65534, 65534)
+        folder.chmod(0o555)
+        yield folder
+    finally:
+        shutil.rmtree(top)
+
+
+def test_a_folder_without_write_permission_is_said_to_be_read_only(
+    folder_the_user_may_only_read: Path,
+) -> None:
+    result = subprocess.run(
+        [*AS_NOBODY, sys.executable, "-c", OPEN_AS_USER, str(folder_the_user_may_only_read)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "HOME": "/tmp"},
+    )
+    assert result.returncode == 0, result.stderr
+    code, _, message = result.stdout.partition("\n")
+    assert code == "store.read_only", result.stdout
+    assert "只读" in message and "完整性" not in message
