@@ -106,11 +106,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
     args = plain_launch(arguments) or build_parser().parse_args(arguments)
     try:
-        if args.command is not None:  # a launch sets the zone itself (ui/app.py)
+        if args.command is not None:  # a launch sets the zone and its role itself (ui/app.py)
             from inspector_app.domain.bureau_time import set_zone
             from inspector_app.settings import load_settings
+            from inspector_app.store.instance_lock import set_role
 
             set_zone(load_settings().time_zone)
+            set_role(args.command)  # named to another process this one keeps out of the folder
         if args.command == "demo":
             return _demo(args)
         if args.command == "list":

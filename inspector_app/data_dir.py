@@ -16,6 +16,11 @@ def resolve_data_dir(
     for value in (cli_value, os.environ.get(ENV_VAR), configured):
         if value:
             return Path(value).expanduser().resolve()
+    return default_data_dir()
+
+
+def default_data_dir() -> Path:
+    """The per-user data folder; the store creates it, with its parents, on first start."""
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

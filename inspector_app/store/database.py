@@ -48,8 +48,11 @@ def create_sqlite_engine(path: Path) -> Engine:
     return engine
 
 
-def quick_check(engine: Engine, path: Path) -> None:
-    """Refuse a damaged file before anything (a migration, an edit) touches it."""
+def quick_check(engine: Engine, path: Path, restore: tuple[str, str] | None = None) -> None:
+    """Refuse a damaged file before anything (a migration, an edit) touches it.
+
+    `restore` says how to restore from the backups (data_folder.restore_hint).
+    """
     try:
         with engine.connect() as conn:
             rows = [r[0] for r in conn.execute(text("PRAGMA quick_check")).fetchall()]
@@ -57,12 +60,15 @@ def quick_check(engine: Engine, path: Path) -> None:
         rows = [str(exc.orig)]
     if rows != ["ok"]:
         detail = "; ".join(str(r) for r in rows[:3])
+        hint_zh, hint_en = restore or (
+            "请联系管理员并从 backups 文件夹恢复最近的备份。",
+            "Restore the latest copy from the backups folder.",
+        )
         raise StoreDamaged(
             "store.damaged",
-            f"数据文件 {path} 未通过完整性检查（{detail}）。程序未做任何修改，"
-            "请联系管理员并从 backups 文件夹恢复最近的备份。",
-            f"The data file {path} failed its integrity check ({detail}). Nothing was changed; "
-            "restore the latest copy from the backups folder.",
+            f"数据文件 {path} 未通过完整性检查（{detail}）。程序未做任何修改。{hint_zh}",
+            f"The data file {path} failed its integrity check ({detail}). Nothing was changed. "
+            f"{hint_en}",
         )
 
 

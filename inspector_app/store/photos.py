@@ -19,6 +19,7 @@ import warnings
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import BinaryIO
 
 from PIL import Image, JpegImagePlugin, PngImagePlugin, UnidentifiedImageError, WebPImagePlugin
 
@@ -32,6 +33,7 @@ from inspector_app.protocol.blobs import (
     sniff_media_type,
 )
 from inspector_app.store.atomic_files import publish, temp_file_in, write_atomically
+from inspector_app.store.folder_errors import disk_full, is_disk_full
 
 # The server's limits and types (protocol/blobs.py): a photo imported here can always sync.
 DEFAULT_MAX_BYTES = MAX_BLOB_BYTES
@@ -108,21 +110,21 @@ class PhotoStore:
         return self.root / "thumbs" / sha256[:2] / f"{sha256}.jpg"
 
     def import_file(self, source: Path) -> ImportedPhoto:
-        """Validate, store and derive previews for one image file."""
-        size = self._checked_size(source)
-        decoded = self._decode(source)
-        sha256, copied, already_stored = self._store_original(source)
-        if copied != size:
-            raise _error(
-                "photo.changed",
-                source,
-                "在导入过程中被修改",
-                "changed while it was being imported",
-            )
-        if not self.preview_path(sha256).exists():
-            write_atomically(self.preview_path(sha256), decoded.preview_jpeg)
-        if not self.thumb_path(sha256).exists():
-            write_atomically(self.thumb_path(sha256), decoded.thumb_jpeg)
+        """Validate, store and derive previews for one image file.
+
+        The source is read once, hashed as it is copied into a private temp
+        file; the checks and previews read that copy. What is validated is
+        therefore exactly what is stored, even if the source changes meanwhile.
+        """
+        declared = self._checked_size(source)
+        try:
+            sha256, size, decoded, already_stored = self._store(source)
+        except OSError as exc:
+            if not is_disk_full(exc):
+                raise
+            # The original plus its previews (about a tenth more); the temp files are gone.
+            folder = self.root if self.root.exists() else self.root.parent
+            raise disk_full(folder, declared * 11 // 10) from exc
         return ImportedPhoto(
             sha256=sha256,
             size=size,
@@ -134,6 +136,22 @@ class PhotoStore:
             original_name=source.name,
             already_stored=already_stored,
         )
+
+    def _store(self, source: Path) -> tuple[str, int, _Decoded, bool]:
+        """Copy, check from the copy, publish; then the previews."""
+        with temp_file_in(self.root / "originals") as (handle, temp):
+            sha256, size = self._copy_hashing(source, handle)
+            handle.flush()
+            decoded = self._decode(temp, source)
+            destination = self.original_path(sha256)
+            already_stored = destination.exists()
+            if not already_stored:
+                publish(handle, temp, destination)
+        if not self.preview_path(sha256).exists():
+            write_atomically(self.preview_path(sha256), decoded.preview_jpeg)
+        if not self.thumb_path(sha256).exists():
+            write_atomically(self.thumb_path(sha256), decoded.thumb_jpeg)
+        return sha256, size, decoded, already_stored
 
     def import_bytes(self, data: bytes, name: str) -> ImportedPhoto:
         """Store an image made in the app (an annotated copy) like any imported file."""
@@ -172,18 +190,19 @@ class PhotoStore:
             )
         return size
 
-    def _decode(self, source: Path) -> _Decoded:
+    def _decode(self, copy: Path, source: Path) -> _Decoded:
+        """Check and derive from `copy` (the bytes to store); messages name `source`."""
         try:
             with warnings.catch_warnings():
                 # Our own pixel limit is checked below; Pillow's hard error still applies.
                 warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-                with Image.open(source) as image:
-                    return self._derive(source, image, _head(source))
+                with Image.open(copy) as image:
+                    return self._derive(source, image, _head(copy))
         except PhotoImportError:
             raise
         except Image.DecompressionBombError:
             # Pillow's own hard limit (above ours) fired while opening: read the header alone.
-            raise _too_many_pixels(source, _header_size(source), self.max_pixels) from None
+            raise _too_many_pixels(source, _header_size(copy), self.max_pixels) from None
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
             raise _error(
                 "photo.unreadable",
@@ -222,14 +241,11 @@ class PhotoStore:
         thumb = _jpeg(upright, 80)
         return _Decoded(mime, width, height, orientation, taken_at, preview, thumb)
 
-    def _store_original(self, source: Path) -> tuple[str, int, bool]:
-        """Copy while hashing; publish under the hash unless those bytes are already stored."""
+    def _copy_hashing(self, source: Path, handle: BinaryIO) -> tuple[str, int]:
+        """Copy `source` into `handle` in one read, hashing and bounding its size."""
         digest = hashlib.sha256()
         copied = 0
-        with (
-            temp_file_in(self.root / "originals") as (handle, temp),
-            source.open("rb") as reader,
-        ):
+        with source.open("rb") as reader:
             while chunk := reader.read(CHUNK):
                 copied += len(chunk)
                 if copied > self.max_bytes:
@@ -241,12 +257,7 @@ class PhotoStore:
                     )
                 digest.update(chunk)
                 handle.write(chunk)
-            sha256 = digest.hexdigest()
-            destination = self.original_path(sha256)
-            already_stored = destination.exists()
-            if not already_stored:
-                publish(handle, temp, destination)
-        return sha256, copied, already_stored
+        return digest.hexdigest(), copied
 
 
 def _head(source: Path) -> bytes:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session, sessionmaker
+
+from inspector_app.store.folder_errors import DiskFull, disk_full, is_disk_full
 
 if TYPE_CHECKING:
     from inspector_app.store.photos import PhotoStore
@@ -23,6 +26,9 @@ class UnitOfWork:
     `relaxed_references` turns SQLite's foreign-key checks off for this one
     transaction: pulled pages come in the server's commit order, so a finding
     can arrive a page before the inspection it belongs to.
+    A full disk (SQLite's SQLITE_FULL, or ENOSPC) leaves the block as
+    DiskFull, which says so and how much space is left: the transaction was
+    rolled back, so nothing committed before is touched.
     """
 
     def __init__(
@@ -72,6 +78,12 @@ class UnitOfWork:
             self._connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
             self._connection.close()
             self._connection = None
+        if exc is not None and not isinstance(exc, DiskFull) and is_disk_full(exc):
+            raise disk_full(self._folder()) from exc
+
+    def _folder(self) -> Path:
+        """The data folder: where the database file is."""
+        return Path(self._factory.kw["bind"].url.database or ".").parent
 
     def commit(self) -> None:
         self.session.commit()

@@ -103,9 +103,11 @@ def run(*, data_dir: Path | None = None, lang: str | None = None) -> int:
     def open_store() -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from inspector_app.store.instance_lock import set_role
         from inspector_app.store.store import Store
         from inspector_app.ui.store_runner import StoreRunner
 
+        set_role("window")
         try:
             store = Store.open(folder)
         except DomainError as error:

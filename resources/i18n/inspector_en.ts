@@ -1445,12 +1445,17 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../inspector_app/ui/errors.py" line="23"/>
+        <location filename="../../inspector_app/ui/errors.py" line="25"/>
+        <source>磁盘已满，这次的操作没有完成。之前已保存的数据都没有丢失；请清理磁盘后再试一次。</source>
+        <translation>The disk is full, so this action did not complete. Everything saved before is intact; free some disk space and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/errors.py" line="30"/>
         <source>操作未完成：{0}。已保存的数据不受影响。</source>
         <translation>The action did not complete ({0}). Saved data is not affected.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/errors.py" line="32"/>
+        <location filename="../../inspector_app/ui/errors.py" line="49"/>
         <source>无法完成操作</source>
         <translation>Could not complete the action</translation>
     </message>
