@@ -30,9 +30,11 @@ def start_with_limits(db: str, folder: Path, limits: dict[str, str]) -> RunningS
 
 
 @pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+    name="limited",
+    scope="module",
+    params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)],
 )
-def limited(
+def limited_server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[RunningServer]:
     """One server per backend for the whole module; tests use their own accounts or
