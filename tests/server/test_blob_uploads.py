@@ -86,7 +86,7 @@ def test_stalled_upload_does_not_block_other_users_logins_and_pulls(
     assert _status(stalled) == 408  # the read timeout (3 s here) cuts the stalled body off
     stalled.close()
     assert not list(_incoming(limited).glob("*.chunk"))
-    offset = requests.head(f"{limited.url}{upload}", headers=headers | limited.token("zhang"))
+    offset = requests.head(f"{limited.url}{upload}", headers=limited.token("zhang"), timeout=30)
     assert offset.headers["Upload-Offset"] == "0"
 
 
