@@ -222,8 +222,10 @@ def _schema_problem(url: str) -> str | None:
 
     parsed = make_url(url)
     file = parsed.database if parsed.get_backend_name() == "sqlite" else None
-    if file not in (None, "", ":memory:") and not Path(file).is_file():
-        return NOT_INITIALISED  # connecting would create an empty file
+    if file not in (None, "", ":memory:") and (
+        not Path(file).is_file() or Path(file).stat().st_size == 0
+    ):
+        return NOT_INITIALISED  # connecting would create or write the file
     engine = _engine(url)
     try:
         return None if schema_is_current(engine) else NOT_INITIALISED
