@@ -280,3 +280,34 @@ def test_verify_audit_detects_a_rehashed_forged_chain(server: RunningServer) -> 
     checked = _verify(server)
     assert checked.returncode == 1
     assert "rewritten" in checked.stdout
+
+
+def test_another_teams_numbered_notice_and_an_unknown_id_get_the_same_refusal(
+    server: RunningServer,
+) -> None:
+    chen = server.token("chen")
+    [notice] = _drafts(server, chen)
+    assert _allocate(server, chen, notice).status_code == 200
+    server.add_user("wang", "supervisor", "二组")
+    wang = server.token("wang")
+    bodies = {
+        "number": {"organ_code": "伊营商监", "year": 2026},
+        "number/withdraw": {"reason": "试探一下别组的文号"},
+    }
+    for action, body in bodies.items():
+        theirs, unknown = (
+            requests.post(
+                f"{server.url}/api/v1/notices/{notice_id}/{action}",
+                json=body,
+                headers=wang,
+                timeout=30,
+            )
+            for notice_id in (notice, str(uuid.uuid4()))
+        )
+        assert theirs.status_code == unknown.status_code == 404, action
+        assert theirs.json() == unknown.json(), action
+    engine = make_engine(server.db)
+    with engine.connect() as conn:
+        withdrawn = conn.execute(text("SELECT withdrawn_at FROM issued_number")).scalar_one()
+    engine.dispose()
+    assert withdrawn is None
