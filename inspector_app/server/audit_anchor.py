@@ -56,6 +56,7 @@ class AuditAnchor:
         self._lock = threading.Lock()
         self._head: Head | None = None
         self._loaded = False
+        self._key: bytes | None = None
 
     def key(self, *, create: bool = False) -> bytes | None:
         try:
@@ -120,9 +121,10 @@ class AuditAnchor:
             current = self._current()
             if current is not None and head.seq <= current.seq:
                 return  # a later commit already signed a later end
-            key = self.key(create=True)
-            assert key is not None
-            mac = _mac(key, head)
+            if self._key is None:
+                self._key = self.key(create=True)
+            assert self._key is not None
+            mac = _mac(self._key, head)
             payload = {"seq": head.seq, "hash": head.hash, "mac": mac}
             payload["signed_at"] = datetime.now(UTC).isoformat()
             temp = self.head_file.with_suffix(".tmp")
