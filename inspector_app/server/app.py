@@ -11,7 +11,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from inspector_app.protocol.base import PROTOCOL_VERSION
-from inspector_app.server import auth
+from inspector_app.server import audit_anchor, auth
 from inspector_app.server.access import AccessPolicy
 from inspector_app.server.api import guards
 from inspector_app.server.api.body_limits import BodyTiming
@@ -33,6 +33,7 @@ def create_app(
     app.state.policy = policy or auth.AuthPolicy()
     app.state.access = access or AccessPolicy()
     app.state.blobs = BlobStore(blobs_dir or Path("blobs"))
+    audit_anchor.install(app.state.sessions, app.state.blobs.root / "audit")
     app.include_router(health.router)
     app.include_router(api_router)
     app.include_router(versions.router)  # last: it matches every other /api/ path

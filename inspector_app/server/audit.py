@@ -1,4 +1,7 @@
-"""The audit log: every write appends an event whose hash chains to the one before."""
+"""The audit log: every write appends an event whose hash chains to the one before.
+
+The chain's end is also signed outside the database after each commit (audit_anchor.py).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +9,17 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from inspector_app.server.models import AuditEvent
 
+if TYPE_CHECKING:
+    from inspector_app.server.audit_anchor import AuditAnchor
+
+ANCHOR = "audit_anchor"  # Session.info: the server's AuditAnchor (absent in the CLI)
 GENESIS = "0" * 64
 CHAIN_LOCK = 0x41554454  # an arbitrary advisory-lock key: "AUDT"
 
@@ -100,6 +108,9 @@ def append_many(session: Session, entries: list[Entry]) -> list[AuditEvent]:
         events.append(event)
     session.add_all(events)
     session.flush()
+    anchor: AuditAnchor | None = session.info.get(ANCHOR)
+    if anchor is not None:
+        anchor.stage(session, last, events[-1])
     return events
 
 

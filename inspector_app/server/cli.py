@@ -68,25 +68,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     load.add_argument("--as", dest="admin", required=True, help="the admin account recorded")
     load.add_argument("--db", default=DEFAULT_DB)
-    verify = commands.add_parser("verify-audit", help="check the audit log's hash chain")
+    verify = commands.add_parser(
+        "verify-audit", help="check the audit log's hash chain against its signed head"
+    )
     verify.add_argument("--db", default=DEFAULT_DB)
+    verify.add_argument("--blobs", default="blobs", help="serve's --blobs: holds audit/head.json")
     epoch = commands.add_parser(
         "new-epoch",
         help="after restoring the database from a backup: clients re-push their rows and re-pull",
     )
     epoch.add_argument("--db", default=DEFAULT_DB)
     args = parser.parse_args(argv)
-    if args.command == "init":
-        return _init(args)
-    if args.command == "create-user":
-        return _create_user(args)
-    if args.command == "serve":
-        return _serve(args)
-    if args.command == "import-reference":
-        return _import_reference(args)
-    if args.command == "new-epoch":
-        return _new_epoch(args)
-    return _verify(args)
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Every command: a database that is missing, not initialised or not answering gets
+    one line saying what to run and exit 2, never a traceback."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    command = {
+        "init": _init,
+        "create-user": _create_user,
+        "serve": _serve,
+        "import-reference": _import_reference,
+        "new-epoch": _new_epoch,
+        "verify-audit": _verify,
+    }[args.command]
+    try:
+        problem = None if command is _init else _schema_problem(args.db)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
+        return command(args)
+    except SQLAlchemyError as error:
+        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+        print(f"{CANNOT_OPEN} ({reason})", file=sys.stderr)
+        return 2
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -200,49 +218,59 @@ def _import_reference(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from inspector_app.server.audit import first_broken
+    from inspector_app.server.audit_anchor import verify
     from inspector_app.server.database import sessions
 
-    with sessions(_engine(args.db))() as db:
-        broken = first_broken(db)
-    if broken is None:
-        print("audit log intact")
-        return 0
-    print(f"审计日志在第 {broken} 条事件处被篡改。/ The audit log is broken at event {broken}.")
-    return 1
+    engine = _engine(args.db)
+    try:
+        with sessions(engine)() as db:
+            intact, message = verify(db, Path(args.blobs) / "audit")
+    finally:
+        engine.dispose()
+    print(message)
+    return 0 if intact else 1
 
 
 NOT_INITIALISED = (
     "数据库尚未初始化或版本过旧，请先运行 inspector-server init。/ "
     "The database is not initialised or its schema is old; run inspector-server init first."
 )
+CANNOT_OPEN = (
+    "无法打开数据库，请检查 --db 及数据库服务是否运行，新数据库先运行 inspector-server init。/ "
+    "Cannot open the database: check --db and that its server is running; "
+    "run inspector-server init for a new one."
+)
+
+
+def _schema_problem(url: str) -> str | None:
+    """None when `init` has brought the database at `url` to the newest schema."""
+    from sqlalchemy.engine import make_url
+
+    from inspector_app.server.database import schema_is_current
+
+    parsed = make_url(url)
+    file = parsed.database if parsed.get_backend_name() == "sqlite" else None
+    if file not in (None, "", ":memory:") and (
+        not Path(file).is_file() or Path(file).stat().st_size == 0
+    ):
+        return NOT_INITIALISED  # connecting would create or write the file
+    engine = _engine(url)
+    try:
+        return None if schema_is_current(engine) else NOT_INITIALISED
+    finally:
+        engine.dispose()
 
 
 def _new_epoch(args: argparse.Namespace) -> int:
     """Run after restoring the database from a backup (file copy, pg_restore, …)."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import SQLAlchemyError
-
     from inspector_app.server import sync
-    from inspector_app.server.database import schema_is_current, sessions
+    from inspector_app.server.database import sessions
 
-    url = make_url(args.db)
-    file = url.database if url.get_backend_name() == "sqlite" else None
-    if file not in (None, "", ":memory:") and not Path(file).is_file():
-        print(NOT_INITIALISED, file=sys.stderr)  # connecting would create an empty file
-        return 2
     engine = _engine(args.db)
     try:
-        if not schema_is_current(engine):
-            print(NOT_INITIALISED, file=sys.stderr)
-            return 2
         with sessions(engine)() as db:
             epoch = sync.new_epoch(db)
             db.commit()
-    except SQLAlchemyError as error:
-        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
-        print(f"无法打开数据库。/ Cannot open the database: {reason}", file=sys.stderr)
-        return 2
     finally:
         engine.dispose()
     print(epoch)

@@ -19,19 +19,25 @@ from inspector_app.server.models import IssuedNumber, SyncRecord, User
 router = APIRouter(prefix="/notices", tags=["numbering"])
 
 
-def _visible_notice_number(
+# Unknown, deleted and another team's notices get this same refusal on every route, so
+# an id tells nobody whether another team has such a notice or gave it a number.
+NO_SUCH_NOTICE = "没有这个通知书，请先同步草稿。/ No such notice; sync the draft first."
+
+
+def _visible_notice(
     db: Session, user: User, access: AccessPolicy, notice_id: str
-) -> IssuedNumber | None:
-    """The notice's number, if any; 404 when the notice or its number belongs to a team
-    the caller may not see (a retried allocation must not reveal another team's number)."""
+) -> tuple[SyncRecord, IssuedNumber | None]:
+    """The notice and its number, if any, when the caller's team may see both; else 404."""
     record = db.get(SyncRecord, ("notice", notice_id))
     issued = db.scalars(select(IssuedNumber).where(IssuedNumber.notice_id == notice_id)).first()
     issuer = db.get(User, issued.issued_by) if issued is not None else None
-    if (record is not None and not access.may_see(user, record)) or (
-        issuer is not None and issuer.team != user.team and not access.sees_all(user)
+    if (
+        record is None
+        or not access.may_see(user, record)
+        or (issuer is not None and issuer.team != user.team and not access.sees_all(user))
     ):
-        raise HTTPException(404, "没有这个通知书。/ No such notice.")
-    return issued
+        raise HTTPException(404, NO_SUCH_NOTICE)
+    return record, issued
 
 
 @router.post("/{notice_id}/number", response_model=NumberOut, responses=errors(403, 404, 409))
@@ -46,12 +52,9 @@ def number(
     into the notice record. A retried request gets the same number back."""
     notice = str(notice_id)
     counter = sync.lock_counter(db)  # first, as in push: retries queue up here
-    record = db.get(SyncRecord, ("notice", notice))
-    if record is None or record.deleted or not access.may_see(user, record):
-        raise HTTPException(
-            404, "没有这个通知书，请先同步草稿。/ No such notice; sync the draft first."
-        )
-    issued = _visible_notice_number(db, user, access, notice)
+    record, issued = _visible_notice(db, user, access, notice)
+    if record.deleted:
+        raise HTTPException(404, NO_SUCH_NOTICE)
     if issued is None and record.data.get("status", "draft") != "draft":
         raise HTTPException(409, "只有草稿可以编号。/ Only a draft notice can be given a number.")
     if issued is None:
@@ -81,8 +84,8 @@ def withdraw_number(
 ) -> NumberOut:
     """The number stays taken: withdrawal is recorded, never a reuse."""
     notice = str(notice_id)
-    issued = _visible_notice_number(db, user, access, notice)
-    if issued is None:
+    _, issued = _visible_notice(db, user, access, notice)
+    if issued is None:  # the caller's own notice: saying so reveals nothing
         raise HTTPException(404, "该通知书没有文号。/ This notice has no number.")
     if issued.withdrawn_at is None:
         issued.withdrawn_at, issued.withdrawal_reason = datetime.now(UTC), body.reason
