@@ -143,7 +143,10 @@ def test_a_full_disk_stops_the_sync_with_that_message_and_the_next_sync_finishes
     b.sync()
     seed = 70 + room % 7 + (5 if "postgres" in sync_server.db else 0)  # new bytes each case
     _, finding = record_problem(
-        a, "填满磁盘", noise_photo(tmp_path, "1.jpg", seed), noise_photo(tmp_path, "2.jpg", seed + 100)
+        a,
+        "填满磁盘",
+        noise_photo(tmp_path, "1.jpg", seed),
+        noise_photo(tmp_path, "2.jpg", seed + 100),
     )
     a.sync()
     before = dump(b)
