@@ -68,6 +68,17 @@ def test_login_gives_a_token_that_identifies_the_user(server: RunningServer) -> 
         "role": "inspector",
         "team": "一组",
     }
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(server.db)
+    try:
+        with engine.connect() as conn:
+            stored = conn.execute(
+                text("SELECT password_hash FROM account WHERE username = 'zhang'")
+            ).scalar_one()
+    finally:
+        engine.dispose()
+    assert stored.startswith("$argon2id$") and PASSWORD not in stored  # RELIABILITY row 24
 
 
 def test_unknown_user_and_wrong_password_get_the_same_answer(server: RunningServer) -> None:
