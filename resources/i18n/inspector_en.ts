@@ -1320,49 +1320,74 @@
         <translation>administrator</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="39"/>
+        <source>{0} 天</source>
+        <translation>{0} days</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/ui/sync/indicator.py" line="41"/>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="74"/>
+        <source>{0} 小时</source>
+        <translation>{0} hours</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="42"/>
+        <source>{0} 分钟</source>
+        <translation>{0} minutes</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="55"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="92"/>
         <source>尚未同步</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="47"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="61"/>
         <source>查看并处理同步冲突</source>
         <translation>See and settle sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="49"/>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="95"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="66"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="125"/>
         <source>未登录</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="77"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="95"/>
         <source>上次同步 {0}</source>
         <translation>Last sync {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="78"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="96"/>
         <source>待同步 {0}</source>
         <translation>Pending {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="80"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="98"/>
         <source>（照片 {0}）</source>
         <translation> (photos {0})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="84"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="102"/>
         <source>冲突 {0}</source>
         <translation>Conflicts {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="86"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="104"/>
         <source>被拒绝 {0}</source>
         <translation>Refused {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="97"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="111"/>
+        <source>本机时钟与服务器相差 {0}</source>
+        <translation>This laptop&apos;s clock is {0} off the server&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="115"/>
+        <source>请校准本机日期和时间。同步顺序以服务器为准，不受影响；本机记录的拍照和修改时间按本机时钟保存。</source>
+        <translation>Please set this laptop&apos;s date and time. The order of synced changes follows the server and is not affected; photo and edit times recorded here use this laptop&apos;s clock.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="127"/>
         <source>已登录（{0}）：</source>
         <translation>Signed in ({0}):</translation>
     </message>
