@@ -26,6 +26,7 @@ from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.store_runner import StoreRunner
 from inspector_app.ui.sync.sign_in_dialog import SignInDialog
 from tests.server.conftest import PASSWORD, RunningServer
+from tests.sync.conftest import scripted_server  # noqa: F401
 from tests.sync.laptops import sync_server  # noqa: F401
 from tests.sync.test_credentials import (
     SecretServiceSession,

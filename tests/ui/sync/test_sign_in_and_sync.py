@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from inspector_app.settings import Settings
 from inspector_app.store.store import Store
 from inspector_app.sync import credentials, status
 from inspector_app.ui.sync.sign_in_dialog import SignInDialog
@@ -160,3 +163,77 @@ def test_a_laptop_clock_years_ahead_is_pointed_out_and_the_last_sync_is_the_serv
     assert "校准" in indicator.clock_warning.toolTip()
     # The server's date, not 2040 (the minutes may have moved on since real_now).
     assert indicator.last_sync.text().startswith(f"上次同步 {bureau_time.local(real_now):%m-%d}")
+
+
+def _warning_text(seen: list[str]) -> Callable[[QMessageBox], None]:
+    def read(box: QMessageBox) -> None:
+        seen.append(f"{box.windowTitle()}|{box.text()}")
+        click(box.buttons()[0])
+
+    return read
+
+
+def test_a_token_the_server_stopped_accepting_asks_to_sign_in_and_the_sync_then_finishes(
+    qtbot, open_window: OpenWindow, laptop: Store, sync_server: RunningServer, private_keyring
+) -> None:
+    import requests
+
+    window = open_window()
+    sign_in_and_sync(qtbot, window)
+    requests.post(
+        f"{sync_server.url}/api/v1/admin/users/zhang/revoke-tokens",
+        headers=sync_server.token("admin"),
+        timeout=30,
+    ).raise_for_status()  # as when the token expires or the laptop was reported lost
+    inspection_id = start_inspection(laptop)
+    window.runner.wait_idle()
+    seen: list[SignInDialog] = []
+    answer_sign_in("zhang", seen=seen)
+    click(toolbar_button(window, window.sync.sync_action))
+    qtbot.waitUntil(lambda: bool(seen), timeout=60_000)
+    wait_sync_done(qtbot, window)
+
+    assert "重新登录" in seen[0].reason.text()
+    assert _overview(laptop).pending == 0  # the change made meanwhile went up after all
+    assert _home_state(window, inspection_id) == "已同步"
+    assert credentials.load_token("zhang", sync_server.url) == window.sync.token
+
+
+@pytest.mark.parametrize("fault", ["unreachable", "unknown certificate"])
+def test_a_server_that_cannot_be_reached_safely_is_said_in_a_message_and_nothing_changes(
+    qtbot, open_window: OpenWindow, laptop: Store, private_keyring, scripted_server, fault: str
+) -> None:
+    import socket
+    import ssl
+
+    import trustme
+
+    if fault == "unreachable":
+        with socket.socket() as probe:  # a port nobody listens on
+            probe.bind(("127.0.0.1", 0))
+            url = f"http://127.0.0.1:{probe.getsockname()[1]}"
+        expected = "无法连接服务器"
+    else:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        trustme.CA().issue_cert("127.0.0.1").configure_cert(context)  # not the bureau's CA
+        server = scripted_server(tls=context)
+        url = server.url
+        expected = "服务器证书无法验证"
+    credentials.save_token("zhang", url, "a-kept-token")
+    inspection_id = start_inspection(laptop)
+    settings = Settings(inspector_name="张明", team=["张明"], server_url=url, server_user="zhang")
+    window = open_window(settings)
+    before = _overview(laptop)
+    seen: list[str] = []
+    when_modal(_warning_text(seen), timeout_ms=90_000, kind=QMessageBox)
+
+    click(toolbar_button(window, window.sync.sync_action))
+    qtbot.waitUntil(lambda: bool(seen), timeout=90_000)
+    wait_sync_done(qtbot, window)
+
+    title, text = seen[0].split("|", 1)
+    assert title == "同步未完成" and expected in text
+    if fault == "unknown certificate":
+        assert server.seen == []  # nothing was sent to it
+    assert _overview(laptop) == before
+    assert _home_state(window, inspection_id) == "待同步"
