@@ -30,6 +30,12 @@ COMMON_FIELDS = frozenset({"id", "created_at", "updated_at"})
 # Only the server sets these, on every entity: a mutation carrying one is refused whole.
 SERVER_OWNED_EVERYWHERE = frozenset({"server_rev", "seq"})
 
+# What a field's value is on the wire (server/field_rules.py bounds each): text is a
+# string (an id, a date, a time, an enum value or prose), list a flat list of short
+# strings, document one nested JSON object (a checklist template's content). Every
+# field may also be null. A field a spec does not name in `kinds` is text.
+FieldKind = Literal["text", "int", "bool", "list", "document"]
+
 
 @dataclass(frozen=True)
 class EntitySpec:
@@ -56,6 +62,8 @@ class EntitySpec:
     # What may still change once the record (or the inspection or notice it belongs to)
     # is past its draft; None when that lock does not apply to the entity.
     after_submit: frozenset[str] | None = None
+    # The fields that are not text, and what they are.
+    kinds: dict[str, FieldKind] = field(default_factory=dict)
 
     def all_fields(self) -> frozenset[str]:
         """Every field a record of this entity may carry on the wire."""
@@ -63,6 +71,9 @@ class EntitySpec:
 
     def owned_by_server(self) -> frozenset[str]:
         return SERVER_OWNED_EVERYWHERE | self.server_owned
+
+    def kind(self, name: str) -> FieldKind:
+        return self.kinds.get(name, "text")
 
 
 INSPECTORS = frozenset({"inspector", "supervisor"})
@@ -79,11 +90,13 @@ ENTITIES: dict[str, EntitySpec] = {
         reference=True,
         # A published template version is evidence of what was checked.
         immutable=frozenset({"code", "version", "content"}),
+        kinds={"version": "int", "content": "document"},
     ),
     "campaign": EntitySpec(
         frozenset({"title", "template_id", "starts_on", "ends_on", "planned_site_ids", "team"}),
         admin_only=frozenset({"owner_team"}),
         writers=SUPERVISORS,
+        kinds={"planned_site_ids": "list", "team": "list"},
     ),
     "inspection": EntitySpec(
         frozenset(
@@ -108,6 +121,7 @@ ENTITIES: dict[str, EntitySpec] = {
         reviewer_fields=frozenset({"review_comment", "reviewed_at"}),
         initial={"status": "draft"},
         after_submit=frozenset({"status", "review_comment", "reviewed_at"}),
+        kinds={"team": "list"},
     ),
     "finding": EntitySpec(
         frozenset(
@@ -132,6 +146,7 @@ ENTITIES: dict[str, EntitySpec] = {
         reviewer_fields=frozenset({"status"}),
         initial={"status": "recorded"},
         after_submit=frozenset({"status"}),
+        kinds={"photo_required": "bool"},
     ),
     "photo": EntitySpec(
         frozenset(
@@ -149,6 +164,7 @@ ENTITIES: dict[str, EntitySpec] = {
         blobs=("sha256", "annotated_sha256"),
         writers=INSPECTORS,
         after_submit=frozenset(),
+        kinds={"sort_order": "int", "rotation": "int"},
     ),
     "notice": EntitySpec(
         frozenset(
@@ -173,11 +189,13 @@ ENTITIES: dict[str, EntitySpec] = {
         after_submit=frozenset(
             {"status", "extension_status", "extended_deadline", "escalation", "returned_count"}
         ),
+        kinds={"returned_count": "int"},
     ),
     "notice_finding": EntitySpec(
         frozenset({"notice_id", "finding_id", "position"}),
         writers=SUPERVISORS,
         after_submit=frozenset(),
+        kinds={"position": "int"},
     ),
     "rectification_feedback": EntitySpec(
         frozenset(
@@ -192,6 +210,7 @@ ENTITIES: dict[str, EntitySpec] = {
         ),
         blobs=("evidence_sha256",),
         writers=SUPERVISORS,
+        kinds={"evidence_sha256": "list"},
     ),
     "amendment": EntitySpec(
         frozenset(

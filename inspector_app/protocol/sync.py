@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -10,6 +11,11 @@ from inspector_app.protocol.base import UUID_TEXT, Strict
 from inspector_app.protocol.entities import Entity
 
 MAX_BATCH = 200
+# Sequence numbers are 32-bit integer columns: a larger cursor or revision would be a
+# database error on PostgreSQL and a plain comparison on SQLite, so both refuse it here.
+MAX_SEQ = 2**31 - 1
+MAX_PAGE = 1000
+CURSOR_TEXT = r"^[0-9]{1,10}$"  # ASCII digits only: "²".isdigit() is true
 # The desktop store's schema versions (store/schema_version.py) this protocol carries.
 OLDEST_SCHEMA, NEWEST_SCHEMA = 1, 5
 
@@ -20,7 +26,7 @@ class Mutation(Strict):
     mutation_id: str = Field(pattern=UUID_TEXT)
     entity: Entity
     id: str = Field(pattern=UUID_TEXT)
-    base_rev: int | None = None
+    base_rev: int | None = Field(default=None, ge=0, le=MAX_SEQ)
     fields: dict[str, Any] = Field(default_factory=dict)
     deleted: bool = False
     hlc: str = Field(default="", max_length=32)
@@ -32,6 +38,13 @@ class PushIn(Strict):
     mutations: list[Mutation] = Field(max_length=MAX_BATCH)
     # The server epoch the client last pulled from; another one is 410 reset_required.
     epoch: str | None = Field(default=None, max_length=64)
+
+
+def cursor_value(cursor: str) -> int | None:
+    """The sequence number a pull cursor names, or None for one no server could give."""
+    if not re.fullmatch(CURSOR_TEXT, cursor) or int(cursor) > MAX_SEQ:
+        return None
+    return int(cursor)
 
 
 class MutationResult(BaseModel):

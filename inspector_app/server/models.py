@@ -177,6 +177,8 @@ class AppliedMutation(ServerBase):
     user_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
     result: Mapped[dict] = mapped_column(JSON)
     applied_at: Mapped[datetime]
+    # Added in 0006: sha256 of what it wrote; the same id with other content is refused.
+    digest: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class SyncConflict(ServerBase):

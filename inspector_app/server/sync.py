@@ -14,9 +14,8 @@ or applied; the route answers 410.
 
 from __future__ import annotations
 
+import hashlib
 import json
-import math
-import re
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -24,7 +23,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector_app.protocol.entities import blob_fields, server_owned
+from inspector_app.protocol.entities import server_owned
 from inspector_app.protocol.sync import (
     Change,
     Mutation,
@@ -33,28 +32,17 @@ from inspector_app.protocol.sync import (
     PushIn,
     PushOut,
 )
-from inspector_app.server import audit, record_rules
+from inspector_app.server import audit, field_rules, record_rules
 from inspector_app.server.access import AccessPolicy, Refused
+from inspector_app.server.blob_refs import blob_refs, held_for, record_refs
+from inspector_app.server.blob_refs import may_read_blob as may_read_blob  # routes/blobs.py
 from inspector_app.server.models import (
     AppliedMutation,
-    BlobGrant,
-    BlobRef,
-    StoredBlob,
     SyncConflict,
     SyncCounter,
     SyncRecord,
     User,
 )
-
-
-def blob_refs(entity: str, fields: dict[str, Any]) -> set[str]:
-    """The sha256s a record names in its blob fields (protocol/entities.py)."""
-    found: set[str] = set()
-    for name in blob_fields(entity):
-        value = fields.get(name)
-        values = value if isinstance(value, list) else [value]
-        found.update(v for v in values if isinstance(v, str))
-    return found
 
 
 def lock_counter(session: Session) -> SyncCounter:
@@ -119,27 +107,18 @@ def _later(value: Any, stored: Any) -> bool:
         return True
 
 
-FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]{0,63}")
-BAD_TEXT = re.compile("[\x00\ud800-\udfff]")  # PostgreSQL refuses NUL; UTF-8 has no surrogates
+def content_digest(mutation: Mutation) -> str:
+    """What a mutation writes (not the revision it was based on, which a client resets
+    after a server restore): one mutation id stands for one content."""
+    content = [mutation.entity, mutation.id, mutation.fields, mutation.deleted]
+    text = json.dumps(content, sort_keys=True, separators=(",", ":"))  # ASCII: surrogates too
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _unstorable(fields: dict[str, Any]) -> str | None:
-    """Why these fields cannot be stored as they are on both databases, or None."""
-    bad_names = [name for name in fields if not FIELD_NAME.fullmatch(name)]
-    if bad_names:
-        return f"无效的字段名：{bad_names[0][:40]!r}。/ Invalid field name."
-    pending: list[Any] = list(fields.values())
-    while pending:
-        value = pending.pop()
-        if isinstance(value, dict):
-            pending += [*value.keys(), *value.values()]
-        elif isinstance(value, list):
-            pending += value
-        elif isinstance(value, float) and not math.isfinite(value):
-            return "数值无效（NaN 或无穷大）。/ NaN and infinity cannot be stored."
-        elif isinstance(value, str) and BAD_TEXT.search(value):
-            return "文本含有无法保存的字符。/ The text has characters that cannot be stored."
-    return None
+REUSED_ID = (
+    "该修改编号已用于不同的内容，未保存。/ "
+    "This mutation id was already used for different content; nothing was saved."
+)
 
 
 def _rejected(mutation: Mutation, message: str) -> MutationResult:
@@ -194,7 +173,7 @@ def push(session: Session, user: User, batch: PushIn, access: AccessPolicy) -> P
         )
     }
     shas = set().union(*(blob_refs(m.entity, m.fields) for m in batch.mutations))
-    stored = set(session.scalars(select(StoredBlob.sha256).where(StoredBlob.sha256.in_(shas))))
+    stored = held_for(session, user, access, shas)
     lookup = _parent_lookup(session, user, access, records)
     for mutation in batch.mutations:
         earlier = applied.get(mutation.mutation_id)
@@ -204,6 +183,10 @@ def push(session: Session, user: User, batch: PushIn, access: AccessPolicy) -> P
             or earlier.result.get("id", mutation.id) != mutation.id
         ):
             results.append(_rejected(mutation, "重复的修改编号。/ Duplicate mutation id."))
+            continue
+        digest = content_digest(mutation)
+        if earlier is not None and earlier.digest not in (None, digest):  # None: before 0006
+            results.append(_rejected(mutation, REUSED_ID))
             continue
         if earlier is not None:
             result = MutationResult(**earlier.result)
@@ -233,6 +216,7 @@ def push(session: Session, user: User, batch: PushIn, access: AccessPolicy) -> P
                 user_id=user.id,
                 result=result.model_dump() | {"entity": mutation.entity, "id": mutation.id},
                 applied_at=now,
+                digest=digest,
             )
             session.add(applied[mutation.mutation_id])
         results.append(result)
@@ -242,7 +226,7 @@ def push(session: Session, user: User, batch: PushIn, access: AccessPolicy) -> P
             team = records[(mutation.entity, mutation.id)].team
             refs |= {(sha, team) for sha in named}
     audit.append_many(session, events)
-    _record_refs(session, refs)
+    record_refs(session, refs)
     return PushOut(results=results, missing_blobs=sorted(missing))
 
 
@@ -256,7 +240,7 @@ def _apply(
     records: dict[tuple[str, str], SyncRecord],
     lookup: record_rules.Lookup,
 ) -> MutationResult:
-    problem = _unstorable(mutation.fields)
+    problem = field_rules.problem(mutation.entity, mutation.fields)
     if problem:
         return _rejected(mutation, problem)
     owned = server_owned(mutation.entity) & set(mutation.fields)
@@ -360,8 +344,7 @@ def pull(
         Change(entity=r.entity, id=r.id, seq=r.seq, fields=r.data, deleted=r.deleted) for r in page
     ]
     shas = set().union(*(blob_refs(r.entity, r.data) for r in page))
-    present = set(session.scalars(select(StoredBlob.sha256).where(StoredBlob.sha256.in_(shas))))
-    missing = sorted(shas - present)
+    missing = sorted(shas - held_for(session, user, access, shas))
     next_cursor = page[-1].seq if page else cursor
     return PullOut(
         changes=changes,
@@ -370,27 +353,3 @@ def pull(
         missing_blobs=missing,
         epoch=server_epoch,
     )
-
-
-def may_read_blob(
-    session: Session, user: User, access: AccessPolicy, sha256: str, uploaded_by: int
-) -> bool:
-    """By its uploader, and through the records that name it for a team that also holds
-    the bytes: a record of the caller's team names the blob (BlobRef) and a member of
-    that team uploaded it (BlobGrant)."""
-    if access.sees_all(user) or uploaded_by == user.id:
-        return True
-    key = (sha256, user.team)
-    return session.get(BlobRef, key) is not None and session.get(BlobGrant, key) is not None
-
-
-def _record_refs(session: Session, refs: set[tuple[str, str]]) -> None:
-    """Remembers which teams' records name which blobs (one query for the batch)."""
-    if not refs:
-        return
-    known = set(
-        session.execute(
-            select(BlobRef.sha256, BlobRef.team).where(BlobRef.sha256.in_({sha for sha, _ in refs}))
-        ).tuples()
-    )
-    session.add_all(BlobRef(sha256=sha, team=team) for sha, team in refs - known)

@@ -44,7 +44,7 @@ def test_unstorable_fields_refuse_one_mutation_not_the_laptops_whole_sync(
     statuses = [r["status"] for r in response.json()["results"]]
     assert statuses == ["rejected"] * len(bad_fields) + ["applied"]
     assert all(
-        "无法保存" in r["message"] or "NaN" in r["message"] or "字段名" in r["message"]
+        "无法保存" in r["message"] or "NaN" in r["message"] or "字段" in r["message"]
         for r in response.json()["results"][:-1]
     )
 

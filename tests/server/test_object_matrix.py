@@ -270,7 +270,8 @@ def test_server_owned_fields_injected_into_any_write_change_nothing(
         if path == "/api/v1/sync/push":
             for entity, record in (("inspection", world.inspection), ("notice", world.notice)):
                 for field in sorted(server_owned(entity)):
-                    fields = {field: "x", "note": "带服务器字段"}
+                    ordinary = "note" if entity == "inspection" else "contact_person"
+                    fields = {field: "x", ordinary: "带服务器字段"}
                     [result] = push(
                         server, headers, mutation(entity, record, fields, base_rev=10**6)
                     )
@@ -294,7 +295,7 @@ def test_server_owned_fields_injected_into_any_write_change_nothing(
 def test_a_team_named_in_a_records_fields_does_not_move_the_record(world: World) -> None:
     server, li = world.server, world.server.token("li")
     record = str(uuid.uuid4())
-    [result] = push(server, li, mutation("inspection", record, {"team": "一组", "note": "x"}))
+    [result] = push(server, li, mutation("inspection", record, {"team": ["一组"], "note": "x"}))
     assert result["status"] == "applied"
     zhang_sees = requests.get(
         f"{server.url}/api/v1/sync/changes", headers=server.token("zhang"), timeout=30

@@ -56,10 +56,13 @@ def test_another_users_mutation_id_is_refused_without_its_stored_reply(
 ) -> None:
     zhang, li = server.token("zhang"), server.token("li")
     record = str(uuid.uuid4())
-    [created] = push(server, zhang, _mutation(record, {"note": "一组"}))
-    stale = {**_mutation(record, {"note": "改"}, base_rev=0), "mutation_id": str(uuid.uuid4())}
+    [created] = push(server, zhang, _mutation(record, {"description": "一组"}))
+    stale = {
+        **_mutation(record, {"description": "改"}, base_rev=0),
+        "mutation_id": str(uuid.uuid4()),
+    }
     [conflict] = push(server, zhang, stale)
-    assert conflict["status"] == "conflict" and conflict["current"]["note"] == "一组"
+    assert conflict["status"] == "conflict" and conflict["current"]["description"] == "一组"
     [replayed] = push(server, li, {**stale, "id": str(uuid.uuid4())})
     assert replayed["status"] == "rejected" and replayed["current"] is None
     assert "一组" not in str(replayed) and created["status"] == "applied"
@@ -149,7 +152,7 @@ def test_pages_in_any_size_give_every_change_once_in_order(server: RunningServer
             server,
             headers,
             *[
-                _mutation(r, {"n": i})
+                _mutation(r, {"window_no": str(i)})
                 for i, r in enumerate(records[chunk : chunk + 5], start=chunk)
             ],
         )
@@ -163,14 +166,12 @@ def test_pages_in_any_size_give_every_change_once_in_order(server: RunningServer
 def test_other_teams_neither_see_nor_change_records(server: RunningServer) -> None:
     zhang, li = server.token("zhang"), server.token("li")
     record = str(uuid.uuid4())
-    [created] = push(
-        server, zhang, _mutation(record, {"description": "一组的检查"}, entity="inspection")
-    )
+    [created] = push(server, zhang, _mutation(record, {"note": "一组的检查"}, entity="inspection"))
     assert all(c["id"] != record for c in _pull_all(server, li))
     [attempt] = push(
         server,
         li,
-        _mutation(record, {"description": "改"}, entity="inspection", base_rev=created["seq"]),
+        _mutation(record, {"note": "改"}, entity="inspection", base_rev=created["seq"]),
     )
     assert attempt["status"] == "rejected"
     assert any(c["id"] == record for c in _pull_all(server, server.token("admin")))
@@ -252,7 +253,7 @@ def test_a_cursor_never_skips_or_repeats_while_otherspush(server: RunningServer)
     def write(writer: int) -> list[str]:
         ids = []
         for _ in range(8):
-            batch = [_mutation(str(uuid.uuid4()), {"writer": writer}) for _ in range(5)]
+            batch = [_mutation(str(uuid.uuid4()), {"staff_badge": str(writer)}) for _ in range(5)]
             push(server, headers, *batch)
             ids += [m["id"] for m in batch]
         return ids
@@ -299,7 +300,9 @@ def test_eighty_clients_at_once_neither_stall_nor_fail(server: RunningServer) ->
                 json={
                     "client_id": f"laptop-{n}",
                     "schema_version": 4,
-                    "mutations": [_mutation(str(uuid.uuid4()), {"n": n}) for _ in range(5)],
+                    "mutations": [
+                        _mutation(str(uuid.uuid4()), {"window_no": str(n)}) for _ in range(5)
+                    ],
                 },
             )
             pulled = requests.get(f"{server.url}/api/v1/sync/changes", headers=headers, timeout=120)

@@ -67,7 +67,7 @@ def test_pull_and_push_with_the_current_epoch_work(server: RunningServer) -> Non
     headers = server.token("zhang")
     epoch = _epoch(server, headers)
     record = str(uuid.uuid4())
-    pushed = _push(server, headers, epoch, mutation("finding", record, {"note": "当前"}))
+    pushed = _push(server, headers, epoch, mutation("finding", record, {"description": "当前"}))
     assert pushed.status_code == 200, pushed.text
     assert [r["status"] for r in pushed.json()["results"]] == ["applied"]
     pulled = _pull(server, headers, epoch=epoch)
@@ -81,7 +81,7 @@ def test_another_epoch_gets_410_and_nothing_is_applied(server: RunningServer) ->
     epoch = _epoch(server, headers)
     stale = str(uuid.uuid4())
     _assert_reset(_pull(server, headers, epoch=stale), epoch)
-    edit = mutation("finding", str(uuid.uuid4()), {"note": "旧纪元"})
+    edit = mutation("finding", str(uuid.uuid4()), {"description": "旧纪元"})
     _assert_reset(_push(server, headers, stale, edit), epoch)
     assert _pull(server, headers).json()["changes"] == []
     # The mutation was not recorded either: sent again from the right epoch, it applies.
@@ -93,20 +93,22 @@ def test_new_epoch_makes_old_epoch_clients_reset(server: RunningServer) -> None:
     headers = server.token("zhang")
     old = _epoch(server, headers)
     record = str(uuid.uuid4())
-    assert _push(server, headers, old, mutation("finding", record, {"note": "恢复前"})).ok
+    assert _push(server, headers, old, mutation("finding", record, {"description": "恢复前"})).ok
     done = cli("new-epoch", "--db", server.db)
     assert done.returncode == 0, done.stderr
     new = done.stdout.strip()
     assert UUID.fullmatch(new) and new != old, done.stdout
     assert _epoch(server, headers) == new  # the running server sees it at once
     _assert_reset(_pull(server, headers, epoch=old), new)
-    edit = mutation("finding", str(uuid.uuid4()), {"note": "旧纪元"})
+    edit = mutation("finding", str(uuid.uuid4()), {"description": "旧纪元"})
     _assert_reset(_push(server, headers, old, edit), new)
     assert [c["id"] for c in _pull(server, headers).json()["changes"]] == [record]
     # Re-pushed under the new epoch (as the client does after the 410), the data is kept.
     healed = _push(server, headers, new, edit)
     assert [r["status"] for r in healed.json()["results"]] == ["applied"], healed.text
-    fresh = _push(server, headers, None, mutation("finding", str(uuid.uuid4()), {"note": "新"}))
+    fresh = _push(
+        server, headers, None, mutation("finding", str(uuid.uuid4()), {"description": "新"})
+    )
     assert fresh.status_code == 200, fresh.text  # a client with no epoch yet is welcome
     assert _epoch(server, headers) == new
     assert cli("verify-audit", "--db", server.db).returncode == 0  # new_epoch is audited

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
@@ -10,18 +9,19 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
 from inspector_app.protocol.sync import (
+    MAX_PAGE,
     NEWEST_SCHEMA,
     OLDEST_SCHEMA,
     PullOut,
     PushIn,
     PushOut,
     ResetRequiredOut,
+    cursor_value,
 )
 from inspector_app.server import sync
 from inspector_app.server.api.deps import AccessDep, CurrentUser, SessionDep
 from inspector_app.server.api.responses import ERRORS, errors
 
-CURSOR = re.compile(r"[0-9]{1,18}")  # ASCII digits only: "²".isdigit() is true
 router = APIRouter(prefix="/sync", tags=["sync"])
 
 
@@ -65,8 +65,8 @@ def sync_changes(
     user: CurrentUser,
     db: SessionDep,
     access: AccessDep,
-    cursor: str = "0",
-    limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+    cursor: Annotated[str, Query(max_length=64)] = "0",
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 500,
     schema_version: int | None = None,
     epoch: Annotated[str | None, Query(max_length=64)] = None,
 ) -> PullOut | JSONResponse:
@@ -74,10 +74,11 @@ def sync_changes(
     that names another server epoch gets 410."""
     if schema_version is not None:
         _check_schema(schema_version)
-    if not CURSOR.fullmatch(cursor):
+    position = cursor_value(cursor)
+    if position is None:
         raise HTTPException(422, "无效的同步游标。/ Invalid cursor.")
     try:
-        changes = sync.pull(db, user, access, int(cursor), limit, epoch)
+        changes = sync.pull(db, user, access, position, limit, epoch)
     except sync.ResetRequired as reset:
         return _reset_required(db, reset)
     db.commit()
