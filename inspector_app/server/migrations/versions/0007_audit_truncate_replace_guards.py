@@ -1,7 +1,7 @@
 """audit log: PostgreSQL refuses TRUNCATE; SQLite refuses INSERT OR REPLACE over an event
 
-Revision ID: 0008
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-02 17:40:00
 
 The row triggers of 0001 do not see either path: TRUNCATE fires no row trigger, and
@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0008"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
