@@ -169,11 +169,10 @@ def test_each_user_has_a_quota_of_open_uploads_and_of_their_bytes(
     assert _put(limited, other, _jpeg(tmp_path, size=(300, 200))).status_code == 201
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # the sweep is the folder's
 def test_open_uploads_expire_and_a_restart_sweeps_stale_temp_files(
     tmp_path: Path, database_url: str
 ) -> None:
-    if not database_url.startswith("sqlite"):
-        pytest.skip("the sweep is the blob folder's, the same for both databases")
     limits = {"INSPECTOR_BLOB_UPLOAD_TTL_SECONDS": "1", "INSPECTOR_BLOB_MAX_OPEN_UPLOADS": "1"}
     server = start_with_limits(database_url, tmp_path, limits)
     try:
