@@ -333,3 +333,28 @@ def test_the_last_sync_time_is_the_servers_and_the_skew_is_known(
     a.sync()  # the clock was put right: no skew left
     with a.store.unit_of_work() as uow:
         assert abs(status.overview(uow).clock_skew_s) < 60
+
+
+def test_a_photo_another_team_already_sent_still_reaches_this_teams_other_laptop(
+    sync_server: RunningServer, tmp_path: Path
+) -> None:
+    """The server never tells a team that another team's bytes exist, so this team's
+    laptop sends them too and its colleague can fetch them."""
+    from tests.sync.laptops import new_team
+
+    photo = photo_file(tmp_path, "forwarded.jpg", seed=41)
+    elsewhere = open_laptop(tmp_path / "other-team", sync_server, new_team(sync_server, 1)[0])
+    elsewhere.sync()
+    record_problem(elsewhere, "同一张照片", photo)
+    assert elsewhere.sync().photos_uploaded == 1
+    first, second = new_team(sync_server, 2)
+    a = open_laptop(tmp_path / "a2", sync_server, first)
+    b = open_laptop(tmp_path / "b2", sync_server, second)
+    a.sync()
+    b.sync()
+    record_problem(a, "同一张照片", photo)
+    assert a.sync().photos_uploaded == 1
+    report = b.sync()
+    assert (report.photos_downloaded, report.photos_missing_on_server) == (1, 0)
+    for laptop in (elsewhere, a, b):
+        laptop.close()
