@@ -1,7 +1,7 @@
 """Photo blobs on the server: streamed, hashed, validated, then published by hash.
 
 A blob is accepted only when its bytes hash to the name it was sent under and they
-are a whole JPEG, PNG or WebP (image_check.py: magic bytes, a pixel limit, a full
+are a whole JPEG, PNG or WebP (protocol/image_check.py: magic bytes, a pixel limit, a full
 decode); the types and limits are the protocol's (protocol/blobs.py), the same the
 laptop checks at import. Bytes go to a temp file in incoming/ that is fsynced and
 hard-linked into place: a published blob is complete or absent, never partial, and
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from inspector_app.protocol.blobs import MAX_BLOB_BYTES, MAX_BLOB_PIXELS
-from inspector_app.server.image_check import DecodeBudget, ImageRefused, check_image
+from inspector_app.protocol.image_check import DecodeBudget, ImageRefused, check_image
 
 MAX_BYTES = MAX_BLOB_BYTES
 MAX_PIXELS = MAX_BLOB_PIXELS

@@ -32,6 +32,7 @@ from inspector_app.protocol.blobs import (
     SNIFF_BYTES,
     sniff_media_type,
 )
+from inspector_app.protocol.image_check import DecodeBudget, ImageRefused, check_image
 from inspector_app.store.atomic_files import publish, temp_file_in, write_atomically
 from inspector_app.store.folder_errors import disk_full, is_disk_full
 
@@ -42,6 +43,7 @@ PREVIEW_SIZE = 1600
 THUMB_SIZE = 256
 CHUNK = 1024 * 1024
 # Pillow's format names of the accepted types: JPEG, PNG, WEBP.
+IMPORT_BUDGET = DecodeBudget(2 * 1024**3)  # decoded bytes; one import at a time here
 MIME_BY_FORMAT = {mime.removeprefix("image/").upper(): mime for mime in ACCEPTED_MEDIA_TYPES}
 
 EXIF_ORIENTATION = 0x0112
@@ -197,13 +199,16 @@ class PhotoStore:
                 # Our own pixel limit is checked below; Pillow's hard error still applies.
                 warnings.simplefilter("ignore", Image.DecompressionBombWarning)
                 with Image.open(copy) as image:
-                    return self._derive(source, image, _head(copy))
+                    decoded = self._derive(source, image, _head(copy))
+            if decoded.mime == "image/png":  # pixel data cut short: as the server refuses it
+                check_image(copy, IMPORT_BUDGET, self.max_pixels)
+            return decoded
         except PhotoImportError:
             raise
         except Image.DecompressionBombError:
             # Pillow's own hard limit (above ours) fired while opening: read the header alone.
             raise _too_many_pixels(source, _header_size(copy), self.max_pixels) from None
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError, ImageRefused) as exc:
             raise _error(
                 "photo.unreadable",
                 source,

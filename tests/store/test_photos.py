@@ -115,6 +115,25 @@ def test_truncated_jpeg_is_refused_and_nothing_written(tmp_path: Path, make_jpeg
     _refused(PhotoStore(tmp_path / "photos"), broken, "photo.unreadable")
 
 
+def test_a_png_whose_pixel_data_ends_early_is_refused(tmp_path: Path) -> None:
+    """The laptop keeps no PNG the server would refuse (a cut JPEG is refused at upload
+    instead: checking it here would double the import time, docs/benchmarks.md)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    rows = zlib.compress((b"\x00" + bytes([9]) * 300) * 50)  # 50 of the 1,000 rows
+    header = struct.pack(">IIBBBBB", 100, 1000, 8, 2, 0, 0, 0)
+    short = tmp_path / "short.png"
+    short.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
+    )
+    _refused(PhotoStore(tmp_path / "photos"), short, "photo.unreadable")
+
+
 def test_jpeg_with_zeroed_headers_is_refused(tmp_path: Path, make_jpeg) -> None:
     data = bytearray(make_jpeg().read_bytes())
     data[200:4000] = bytes(3800)

@@ -15,6 +15,9 @@ PNG whose compressed pixel data ends early. So:
 
 Every decode reserves its estimated memory from a DecodeBudget, so several large
 photos at once wait for each other instead of exhausting the server's memory.
+
+It lives in protocol/ because both sides must decide alike: the laptop runs the same
+check when a photo is imported, so it never keeps a photo the server would refuse.
 """
 
 from __future__ import annotations
