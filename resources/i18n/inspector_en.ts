@@ -1287,17 +1287,17 @@
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/controller.py" line="185"/>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="203"/>
         <source>同步完成：上传 {0}，下载 {1}</source>
         <translation>Sync finished: sent {0}, received {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/controller.py" line="202"/>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="220"/>
         <source>同步未完成</source>
         <translation>Sync not finished</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/controller.py" line="253"/>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="271"/>
         <source>已退出登录。</source>
         <translation>Signed out.</translation>
     </message>
@@ -1347,7 +1347,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/sync/indicator.py" line="66"/>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="125"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="131"/>
         <source>未登录</source>
         <translation>Not signed in</translation>
     </message>
@@ -1387,7 +1387,17 @@
         <translation>Please set this laptop&apos;s date and time. The order of synced changes follows the server and is not affected; photo and edit times recorded here use this laptop&apos;s clock.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/indicator.py" line="127"/>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="123"/>
+        <source>已保存登录：{0}</source>
+        <translation>Signed in earlier: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="124"/>
+        <source>下次同步无需再输入密码。</source>
+        <translation>The next sync needs no password.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/indicator.py" line="133"/>
         <source>已登录（{0}）：</source>
         <translation>Signed in ({0}):</translation>
     </message>

@@ -136,6 +136,24 @@ class SyncController(QObject):
         self.auto_timer.timeout.connect(lambda: self.sync(quiet=True))
         self.settings_changed(window.settings)
         self.indicator.refresh()
+        self._show_kept_sign_in(window.settings)
+
+    def _show_kept_sign_in(self, settings: Settings) -> None:
+        """A token kept in the keyring means the next sync needs no password: say so at
+        start, without asking the server (the laptop talks only when the user syncs)."""
+        from inspector_app.sync import credentials
+
+        url, user = settings.server_url, settings.server_user
+        if not (url and user):
+            return
+
+        def shown(kept: bool) -> None:
+            if kept and self.account is None and self.token is None:
+                self.indicator.show_kept_sign_in(user)
+
+        self.runner.network_job(
+            lambda task: credentials.load_token(user, url) is not None, shown, lambda error: None
+        )
 
     # --- running a sync ---
 

@@ -118,8 +118,14 @@ class SyncIndicator(QWidget):
             )
         self.overview_shown.emit(overview)
 
+    def show_kept_sign_in(self, username: str) -> None:
+        """Signed in on an earlier day: the keyring holds the token, /me is not asked yet."""
+        self.signed_in.setText(self.tr("已保存登录：{0}").format(username))
+        self.signed_in.setToolTip(self.tr("下次同步无需再输入密码。"))
+
     def show_account(self, account: UserOut | None) -> None:
         self.account = account
+        self.signed_in.setToolTip("")
         self.account_name.setVisible(account is not None)
         if account is None:
             self.signed_in.setText(self.tr("未登录"))

@@ -237,3 +237,20 @@ def test_a_server_that_cannot_be_reached_safely_is_said_in_a_message_and_nothing
         assert server.seen == []  # nothing was sent to it
     assert _overview(laptop) == before
     assert _home_state(window, inspection_id) == "待同步"
+
+
+def test_a_sign_in_kept_from_an_earlier_day_is_shown_at_start_without_asking_the_server(
+    qtbot, open_window: OpenWindow, sync_server: RunningServer, private_keyring
+) -> None:
+    first = open_window()
+    sign_in_and_sync(qtbot, first)
+    first.close()
+    asked = sync_server.log.read_text().count('"/api/v1/me"')
+    assert asked > 0  # the first window's sync asked who it is
+
+    window = open_window(saved_settings())
+
+    signed_in = window.sync.indicator.signed_in
+    qtbot.waitUntil(lambda: signed_in.text() == "已保存登录：zhang", timeout=20_000)
+    assert "无需再输入密码" in signed_in.toolTip()
+    assert sync_server.log.read_text().count('"/api/v1/me"') == asked  # the laptop kept quiet
