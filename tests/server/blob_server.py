@@ -6,14 +6,12 @@ so the tests can use a short read timeout and a small quota without waiting long
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
 
-from .conftest import PG_ADMIN, RunningServer, start_server
+from .conftest import BACKENDS, RunningServer, server_on, start_server
 
 LIMITS = {
     "INSPECTOR_BLOB_MAX_OPEN_UPLOADS": "3",
@@ -29,28 +27,11 @@ def start_with_limits(db: str, folder: Path, limits: dict[str, str]) -> RunningS
         return start_server(db, folder)
 
 
-@pytest.fixture(
-    name="limited",
-    scope="module",
-    params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)],
-)
+@pytest.fixture(name="limited", scope="module", params=BACKENDS)
 def limited_server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[RunningServer]:
     """One server per backend for the whole module; tests use their own accounts or
     uploads so they do not see each other's."""
-    folder = tmp_path_factory.mktemp("blob-server")
-    name = f"inspector_test_{uuid.uuid4().hex[:12]}"
-    if request.param == "sqlite":
-        db = f"sqlite:///{folder / 'server.sqlite3'}"
-    else:
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        db = f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    running = start_with_limits(db, folder, LIMITS)
-    yield running
-    running.process.terminate()
-    running.process.wait(timeout=30)
-    if request.param == "postgres":
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with server_on(request.param, tmp_path_factory.mktemp("blob-server"), env=LIMITS) as running:
+        yield running

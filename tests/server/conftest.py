@@ -13,6 +13,7 @@ import time
 import uuid
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -226,6 +227,38 @@ def launch_server(
             time.sleep(0.1)
         assert process.poll() is None, log.read_text()
     raise TimeoutError(log.read_text())
+
+
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@contextmanager
+def server_on(
+    backend: str, folder: Path, *extra: str, env: dict[str, str] | None = None
+) -> Iterator[RunningServer]:
+    """A server on a fresh database of `backend` ("sqlite" or "postgres") while the block
+    runs: module fixtures share one across their tests (a start costs seconds)."""
+    name = f"inspector_test_{uuid.uuid4().hex[:12]}"
+    if backend == "sqlite":
+        url = f"sqlite:///{folder / 'server.sqlite3'}"
+    else:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            for variable, value in (env or {}).items():
+                patch.setenv(variable, value)
+            running = start_server(url, folder, *extra)
+        try:
+            yield running
+        finally:
+            running.process.terminate()
+            running.process.wait(timeout=30)
+    finally:
+        if backend == "postgres":
+            with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture

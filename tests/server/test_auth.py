@@ -4,39 +4,23 @@ from __future__ import annotations
 
 import json
 import time
-import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import psycopg
 import pytest
 import requests
 
-from .conftest import PASSWORD, PG_ADMIN, RunningServer, start_server
+from .conftest import BACKENDS, PASSWORD, RunningServer, server_on, start_server
 
 
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
+@pytest.fixture(scope="module", params=BACKENDS)
 def proxied(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator:
     """One server per database behind a "proxy" on 127.0.0.1 (--trusted-proxy): each test
     picks its own client address with X-Forwarded-For, so lockouts never overlap."""
-    tmp_path = tmp_path_factory.mktemp("proxied")
-    name = f"inspector_test_{uuid.uuid4().hex[:12]}"
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
-    else:
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    running = start_server(url, tmp_path, "--trusted-proxy", "127.0.0.1")
-    yield running
-    running.process.terminate()
-    running.process.wait(timeout=30)
-    if request.param == "postgres":
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    folder = tmp_path_factory.mktemp("proxied")
+    with server_on(request.param, folder, "--trusted-proxy", "127.0.0.1") as running:
+        yield running
 
 
 def _login_from(server: RunningServer, address: str, username: str, password: str) -> int:

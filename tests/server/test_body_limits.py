@@ -12,35 +12,20 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
-import psycopg
 import pytest
 import requests
 
-from .conftest import PASSWORD, PG_ADMIN, RunningServer, mutation, push, start_server
+from .conftest import BACKENDS, PASSWORD, RunningServer, mutation, push, server_on
 
 MIB = 1024 * 1024
 
 
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
+@pytest.fixture(scope="module", params=BACKENDS)
 def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator:
     """One server per database for the whole module: nothing here needs a fresh one."""
-    tmp_path = tmp_path_factory.mktemp("body-limits")
-    name = f"inspector_test_{uuid.uuid4().hex[:12]}"
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
-    else:
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    running = start_server(url, tmp_path, "--body-read-timeout", "1")
-    yield running
-    running.process.terminate()
-    running.process.wait(timeout=30)
-    if request.param == "postgres":
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    folder = tmp_path_factory.mktemp("body-limits")
+    with server_on(request.param, folder, "--body-read-timeout", "1") as running:
+        yield running
 
 
 def _chunked(parts: Iterable[bytes]) -> Iterator[bytes]:

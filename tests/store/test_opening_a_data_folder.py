@@ -22,6 +22,7 @@ from sqlalchemy import select
 from inspector_app.domain.errors import DomainError
 from inspector_app.store.models import Unit
 from inspector_app.store.store import DATABASE_NAME, Store
+from tests.tmpfs import tmpfs
 
 HOLDER = """
 import sys
@@ -162,17 +163,10 @@ def test_a_new_folder_inside_an_existing_one_is_created(tmp_path: Path) -> None:
 @pytest.fixture
 def read_only_folder(tmp_path: Path) -> Iterator[Path]:
     """A data folder holding a healthy store, on a real mount remounted read-only."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a read-only file system needs root")
-    mount = tmp_path / "ro"
-    mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)], check=True)
-    try:
+    with tmpfs(tmp_path / "ro", 4) as mount:
         Store.open(mount / "data").close()
         subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
         yield mount / "data"
-    finally:
-        subprocess.run(["umount", str(mount)], check=True)
 
 
 def test_a_read_only_folder_is_said_to_be_read_only_not_damaged(read_only_folder: Path) -> None:

@@ -5,7 +5,6 @@ a reset, a 503 with Retry-After. The sync converges and nothing is doubled."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -36,6 +35,7 @@ from tests.sync.laptops import (
     photo_file,
     record_problem,
 )
+from tests.tmpfs import tmpfs
 
 Match = Callable[[Request], bool]
 
@@ -122,14 +122,9 @@ def test_the_sync_converges_through_a_faulty_link_and_nothing_is_doubled(
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 16 MB file system (tmpfs), so a write fails with ENOSPC as on a full laptop."""
-    folder = tmp_path / "small-disk"
-    folder.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(folder)], check=True)
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=True)
+    """A real 16 MB file system, so a write fails with ENOSPC as on a full laptop."""
+    with tmpfs(tmp_path / "small-disk", 16) as mount:
+        yield mount
 
 
 @pytest.mark.parametrize("room", [0, 256 * 1024], ids=["no room for records", "no room for photos"])
