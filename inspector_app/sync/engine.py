@@ -9,8 +9,6 @@ pushes them and pulls from 0 (SYNC.md G12); nothing unsynced is lost or doubled.
 
 from __future__ import annotations
 
-import errno
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -19,6 +17,8 @@ from typing import Any
 from sqlalchemy.exc import OperationalError
 
 from inspector_app.protocol.auth import UserOut
+from inspector_app.store.folder_errors import DiskFull as StoreDiskFull
+from inspector_app.store.folder_errors import is_disk_full
 from inspector_app.store.schema_version import HEAD_REVISION
 from inspector_app.store.types import utc_now
 from inspector_app.store.unit_of_work import UnitOfWork
@@ -179,14 +179,13 @@ def sync_once(
 @contextmanager
 def _disk_full_is_said() -> Iterator[None]:
     """A full disk fails a page's commit (SQLite) or a photo's write (ENOSPC): either way
-    the transaction rolled back, so the inspector reads "disk full, nothing lost"."""
+    the transaction rolled back, so the inspector reads "disk full, the sync stopped,
+    nothing lost" (the store's own wording speaks of an edit that was not saved)."""
     try:
         yield
-    except OperationalError as exc:
-        if getattr(exc.orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
-            raise errors.DiskFull(str(exc.orig)) from exc
-        raise
-    except OSError as exc:
-        if exc.errno == errno.ENOSPC:
+    except StoreDiskFull as full:
+        raise errors.DiskFull() from full
+    except (OperationalError, OSError) as exc:
+        if is_disk_full(exc):
             raise errors.DiskFull(str(exc)) from exc
         raise
