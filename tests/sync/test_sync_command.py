@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -159,7 +160,14 @@ def tls_server(
     )
     yield server, folder / "ca.pem"
     server.process.terminate()
-    server.process.wait(timeout=30)
+    try:
+        server.process.wait(timeout=30)
+    except subprocess.TimeoutExpired:  # seen once on a loaded CI run; not what these test
+        server.process.kill()
+        server.process.wait(timeout=30)
+        warnings.warn(
+            f"TLS server ignored SIGTERM for 30 s: {server.log.read_text()[-2000:]}", stacklevel=2
+        )
 
 
 def test_a_server_with_a_certificate_from_an_unknown_ca_is_refused(
