@@ -77,6 +77,26 @@ class PullOut(BaseModel):
     epoch: str  # changes when the server's database is restored from a backup (SYNC.md G12)
 
 
+class RecordRef(Strict):
+    entity: Entity
+    id: str = Field(pattern=UUID_TEXT)
+
+
+class RecordsIn(Strict):
+    """Records a client wants the server's current version of, whatever its cursor: the
+    ones whose refused change the user gave up (docs/sync-protocol.md, "Given-up changes")."""
+
+    records: list[RecordRef] = Field(max_length=MAX_PAGE)
+    epoch: str | None = Field(default=None, max_length=64)
+
+
+class RecordsOut(BaseModel):
+    """The named records the caller may see, as changes; the others are simply absent."""
+
+    changes: list[Change]
+    epoch: str
+
+
 class ResetRequiredOut(BaseModel):
     """410 to a push or pull from another epoch: re-push local rows, then pull from 0."""
 

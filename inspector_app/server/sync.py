@@ -31,6 +31,8 @@ from inspector_app.protocol.sync import (
     PullOut,
     PushIn,
     PushOut,
+    RecordRef,
+    RecordsOut,
 )
 from inspector_app.server import audit, field_rules, record_rules
 from inspector_app.server.access import AccessPolicy, Refused
@@ -353,3 +355,29 @@ def pull(
         missing_blobs=missing,
         epoch=server_epoch,
     )
+
+
+def current_records(
+    session: Session,
+    user: User,
+    access: AccessPolicy,
+    wanted: list[RecordRef],
+    epoch: str | None = None,
+) -> RecordsOut:
+    """The server's present version of each named record the caller may see (a laptop
+    that gave up a refused change puts its copy back in line); unknown ones are absent."""
+    server_epoch = session.scalars(select(SyncCounter.epoch).where(SyncCounter.id == 1)).one()
+    check_epoch(server_epoch, epoch)
+    by_entity: dict[str, set[str]] = {}
+    for ref in wanted:
+        by_entity.setdefault(ref.entity, set()).add(ref.id)
+    changes = []
+    for entity, ids in sorted(by_entity.items()):
+        query = select(SyncRecord).where(
+            SyncRecord.entity == entity, SyncRecord.id.in_(ids), access.visible(user)
+        )
+        for r in session.scalars(query.order_by(SyncRecord.seq)):
+            changes.append(
+                Change(entity=r.entity, id=r.id, seq=r.seq, fields=r.data, deleted=r.deleted)
+            )
+    return RecordsOut(changes=changes, epoch=server_epoch)

@@ -23,7 +23,7 @@ from urllib3.util.retry import Retry
 from inspector_app.protocol.auth import LoginIn, LoginOut, UserOut
 from inspector_app.protocol.base import PROTOCOL_VERSION
 from inspector_app.protocol.blobs import UploadOut
-from inspector_app.protocol.sync import PullOut, PushIn, PushOut
+from inspector_app.protocol.sync import PullOut, PushIn, PushOut, RecordsIn, RecordsOut
 from inspector_app.sync import errors
 from inspector_app.sync.http import default_retry, make_session
 
@@ -159,6 +159,11 @@ class ServerApi:
         if epoch:
             params["epoch"] = epoch
         return PullOut.model_validate(self._call("GET", "sync/changes", params=params).json())
+
+    def records(self, wanted: RecordsIn) -> RecordsOut:
+        return RecordsOut.model_validate(
+            self._call("POST", "sync/records", json=wanted.model_dump()).json()
+        )
 
     # --- blobs ---
 

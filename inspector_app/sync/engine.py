@@ -22,7 +22,7 @@ from inspector_app.store.folder_errors import is_disk_full
 from inspector_app.store.schema_version import HEAD_REVISION
 from inspector_app.store.types import utc_now
 from inspector_app.store.unit_of_work import UnitOfWork
-from inspector_app.sync import blobs, errors, pull, push, reset, state
+from inspector_app.sync import blobs, errors, pull, push, refetch, reset, state
 from inspector_app.sync.api import ServerApi
 from inspector_app.sync.local import StoreAccess, Touched
 
@@ -104,6 +104,7 @@ class _Run:
         self.report.pushed += pushed.pushed
         self.report.conflicts += pushed.conflicts
         self.report.rejected += pushed.rejected
+        self.report.pulled += refetch.refetch_all(self.access, self.api.records, epoch=local.epoch)
         stats = blobs.BlobStats()
         self._upload(stats, frozenset(pushed.missing_blobs))
         pulled = pull.pull_all(

@@ -35,13 +35,15 @@ class PullStats:
     epoch: str = ""
 
 
-def _pending_fields(session: Session, changes: list[Change]) -> dict[tuple[str, str], set[str]]:
+def _pending_fields(
+    session: Session, changes: list[Change], protected: tuple[str, ...] = PROTECTED
+) -> dict[tuple[str, str], set[str]]:
     ids = {c.id for c in changes}
     pending: dict[tuple[str, str], set[str]] = {}
     rows = session.execute(
         select(OutboxEntry.entity, OutboxEntry.record_id, OutboxEntry.fields, OutboxEntry.deleted)
         .where(OutboxEntry.record_id.in_(ids))
-        .where(OutboxEntry.state.in_(PROTECTED))
+        .where(OutboxEntry.state.in_(protected))
     )
     for entity, record_id, fields, deleted in rows:
         names = pending.setdefault((entity, record_id), set())
@@ -67,13 +69,23 @@ def _held(session: Session, changes: list[Change]) -> dict[tuple[str, str], Any]
 
 def apply_page(uow: UnitOfWork, page: PullOut) -> tuple[int, Touched]:
     """Upserts the page's records and stores the cursor after it."""
-    session = uow.session
+    touched = apply_changes(uow.session, page.changes)
+    state.put(uow.session, "cursor", page.next_cursor)
+    state.put(uow.session, "epoch", page.epoch)
+    return len(page.changes), touched
+
+
+def apply_changes(
+    session: Session, changes: list[Change], protected: tuple[str, ...] = PROTECTED
+) -> Touched:
+    """Upserts the server's versions; fields of local outbox entries in a `protected`
+    state keep the local value."""
     touched = Touched()
     models = synced_models()
-    pending = _pending_fields(session, page.changes)
-    held = _held(session, page.changes)
+    pending = _pending_fields(session, changes, protected)
+    held = _held(session, changes)
     with session.no_autoflush:  # one flush for the page, not one SELECT + INSERT per record
-        for change in page.changes:
+        for change in changes:
             model = models.get(change.entity)
             if model is None:
                 continue  # an entity a newer server knows and this app does not
@@ -93,9 +105,7 @@ def apply_page(uow: UnitOfWork, page: PullOut) -> tuple[int, Touched]:
             if record.server_rev is None or record.server_rev < change.seq:
                 record.server_rev = change.seq
             touched.add(change.entity, change.id)
-    state.put(session, "cursor", page.next_cursor)
-    state.put(session, "epoch", page.epoch)
-    return len(page.changes), touched
+    return touched
 
 
 def pull_all(

@@ -26,7 +26,7 @@ from inspector_app.store.models import (
 from inspector_app.store.types import utc_now
 from inspector_app.store.unit_of_work import UnitOfWork
 from inspector_app.store.wire import from_wire, synced_models
-from inspector_app.sync import state
+from inspector_app.sync import refetch, state
 
 
 class RecordSyncState(Enum):
@@ -316,8 +316,9 @@ def rejected_entries(uow: UnitOfWork) -> list[OutboxEntry]:
 
 
 def discard_rejected(uow: UnitOfWork, n: int) -> None:
-    """The user gives up a change the server refused. The record keeps the refused value
-    on this laptop only, until the server's version of it changes and is pulled."""
+    """The user gives up a change the server refused: the next sync puts the server's
+    version of the record back (sync/refetch.py); until then it shows the refused value."""
     entry = uow.session.get(OutboxEntry, n)
     if entry is not None and entry.state == "rejected":
+        refetch.queue(uow.session, entry.entity, entry.record_id)
         uow.session.delete(entry)

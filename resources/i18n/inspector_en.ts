@@ -725,8 +725,8 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="46"/>
-        <source>服务器没有接受下列修改（原因见右侧）。它们不会再次上传，也不影响其他记录的同步；放弃后本机的值保持不变。</source>
-        <translation>The server did not accept these changes (its reason is on the right). They are not sent again and do not hold up other records; after you discard one, the value on this laptop stays as it is.</translation>
+        <source>服务器没有接受下列修改（原因见右侧）。它们不会再次上传，也不影响其他记录的同步；放弃后，下次同步时本机恢复为服务器上的内容。</source>
+        <translation>The server did not accept these changes (its reason is on the right). They are not sent again and do not hold up other records; after you discard one, the next sync puts back the server&apos;s version on this laptop.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="53"/>

@@ -163,6 +163,20 @@ def _valid_request(world: World, method: str, path: str) -> dict[str, Any]:
                 ],
             }
         },
+        ("POST", "/api/v1/sync/records"): {
+            "json": {
+                "records": [
+                    {"entity": entity, "id": record_id}
+                    for entity, record_id in (
+                        ("campaign", world.campaign),
+                        ("inspection", world.inspection),
+                        ("finding", world.finding),
+                        ("photo", world.photo),
+                        ("notice", world.notice),
+                    )
+                ]
+            }
+        },
     }
     operation = SPEC["paths"][path][method.lower()]
     if "requestBody" in operation:

@@ -177,6 +177,44 @@ def test_other_teams_neither_see_nor_change_records(server: RunningServer) -> No
     assert any(c["id"] == record for c in _pull_all(server, server.token("admin")))
 
 
+def test_records_fetched_by_id_are_the_present_version_and_only_for_their_team(
+    server: RunningServer,
+) -> None:
+    zhang, li = server.token("zhang"), server.token("li")
+    record, unknown = str(uuid.uuid4()), str(uuid.uuid4())
+    [created] = push(server, zhang, _mutation(record, {"note": "初稿"}, entity="inspection"))
+    push(
+        server,
+        zhang,
+        _mutation(record, {"note": "二稿"}, entity="inspection", base_rev=created["seq"]),
+    )
+    wanted = {"records": [{"entity": "inspection", "id": i} for i in (record, unknown)]}
+
+    def fetch(token: dict, body: dict) -> requests.Response:
+        return requests.post(
+            f"{server.url}/api/v1/sync/records", headers=token, json=body, timeout=60
+        )
+
+    [found] = fetch(zhang, wanted).json()["changes"]
+    assert (found["id"], found["fields"]["note"]) == (record, "二稿")
+    assert found["seq"] > created["seq"]
+    assert fetch(li, wanted).json()["changes"] == []  # another team's: absent, not refused
+    refused = [
+        {"records": [{"entity": "inspection", "id": "../../etc"}]},
+        {"records": [{"entity": "no_such_thing", "id": record}]},
+        {"records": [{"entity": "inspection", "id": record}] * 1001},
+        {"records": [], "extra": 1},
+    ]
+    for body in refused:
+        assert fetch(zhang, body).status_code == 422, body
+    stale = fetch(zhang, {**wanted, "epoch": "not-this-servers"})
+    assert stale.status_code == 410 and stale.json()["reset_required"] is True
+    assert (
+        requests.post(f"{server.url}/api/v1/sync/records", json=wanted, timeout=60).status_code
+        == 401
+    )
+
+
 def test_roles_and_server_owned_fields_are_enforced(server: RunningServer) -> None:
     zhang, chen = server.token("zhang"), server.token("chen")
     notice = str(uuid.uuid4())

@@ -1,7 +1,7 @@
 """Changes the server refused, each with the server's reason, and a way to give one up.
 
 A refused change never blocks the others and is not sent again; it waits here until
-the inspector discards it (the record keeps the value on this laptop).
+the inspector discards it; the next sync then puts the server's version back.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ class RejectedDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "服务器没有接受下列修改（原因见右侧）。它们不会再次上传，也不影响其他记录的同步；"
-                "放弃后本机的值保持不变。"
+                "放弃后，下次同步时本机恢复为服务器上的内容。"
             )
         )
         intro.setWordWrap(True)

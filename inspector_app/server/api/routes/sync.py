@@ -15,6 +15,8 @@ from inspector_app.protocol.sync import (
     PullOut,
     PushIn,
     PushOut,
+    RecordsIn,
+    RecordsOut,
     ResetRequiredOut,
     cursor_value,
 )
@@ -83,3 +85,17 @@ def sync_changes(
         return _reset_required(db, reset)
     db.commit()
     return changes
+
+
+@router.post("/records", response_model=RecordsOut, responses=errors(410))
+def sync_records(
+    wanted: RecordsIn, user: CurrentUser, db: SessionDep, access: AccessDep
+) -> RecordsOut | JSONResponse:
+    """The present version of named records, whatever the cursor (a read: POST only
+    because the list of ids would not fit a URL)."""
+    try:
+        found = sync.current_records(db, user, access, wanted.records, wanted.epoch)
+    except sync.ResetRequired as reset:
+        return _reset_required(db, reset)
+    db.commit()
+    return found
