@@ -1,0 +1,105 @@
+"""版头 (GB/T 9704 7.2): issuer mark, document number and red rule at measured places.
+
+The standard measures ink, as a clerk with a ruler does: the mark's top edge
+35 mm below the type area's top, the number two blank lines (2 × 29 pt) under
+the mark, the red rule 4 mm under the number, the title two blank lines under
+the rule, and the page number's dash 7 mm under the type area. Paragraph
+leading would put each at a font-dependent offset, so the glyph boxes of the
+actual face are read (`ink_extent`) and the elements drawn where the ink must be.
+"""
+
+from __future__ import annotations
+
+import struct
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Flowable
+
+from inspector_app.documents.gbt9704 import LINE, RED
+
+MARK_TOP = 35 * mm  # type area's top to the mark's top edge
+RULE_GAP = 4 * mm  # the number's bottom to the red rule
+RULE_WIDTH = 1.2  # pt
+
+
+def ink_extent(font: str, text: str, size: float) -> tuple[float, float]:
+    """Top and bottom of `text`'s ink relative to its baseline, in points (bottom < 0 when
+    a glyph descends), from the TrueType glyph boxes; the font's ascent and descent when
+    the face gives none."""
+    face = pdfmetrics.getFont(font).face
+    glyf = getattr(face, "table", {}).get("glyf")
+    data = getattr(face, "_ttf_data", b"")
+    top, bottom = None, None
+    for ch in set(text):
+        glyph = face.charToGlyph.get(ord(ch)) if glyf else None
+        if glyph is None or glyph + 1 >= len(face.glyphPos):
+            continue
+        start, end = face.glyphPos[glyph], face.glyphPos[glyph + 1]
+        if end <= start:
+            continue  # a space: no outline
+        offset = glyf["offset"] + start
+        _, _, y_min, _, y_max = struct.unpack(">hhhhh", data[offset : offset + 10])
+        top = y_max if top is None else max(top, y_max)
+        bottom = y_min if bottom is None else min(bottom, y_min)
+    if top is None or bottom is None:
+        return face.ascent * size / 1000, face.descent * size / 1000
+    scale = size / face.unitsPerEm
+    return top * scale, bottom * scale
+
+
+class Masthead(Flowable):
+    """The red issuer mark, the number (or the draft's placeholder) and the red rule."""
+
+    def __init__(self, issuer: str, number: str, mark: ParagraphStyle, plain: ParagraphStyle):
+        super().__init__()
+        self.issuer, self.number, self.mark, self.plain = issuer, number, mark, plain
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        size = self.mark.fontSize
+        natural = pdfmetrics.stringWidth(self.issuer, self.mark.fontName, size)
+        self.mark_size = size * min(1.0, available_width / natural) if natural else size
+        mark_top, mark_bottom = ink_extent(self.mark.fontName, self.issuer, self.mark_size)
+        number_top, number_bottom = ink_extent(
+            self.plain.fontName, self.number, self.plain.fontSize
+        )
+        # positions measured down from the top of the type area
+        self.mark_baseline = MARK_TOP + mark_top
+        number_ink_top = self.mark_baseline - mark_bottom + 2 * LINE
+        self.number_baseline = number_ink_top + number_top
+        self.rule_y = self.number_baseline - number_bottom + RULE_GAP + RULE_WIDTH / 2
+        self.height = self.rule_y + RULE_WIDTH / 2
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFillColor(RED)
+        canvas.setFont(self.mark.fontName, self.mark_size)
+        bold = getattr(self.mark, "faux_bold", 0.0)
+        canvas.setStrokeColor(RED)
+        canvas.setLineWidth(bold * self.mark_size / self.mark.fontSize)
+        y = self.height - self.mark_baseline
+        canvas.drawCentredString(self.width / 2, y, self.issuer, mode=2 if bold else 0)
+        canvas.setFillColor(self.plain.textColor)
+        canvas.setFont(self.plain.fontName, self.plain.fontSize)
+        canvas.drawCentredString(self.width / 2, self.height - self.number_baseline, self.number)
+        canvas.setStrokeColor(RED)
+        canvas.setLineWidth(RULE_WIDTH)
+        canvas.line(0, self.height - self.rule_y, self.width, self.height - self.rule_y)
+
+
+def space_before(style: ParagraphStyle, text: str, gap: float) -> float:
+    """The Spacer that puts `text`'s ink top `gap` below the previous element's bottom,
+    for a paragraph in `style` (reportlab sets the first baseline one ascent down)."""
+    ascent, _ = pdfmetrics.getAscentDescent(style.fontName, style.fontSize)
+    top, _ = ink_extent(style.fontName, text, style.fontSize)
+    return max(0.0, gap - (ascent - top))
+
+
+def ink_below(style: ParagraphStyle, text: str) -> float:
+    """From a paragraph's last line's ink bottom to the paragraph's bottom."""
+    ascent, _ = pdfmetrics.getAscentDescent(style.fontName, style.fontSize)
+    _, bottom = ink_extent(style.fontName, text, style.fontSize)
+    return style.leading - ascent + bottom
