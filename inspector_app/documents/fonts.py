@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import struct
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -263,3 +264,28 @@ def resolve_fonts(
         files,
         names[FontRole.SONG],
     )
+
+
+def ink_extent(font: str, text: str, size: float) -> tuple[float, float]:
+    """Top and bottom of `text`'s ink relative to its baseline, in points (bottom < 0 when
+    a glyph descends), from the TrueType glyph boxes; the font's ascent and descent when
+    the face gives none."""
+    face = pdfmetrics.getFont(font).face
+    glyf = getattr(face, "table", {}).get("glyf")
+    data = getattr(face, "_ttf_data", b"")
+    top, bottom = None, None
+    for ch in set(text):
+        glyph = face.charToGlyph.get(ord(ch)) if glyf else None
+        if glyph is None or glyph + 1 >= len(face.glyphPos):
+            continue
+        start, end = face.glyphPos[glyph], face.glyphPos[glyph + 1]
+        if end <= start:
+            continue  # a space: no outline
+        offset = glyf["offset"] + start
+        _, _, y_min, _, y_max = struct.unpack(">hhhhh", data[offset : offset + 10])
+        top = y_max if top is None else max(top, y_max)
+        bottom = y_min if bottom is None else min(bottom, y_min)
+    if top is None or bottom is None:
+        return face.ascent * size / 1000, face.descent * size / 1000
+    scale = size / face.unitsPerEm
+    return top * scale, bottom * scale

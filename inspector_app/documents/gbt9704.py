@@ -18,13 +18,12 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import getAscentDescent
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
 
 from inspector_app.documents import line_breaking
 from inspector_app.documents.font_notice import title_needs_bold
-from inspector_app.documents.fonts import DocumentFonts
+from inspector_app.documents.fonts import DocumentFonts, ink_extent
 
 line_breaking.install()  # 禁则 and full lines for every paragraph of every document
 
@@ -178,8 +177,8 @@ def draw_page_number(canvas: Canvas, number: int, font: str) -> None:
     right and even pages left, one character in."""
     text = f"— {number} —"
     width = canvas.stringWidth(text, font, SIZE_4)
-    ascent, _ = getAscentDescent(font, SIZE_4)
-    baseline = BOTTOM - PAGE_NUMBER_GAP - ascent
+    dash_top, _ = ink_extent(font, "—", SIZE_4)
+    baseline = BOTTOM - PAGE_NUMBER_GAP - dash_top
     x = LEFT + TYPE_WIDTH - SIZE_4 - width if number % 2 else LEFT + SIZE_4
     canvas.setFont(font, SIZE_4)
     canvas.setFillColor(black)

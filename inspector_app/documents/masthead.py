@@ -10,43 +10,17 @@ actual face are read (`ink_extent`) and the elements drawn where the ink must be
 
 from __future__ import annotations
 
-import struct
-
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
+from inspector_app.documents.fonts import ink_extent
 from inspector_app.documents.gbt9704 import LINE, RED
 
 MARK_TOP = 35 * mm  # type area's top to the mark's top edge
 RULE_GAP = 4 * mm  # the number's bottom to the red rule
 RULE_WIDTH = 1.2  # pt
-
-
-def ink_extent(font: str, text: str, size: float) -> tuple[float, float]:
-    """Top and bottom of `text`'s ink relative to its baseline, in points (bottom < 0 when
-    a glyph descends), from the TrueType glyph boxes; the font's ascent and descent when
-    the face gives none."""
-    face = pdfmetrics.getFont(font).face
-    glyf = getattr(face, "table", {}).get("glyf")
-    data = getattr(face, "_ttf_data", b"")
-    top, bottom = None, None
-    for ch in set(text):
-        glyph = face.charToGlyph.get(ord(ch)) if glyf else None
-        if glyph is None or glyph + 1 >= len(face.glyphPos):
-            continue
-        start, end = face.glyphPos[glyph], face.glyphPos[glyph + 1]
-        if end <= start:
-            continue  # a space: no outline
-        offset = glyf["offset"] + start
-        _, _, y_min, _, y_max = struct.unpack(">hhhhh", data[offset : offset + 10])
-        top = y_max if top is None else max(top, y_max)
-        bottom = y_min if bottom is None else min(bottom, y_min)
-    if top is None or bottom is None:
-        return face.ascent * size / 1000, face.descent * size / 1000
-    scale = size / face.unitsPerEm
-    return top * scale, bottom * scale
 
 
 class Masthead(Flowable):
