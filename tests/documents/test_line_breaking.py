@@ -58,7 +58,9 @@ def test_record_sheet_cells_and_photo_captions_keep_the_rules(
         )
     for content in notices:
         pdf = docs.save_pdf(docs.notice_pdf(content, fonts), tmp_path / "with-photos.pdf")
-        captions = [line for page in text_lines(pdf) for line in page if line.text.startswith("SHA-256")]
+        captions = [
+            line for page in text_lines(pdf) for line in page if line.text.startswith("SHA-256")
+        ]
         assert len(captions) == len(content.photos)
         assert _broken_lines(pdf) == []
     assert checked == len(inspections) >= 4

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from inspector_app.documents.content import EvidencePhoto, NoticeContent
 from inspector_app.documents.fonts import DocumentFonts
 
 from .notice_samples import ISSUER, notice, write_notice
@@ -181,3 +183,96 @@ def test_orphan_rules_hold_for_every_length_of_notice(fonts: DocumentFonts, tmp_
         pages = text_lines(pdf)
         for page in pages[:-1]:
             assert not HEADING.match(_last_body_line(page).text), (size, page[-2].text)
+
+
+def _photo(folder: Path, name: str, size: tuple[int, int]) -> Path:
+    from PIL import Image
+
+    path = folder / name
+    Image.new("RGB", size, (120, 140, 160)).save(path, "JPEG")
+    return path
+
+
+def _with_photos(tmp_path: Path, count: int, **issuer_changes) -> NoticeContent:
+    content = notice(3, issuer=replace(ISSUER, **issuer_changes))
+    photos = tuple(
+        EvidencePhoto(
+            image=_photo(tmp_path, f"p{n}.jpg", (800, 600) if n % 2 else (600, 800)),
+            rotation=0,
+            problem_number=n % 3 + 1,
+            item=content.problems[n % 3].item,
+            taken_at=content.problems[n % 3].observed_at,
+            place=content.site,
+            sha256=f"{n:02d}" * 32,
+        )
+        for n in range(count)
+    )
+    return replace(content, photos=photos)
+
+
+def _imprint_rules(pdf: Path, page: int, folder: Path) -> list:
+    image = rendered_page(pdf, page, folder, dpi=600)
+    rules = horizontal_rules(image, 600, is_black, min_length_mm=150)
+    return [r for r in rules if r.top > BOTTOM - 40]
+
+
+@pytest.mark.parametrize("copy_to", [("伊春市人民政府办公室", "伊美区人民政府"), ()])
+def test_the_last_page_ends_with_the_imprint_between_its_rules(
+    fonts: DocumentFonts, tmp_path: Path, copy_to: tuple[str, ...]
+) -> None:
+    changes = {"copy_to": copy_to, "printer": "伊春市营商环境建设监督局办公室"}
+    content = notice(2, issuer=replace(ISSUER, **changes))
+    pdf = write_notice(content, fonts, tmp_path / "imprint.pdf")
+    pages = text_lines(pdf)
+    last = pages[-1]
+    printed = next(line for line in last if line.text.endswith("印发"))
+    words = [line for line in last if abs(line.top - printed.top) < 0.5]
+    assert [w.text for w in words] == ["伊春市营商环境建设监督局办公室", "2026年11月28日印发"]
+    assert min(w.left for w in words) == pytest.approx(LEFT + 14 * PT, abs=0.5)  # 1 字 in
+    assert max(w.right for w in words) == pytest.approx(RIGHT - 14 * PT, abs=0.5)
+    assert printed.bottom - printed.top == pytest.approx(14 * PT, abs=0.4)  # 4号
+    copy_lines = [line for line in last if line.text.startswith("抄送")]
+    rules = _imprint_rules(pdf, len(pages), tmp_path)
+    if copy_to:
+        assert [line.text for line in copy_lines] == [
+            "抄送：伊春市人民政府办公室，伊美区人民政府。"
+        ]
+        assert copy_lines[0].left == pytest.approx(LEFT + 14 * PT, abs=0.5)
+        assert copy_lines[0].bottom < printed.top
+        assert [round(r.thickness, 1) for r in rules] == pytest.approx([0.35, 0.25, 0.35], abs=0.1)
+    else:
+        assert copy_lines == []
+        assert [round(r.thickness, 1) for r in rules] == pytest.approx([0.35, 0.35], abs=0.1)
+    assert rules[-1].top + rules[-1].thickness == pytest.approx(BOTTOM, abs=0.2)
+    assert all(r.left == pytest.approx(LEFT, abs=0.2) for r in rules)
+    assert all(r.right == pytest.approx(RIGHT, abs=0.2) for r in rules)
+    assert printed.top > rules[-2].top and printed.bottom < rules[-1].top
+
+
+def test_with_photos_the_imprint_ends_the_appendix_and_the_appendix_follows_the_standard(
+    fonts: DocumentFonts, tmp_path: Path
+) -> None:
+    content = _with_photos(tmp_path, 5)
+    pdf = write_notice(content, fonts, tmp_path / "appendix.pdf")
+    pages = text_lines(pdf)
+    start = next(i for i, page in enumerate(pages) if page[0].text == "附件")
+    label, title = pages[start][0], pages[start][1]
+    assert label.left == pytest.approx(LEFT, abs=0.3) and label.top < TOP + 2  # first line
+    assert label.bottom - label.top == pytest.approx(16 * PT, abs=0.4)  # 3号
+    assert title.text == "问题照片"
+    assert (title.left + title.right) / 2 == pytest.approx((LEFT + RIGHT) / 2, abs=0.5)
+    assert title.top - label.top == pytest.approx(2 * LINE_MM, abs=1.0)  # one blank line
+    assert any(line.text.endswith("印发") for line in pages[-1])
+    assert not any(line.text.endswith("印发") for page in pages[:-1] for line in page)
+    assert len(_imprint_rules(pdf, len(pages), tmp_path)) == 2
+
+
+def test_the_imprint_settings_reach_the_notice(fonts: DocumentFonts, tmp_path: Path) -> None:
+    from inspector_app.services.documents import issuer_from
+    from inspector_app.settings import Settings
+
+    issuer = issuer_from(Settings(copy_to=["伊美区人民政府"], printing_office="局办公室"))
+    pdf = write_notice(notice(1, issuer=issuer), fonts, tmp_path / "settings.pdf")
+    last = text_lines(pdf)[-1]
+    assert "抄送：伊美区人民政府。" in [line.text for line in last]
+    assert "局办公室" in [line.text for line in last]
