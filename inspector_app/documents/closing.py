@@ -17,6 +17,7 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from inspector_app.documents.gbt9704 import BOTTOM, CHAR, LINE, SIZE_3, SIZE_4
+from inspector_app.documents.masthead import baseline_drop
 
 THICK_RULE = 0.35 * mm  # the 版记's first and last rules
 THIN_RULE = 0.25 * mm  # the rules between its elements
@@ -44,7 +45,7 @@ class Signature(Flowable):
         return max(0.0, min(name_x, self.width - name_width)), date_x
 
     def draw(self) -> None:
-        ascent, _ = getAscentDescent(self.font, SIZE_3)
+        ascent = baseline_drop(self.font, SIZE_3)  # on the lines' baselines, as paragraphs
         name_x, date_x = self.positions()
         canvas = self.canv
         canvas.setFont(self.font, SIZE_3)

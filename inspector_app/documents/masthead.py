@@ -10,6 +10,7 @@ actual face are read (`ink_extent`) and the elements drawn where the ink must be
 
 from __future__ import annotations
 
+from reportlab import rl_config
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -36,6 +37,8 @@ class Masthead(Flowable):
         natural = pdfmetrics.stringWidth(self.issuer, self.mark.fontName, size)
         self.mark_size = size * min(1.0, available_width / natural) if natural else size
         mark_top, mark_bottom = ink_extent(self.mark.fontName, self.issuer, self.mark_size)
+        stroke = getattr(self.mark, "faux_bold", 0.0) * self.mark_size / self.mark.fontSize
+        mark_top, mark_bottom = mark_top + stroke / 2, mark_bottom - stroke / 2  # bold's ink
         number_top, number_bottom = ink_extent(
             self.plain.fontName, self.number, self.plain.fontSize
         )
@@ -64,16 +67,22 @@ class Masthead(Flowable):
         canvas.line(0, self.height - self.rule_y, self.width, self.height - self.rule_y)
 
 
+def baseline_drop(font: str, size: float) -> float:
+    """How far below a paragraph's top reportlab puts its first baseline: the font size
+    (rl_config.paraFontSizeHeightOffset, the default) or else the font's ascent."""
+    if rl_config.paraFontSizeHeightOffset:
+        return size
+    return pdfmetrics.getAscentDescent(font, size)[0]
+
+
 def space_before(style: ParagraphStyle, text: str, gap: float) -> float:
     """The Spacer that puts `text`'s ink top `gap` below the previous element's bottom,
-    for a paragraph in `style` (reportlab sets the first baseline one ascent down)."""
-    ascent, _ = pdfmetrics.getAscentDescent(style.fontName, style.fontSize)
+    for a paragraph in `style`."""
     top, _ = ink_extent(style.fontName, text, style.fontSize)
-    return max(0.0, gap - (ascent - top))
+    return max(0.0, gap - (baseline_drop(style.fontName, style.fontSize) - top))
 
 
 def ink_below(style: ParagraphStyle, text: str) -> float:
     """From a paragraph's last line's ink bottom to the paragraph's bottom."""
-    ascent, _ = pdfmetrics.getAscentDescent(style.fontName, style.fontSize)
     _, bottom = ink_extent(style.fontName, text, style.fontSize)
-    return style.leading - ascent + bottom
+    return style.leading - baseline_drop(style.fontName, style.fontSize) + bottom
