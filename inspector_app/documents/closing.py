@@ -114,8 +114,3 @@ class Imprint(Flowable):
     def _rule(self, y: float, thickness: float) -> None:
         self.canv.setLineWidth(thickness)
         self.canv.line(0, y, self.width, y)
-
-
-def imprint_height(copy_to: tuple[str, ...], style: ParagraphStyle, width: float) -> float:
-    """Room the 版记 needs, for keeping it on the signature's page."""
-    return Imprint(copy_to, "", "", style).wrap(width, 10_000)[1]

@@ -80,7 +80,7 @@ class Keep(_ContainerSpace, Flowable):
         here = int((height - lead + _FUZZ) // leading)
         if self.tail:
             here = min(here, count - self.lines)
-        if here >= max(2, self.lines if self.lead else 2):  # never an orphan line
+        if here >= 2:  # never an orphan line
             parts = self.paragraph.split(width, here * leading + _FUZZ)
             if len(parts) == 2:
                 rest = Keep([], parts[1], self.tail, self.lines) if self.tail else parts[1]
