@@ -191,6 +191,7 @@ def _list(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from datetime import date
 
+    from inspector_app.documents.font_notice import font_notice
     from inspector_app.domain import bureau_time
     from inspector_app.services import documents as docs
     from inspector_app.settings import load_settings
@@ -215,6 +216,9 @@ def _export(args: argparse.Namespace) -> int:
                 unit_id=args.unit,
             )
         built = draft.render()
+        fonts_note = font_notice(docs.fonts_from(settings))
+        if fonts_note is not None:  # printed, but not yet fit to issue: say why
+            print(f"{fonts_note[0]}\n{fonts_note[1]}", file=sys.stderr)
         if args.kind == "record" or args.unit:
             written = [docs.save_pdf(built[0].data, output)]
         else:

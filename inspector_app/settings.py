@@ -37,6 +37,8 @@ class Settings:
     deadline_days: int = 15
     contact_person: str = ""
     contact_phone: str = ""
+    copy_to: list[str] = field(default_factory=list)  # 抄送机关 in the notice's 版记
+    printing_office: str = ""  # 印发机关 in the 版记; empty: the issuer itself
 
 
 def settings_path() -> Path:

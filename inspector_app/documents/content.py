@@ -21,6 +21,8 @@ class Issuer:
     code: str = "伊营商监"  # 机关代字 in the document number
     contact_person: str = ""
     contact_phone: str = ""
+    copy_to: tuple[str, ...] = ()  # 抄送机关 in the 版记; none: no 抄送 line
+    printer: str = ""  # 印发机关 in the 版记; empty: the issuer itself
 
 
 @dataclass(frozen=True)

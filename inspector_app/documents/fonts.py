@@ -1,19 +1,22 @@
 """Find TrueType CJK fonts for each typographic role and register them with reportlab.
 
-GB/T 9704 names four faces: 小标宋 (titles), 仿宋 (body), 黑体 (level-1
-headings) and 楷体 (level-2 headings). Each role is resolved, in order, from
-the font given in settings, then resources/fonts/, then the system (Windows
-Fonts folder, macOS font folders, fontconfig on Linux). Only TrueType outlines
-can be embedded by reportlab, and every font is embedded as a subset, so a
-PDF shows every character on a machine without Chinese fonts. When nothing
-usable is found the error says what to install; there is never a silent
-fallback to a non-embedded font.
+GB/T 9704 names five faces: 小标宋 (titles), 仿宋 (body), 黑体 (level-1
+headings), 楷体 (level-2 headings) and 宋体 (page numbers). Each role is
+resolved, in order, from the font given in settings, then resources/fonts/,
+then the system (the Windows Fonts folders, macOS font folders, fontconfig on
+Linux). Only TrueType outlines can be embedded by reportlab, and every font is
+embedded as a subset, so a PDF shows every character on a machine without
+Chinese fonts. When nothing usable is found the error says what to install;
+there is never a silent fallback to a non-embedded font. When a role gets a
+face of another kind (AR PL UMing, a 宋体, standing in for 仿宋 on Linux),
+`font_notice` says so, and how to configure the right one (font_notice.py).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import struct
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -34,6 +37,7 @@ class FontRole(StrEnum):
     BODY = "body"  # 仿宋: body text
     HEADING = "heading"  # 黑体: level-1 headings
     KAI = "kai"  # 楷体: level-2 headings
+    SONG = "song"  # 宋体: page numbers
 
 
 # Family names by preference, per role; the first installed one wins.
@@ -41,6 +45,8 @@ PREFERRED: dict[FontRole, tuple[str, ...]] = {
     FontRole.TITLE: (
         "FZXiaoBiaoSong-B05S",
         "方正小标宋简体",
+        "FZXiaoBiaoSong-B05",
+        "方正小标宋_GBK",
         "SimSun",
         "宋体",
         "Songti SC",
@@ -78,12 +84,23 @@ PREFERRED: dict[FontRole, tuple[str, ...]] = {
         "AR PL KaitiM GB",
         "AR PL UMing CN",
     ),
+    FontRole.SONG: (
+        "SimSun",
+        "宋体",
+        "Songti SC",
+        "STSong",
+        "AR PL UMing CN",
+        "AR PL SungtiL GB",
+        "Noto Serif CJK SC",
+    ),
 }
+# File names in the Windows Fonts folders (compared without case), by preference.
 WINDOWS_FILES: dict[FontRole, tuple[str, ...]] = {
-    FontRole.TITLE: ("simsun.ttc", "simsun.ttf"),
-    FontRole.BODY: ("simfang.ttf", "simsun.ttc"),
+    FontRole.TITLE: ("fzxbsjw.ttf", "fzxbsk.ttf", "方正小标宋简体.ttf", "simsun.ttc", "simsun.ttf"),
+    FontRole.BODY: ("fs_gb2312.ttf", "simfang.ttf", "仿宋_gb2312.ttf", "simsun.ttc"),
     FontRole.HEADING: ("simhei.ttf",),
-    FontRole.KAI: ("simkai.ttf",),
+    FontRole.KAI: ("kaiti_gb2312.ttf", "simkai.ttf", "楷体_gb2312.ttf"),
+    FontRole.SONG: ("simsun.ttc", "simsun.ttf"),
 }
 
 
@@ -107,6 +124,11 @@ class DocumentFonts:
     heading: str
     kai: str
     files: dict[FontRole, FontFile]
+    song: str = ""  # page numbers; the title's face when empty
+
+    @property
+    def page_number(self) -> str:
+        return self.song or self.title
 
 
 def _register(role: FontRole, font: FontFile) -> str | None:
@@ -153,10 +175,24 @@ def _folder_fonts(folder: Path) -> list[FontFile]:
     return [FontFile(p, 0, p.stem) for p in files]
 
 
+def windows_font_folders() -> list[Path]:
+    """The system Fonts folder and the per-user one (fonts installed without admin rights)."""
+    folders = [Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"]
+    if os.environ.get("LOCALAPPDATA"):
+        folders.append(Path(os.environ["LOCALAPPDATA"]) / "Microsoft" / "Windows" / "Fonts")
+    return folders
+
+
 def _windows_fonts(role: FontRole) -> list[FontFile]:
-    folder = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+    present: dict[str, Path] = {}
+    for folder in windows_font_folders():
+        if folder.is_dir():
+            for path in folder.iterdir():
+                present.setdefault(path.name.lower(), path)
     return [
-        FontFile(folder / name, 0, name) for name in WINDOWS_FILES[role] if (folder / name).exists()
+        FontFile(present[name], 0, Path(name).stem)
+        for name in WINDOWS_FILES[role]
+        if name in present
     ]
 
 
@@ -181,11 +217,13 @@ def _configured(value: str) -> list[FontFile]:
     return [f for f in _fontconfig() if f.family == value]
 
 
-def candidates(role: FontRole, configured: str = "") -> list[FontFile]:
+def candidates(role: FontRole, configured: str = "", platform: str = "") -> list[FontFile]:
+    """Fonts to try for `role`, best first; `platform` as sys.platform (tests pass win32)."""
+    platform = platform or sys.platform
     ordered = _configured(configured) + _folder_fonts(resources_dir() / "fonts")
-    if sys.platform == "win32":
+    if platform == "win32":
         ordered += _windows_fonts(role)
-    elif sys.platform == "darwin":
+    elif platform == "darwin":
         ordered += _mac_fonts()
     system = _fontconfig()
     by_family = {f.family: f for f in system}
@@ -194,13 +232,15 @@ def candidates(role: FontRole, configured: str = "") -> list[FontFile]:
     return ordered
 
 
-def resolve_fonts(configured: dict[FontRole, str] | None = None) -> DocumentFonts:
+def resolve_fonts(
+    configured: dict[FontRole, str] | None = None, platform: str = ""
+) -> DocumentFonts:
     """Register one embeddable CJK font per role, or explain what to install."""
     configured = configured or {}
     names: dict[FontRole, str] = {}
     files: dict[FontRole, FontFile] = {}
     for role in FontRole:
-        for font in candidates(role, configured.get(role, "")):
+        for font in candidates(role, configured.get(role, ""), platform):
             name = _register(role, font)
             if name is not None:
                 names[role], files[role] = name, font
@@ -222,4 +262,30 @@ def resolve_fonts(configured: dict[FontRole, str] | None = None) -> DocumentFont
         names[FontRole.HEADING],
         names[FontRole.KAI],
         files,
+        names[FontRole.SONG],
     )
+
+
+def ink_extent(font: str, text: str, size: float) -> tuple[float, float]:
+    """Top and bottom of `text`'s ink relative to its baseline, in points (bottom < 0 when
+    a glyph descends), from the TrueType glyph boxes; the font's ascent and descent when
+    the face gives none."""
+    face = pdfmetrics.getFont(font).face
+    glyf = getattr(face, "table", {}).get("glyf")
+    data = getattr(face, "_ttf_data", b"")
+    top, bottom = None, None
+    for ch in set(text):
+        glyph = face.charToGlyph.get(ord(ch)) if glyf else None
+        if glyph is None or glyph + 1 >= len(face.glyphPos):
+            continue
+        start, end = face.glyphPos[glyph], face.glyphPos[glyph + 1]
+        if end <= start:
+            continue  # a space: no outline
+        offset = glyf["offset"] + start
+        _, _, y_min, _, y_max = struct.unpack(">hhhhh", data[offset : offset + 10])
+        top = y_max if top is None else max(top, y_max)
+        bottom = y_min if bottom is None else min(bottom, y_min)
+    if top is None or bottom is None:
+        return face.ascent * size / 1000, face.descent * size / 1000
+    scale = size / face.unitsPerEm
+    return top * scale, bottom * scale

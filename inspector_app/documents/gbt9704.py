@@ -21,7 +21,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
 
-from inspector_app.documents.fonts import DocumentFonts
+from inspector_app.documents import line_breaking
+from inspector_app.documents.font_notice import title_needs_bold
+from inspector_app.documents.fonts import DocumentFonts, ink_extent
+
+line_breaking.install()  # 禁则 and full lines for every paragraph of every document
 
 # reportlab wraps image bytes in ASCII85 in pure Python by default: 30x slower, 25 % larger.
 rl_config.useA85 = 0
@@ -40,6 +44,8 @@ SIZE_4 = 14  # 四号: page number
 SIZE_5 = 10.5  # 五号: captions, tables
 LINE = TYPE_HEIGHT / 22  # ≈ 29 pt: 22 lines fill the type area
 CHAR = SIZE_3  # one 字 of the body
+PAGE_NUMBER_GAP = 7 * mm  # type area's bottom to the page number's top
+FAUX_BOLD = 0.035  # stroke width per point of size: 宋体 standing in for 小标宋
 
 
 def styles(fonts: DocumentFonts) -> dict[str, ParagraphStyle]:
@@ -151,20 +157,28 @@ def styles(fonts: DocumentFonts) -> dict[str, ParagraphStyle]:
         "small": ParagraphStyle(
             "small", fontName=fonts.body, fontSize=9, leading=12, alignment=TA_LEFT, **base
         ),
+        "imprint": ParagraphStyle(
+            "imprint",
+            fontName=fonts.body,
+            fontSize=SIZE_4,
+            leading=SIZE_4 * 1.5,
+            alignment=TA_LEFT,
+            **base,
+        ),
     }
-    # CJK line breaking pulls a closing mark (。，）) onto a full line rather than start the
-    # next line with it; keep room for it so no glyph hangs outside the type area.
-    for style in named.values():
-        if style.alignment in (TA_LEFT, TA_JUSTIFY):
-            style.rightIndent = style.fontSize * 0.7
+    if title_needs_bold(fonts):
+        for name in ("mark", "title"):
+            named[name].faux_bold = FAUX_BOLD * named[name].fontSize
     return named
 
 
 def draw_page_number(canvas: Canvas, number: int, font: str) -> None:
+    """GB/T 9704 7.5: "— N —" in 4号 宋体, its top 7 mm below the type area; odd pages
+    right and even pages left, one character in."""
     text = f"— {number} —"
     width = canvas.stringWidth(text, font, SIZE_4)
-    baseline = BOTTOM - 7 * mm - SIZE_4 * 0.8  # the dash's top sits 7 mm below the type area
-    # odd pages: right, one character in; even pages: left, one character in
+    dash_top, _ = ink_extent(font, "—", SIZE_4)
+    baseline = BOTTOM - PAGE_NUMBER_GAP - dash_top
     x = LEFT + TYPE_WIDTH - SIZE_4 - width if number % 2 else LEFT + SIZE_4
     canvas.setFont(font, SIZE_4)
     canvas.setFillColor(black)
@@ -225,7 +239,7 @@ def build_official_pdf(
     )
 
     def decorate(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        draw_page_number(canvas, doc.page, fonts.title)
+        draw_page_number(canvas, doc.page, fonts.page_number)
         if draft:
             draw_draft_mark(canvas, fonts.heading)
 

@@ -11,7 +11,6 @@ from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
-    HRFlowable,
     Image,
     KeepTogether,
     PageBreak,
@@ -20,17 +19,18 @@ from reportlab.platypus import (
     Table,
 )
 
+from inspector_app.documents.closing import Imprint, Signature
 from inspector_app.documents.content import NoticeContent, chinese_date, chinese_time
 from inspector_app.documents.fonts import DocumentFonts
 from inspector_app.documents.gbt9704 import (
-    CHAR,
     LINE,
-    RED,
     TYPE_WIDTH,
     build_official_pdf,
     styles,
     table_style,
 )
+from inspector_app.documents.keeping import Keep
+from inspector_app.documents.masthead import Masthead, ink_below, space_before
 from inspector_app.documents.wording import Wording, load_wording
 
 PRINT_DPI = 200
@@ -63,28 +63,10 @@ def build_notice(
     def text(key: str) -> str:
         return escape(wording.text("notice", key, **values))
 
-    story: list[Flowable] = [
-        Spacer(1, 35 * mm - 4),  # the mark's top edge 35 mm below the type area's top
-        Paragraph(escape(content.issuer.name), s["mark"]),
-        Spacer(1, LINE * 1.2),
-        Paragraph(
-            escape(content.number) if content.number else "（草稿：签发时编号）", s["number"]
-        ),
-        Spacer(1, 4 * mm - LINE * 0.3),
-        HRFlowable(width="100%", thickness=1.2, color=RED, spaceBefore=0, spaceAfter=0),
-        Spacer(1, LINE * 1.6),
-        Paragraph(
-            "<br/>".join(
-                escape(line)
-                for line in title_lines(wording.text("notice", "title", **values), (content.site,))
-            ),
-            s["title"],
-        ),
-        Spacer(1, LINE * 0.6),
-        Paragraph(f"{escape(content.addressee)}：", s["addressee"]),
-        Paragraph(text("opening"), s["body"]),
-        Paragraph(text("problems_heading"), s["heading1"]),
-    ]
+    story: list[Flowable] = [*_masthead(content, wording, values, s)]
+    story.append(Paragraph(f"{escape(content.addressee)}：", s["addressee"]))
+    story.append(Paragraph(text("opening"), s["body"]))
+    paragraphs = []
     for number, problem in enumerate(content.problems, start=1):
         facts = []
         if problem.observed_at is not None:
@@ -94,34 +76,55 @@ def build_notice(
         if problem.staff_badge:
             facts.append(f"工号：{problem.staff_badge}")
         detail = f"{'；'.join(facts)}。" if facts else ""  # no brackets: they break badly
-        story.append(
+        paragraphs.append(
             Paragraph(
                 f"{number}. {escape(problem.item)}。{escape(problem.description)}{escape(detail)}",
                 s["body"],
             )
         )
-    story.append(Paragraph(text("requirements_heading"), s["heading1"]))
-    for number, requirement in enumerate(
-        wording.texts("notice", "requirements", **values), start=1
-    ):
-        story.append(Paragraph(f"{number}. {escape(requirement)}", s["body"]))
-    story += [
-        Paragraph(text("feedback_heading"), s["heading1"]),
-        Paragraph(text("feedback"), s["body"]),
+    story += _section(Paragraph(text("problems_heading"), s["heading1"]), paragraphs)
+    requirements = [
+        Paragraph(f"{number}. {escape(requirement)}", s["body"])
+        for number, requirement in enumerate(
+            wording.texts("notice", "requirements", **values), start=1
+        )
     ]
-    # The signature never stands on a page without body text (GB/T 9704 7.3.5).
-    closing: list[Flowable] = [Paragraph(text("contact"), s["body"])]
-    if content.photos:
-        closing += [Spacer(1, LINE * 0.5), Paragraph(text("attachment_note"), s["body"])]
-    closing += [_signature(content, s), _verification(content, values, wording, s)]
-    story.append(KeepTogether(closing))
+    story += _section(Paragraph(text("requirements_heading"), s["heading1"]), requirements)
+
+    def closing(tight: bool) -> list[Flowable]:
+        """附件说明, 署名 + 成文日期 (room for the seal above), 附注, 核验码 and, without an
+        appendix, the 版记: all on the page of the last body lines (GB/T 9704 7.3.5)."""
+        blocks: list[Flowable] = []
+        if content.photos:
+            blocks += [
+                Spacer(1, LINE * (0.5 if tight else 1)),
+                Paragraph(text("attachment_note"), s["body"]),
+            ]
+        blocks += [
+            Spacer(1, LINE * (1 if tight else 2)),
+            Signature(content.issuer.name, chinese_date(content.issued_on), fonts.body),
+            Paragraph(text("contact"), s["body"]),
+            _verification(content, values, wording, s),
+        ]
+        if not content.photos:
+            blocks.append(_imprint(content, s))
+        return blocks
+
+    story.append(
+        Keep(
+            [Paragraph(text("feedback_heading"), s["heading1"])],
+            Paragraph(text("feedback"), s["body"]),
+            closing,
+        )
+    )
     if content.photos:
         story += [
             PageBreak(),
             Paragraph(text("appendix_heading"), s["appendix"]),
+            Spacer(1, LINE),
             Paragraph(text("appendix_title"), s["title"]),
-            Spacer(1, LINE * 0.4),
-            _photo_table(content, s),
+            Spacer(1, LINE * 0.5),
+            *_photo_tables(content, s),
         ]
 
     build_official_pdf(
@@ -148,43 +151,33 @@ def title_lines(title: str, phrases: tuple[str, ...] = (), per_line: int = 18) -
     return [title[:cut], title[cut:]]
 
 
-def _signature(content: NoticeContent, s: dict) -> Flowable:
-    """Issuer and 成文日期: the date 4 characters in from the right, the name centred on it;
-    blank lines above leave room for the seal, which presses both."""
-    date_text = chinese_date(content.issued_on)
-    width = len(date_text) * CHAR * 0.75 + 2 * CHAR
-    right_indent = 4 * CHAR
-    cell = Table(
-        [
-            [Paragraph(escape(content.issuer.name), s["signature"])],
-            [Paragraph(date_text, s["signature"])],
-        ],
-        colWidths=[max(width, len(content.issuer.name) * CHAR + CHAR)],
-        style=table_style(
-            s["body"].fontName,
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+def _masthead(content: NoticeContent, wording: Wording, values: dict, s: dict) -> list[Flowable]:
+    """版头 and title: two blank lines from the rule to the title's ink, one blank line
+    from the title to the addressee (GB/T 9704 7.2, 7.3.1, 7.3.2)."""
+    number = content.number or "（草稿：签发时编号）"
+    lines = title_lines(wording.text("notice", "title", **values), (content.site,))
+    title = s["title"]
+    return [
+        Masthead(content.issuer.name, number, s["mark"], s["number"]),
+        Spacer(1, space_before(title, lines[0], 2 * LINE)),
+        Paragraph("<br/>".join(escape(line) for line in lines), title),
+        Spacer(
+            1, space_before(s["addressee"], content.addressee, LINE - ink_below(title, lines[-1]))
         ),
-        hAlign="RIGHT",
-    )
-    return KeepTogether([Spacer(1, LINE * 2), _Indented(cell, right_indent), Spacer(1, LINE)])
+    ]
 
 
-class _Indented(Flowable):
-    """Shift a right-aligned flowable in from the right edge."""
+def _section(heading: Flowable, paragraphs: list[Flowable]) -> list[Flowable]:
+    """A heading kept with the first two lines of its first paragraph."""
+    if not paragraphs:
+        return [heading]
+    return [Keep([heading], paragraphs[0]), *paragraphs[1:]]
 
-    def __init__(self, inner: Flowable, right: float) -> None:
-        super().__init__()
-        self.inner, self.right = inner, right
 
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.width = available_width
-        _, self.height = self.inner.wrap(available_width - self.right, available_height)
-        return self.width, self.height
-
-    def draw(self) -> None:
-        inner_width = self.inner._width if hasattr(self.inner, "_width") else self.inner.width
-        self.inner.drawOn(self.canv, self.width - self.right - inner_width, 0)
+def _imprint(content: NoticeContent, s: dict) -> Flowable:
+    issuer = content.issuer
+    printer = issuer.printer or issuer.name
+    return Imprint(issuer.copy_to, printer, chinese_date(content.issued_on), s["imprint"])
 
 
 def print_copy(path: Path, rotation: int, box: tuple[float, float]) -> tuple[bytes, float, float]:
@@ -203,7 +196,8 @@ def print_copy(path: Path, rotation: int, box: tuple[float, float]) -> tuple[byt
     return buffer.getvalue(), width_pt, height_pt
 
 
-def _photo_table(content: NoticeContent, s: dict) -> Flowable:
+def _photo_tables(content: NoticeContent, s: dict) -> list[Flowable]:
+    """Two photos a row; the last row is kept with the 版记, so the 版记 ends the last page."""
     cells = []
     for photo in content.photos:
         data, width, height = print_copy(photo.image, photo.rotation, PHOTO_BOX)
@@ -218,6 +212,11 @@ def _photo_table(content: NoticeContent, s: dict) -> Flowable:
     rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
     if rows and len(rows[-1]) == 1:
         rows[-1].append(Spacer(1, 1))
+    tables = [_photo_grid(part, s) for part in (rows[:-1], rows[-1:]) if part]
+    return [*tables[:-1], KeepTogether([tables[-1], _imprint(content, s)])]
+
+
+def _photo_grid(rows: list[list], s: dict) -> Table:
     table = Table(rows, colWidths=[TYPE_WIDTH / 2] * 2, splitByRow=1)
     table.setStyle(
         table_style(

@@ -185,7 +185,12 @@ def record_content(
 
 def issuer_from(settings: Settings) -> Issuer:
     return Issuer(
-        settings.issuer_name, settings.issuer_code, settings.contact_person, settings.contact_phone
+        settings.issuer_name,
+        settings.issuer_code,
+        settings.contact_person,
+        settings.contact_phone,
+        copy_to=tuple(settings.copy_to),
+        printer=settings.printing_office,
     )
 
 

@@ -27,6 +27,14 @@ from inspector_app.domain import bureau_time
 from inspector_app.settings import Settings
 from inspector_app.ui.home.new_inspection_dialog import split_team
 
+
+def split_organs(text: str) -> list[str]:
+    """抄送机关 as typed: separated by 、，, ; or new lines, final 。 dropped."""
+    for mark in "，,;；\n":
+        text = text.replace(mark, "、")
+    return [name.strip().rstrip("。.") for name in text.split("、") if name.strip().rstrip("。.")]
+
+
 # Offered in the list; any other IANA name can be typed.
 COMMON_ZONES = ("Asia/Shanghai", "Asia/Urumqi", "Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei")
 
@@ -86,6 +94,12 @@ class SettingsDialog(QDialog):
         self.deadline_days.setSuffix(self.tr(" 天"))
         self.contact_person = QLineEdit(settings.contact_person)
         self.contact_phone = QLineEdit(settings.contact_phone)
+        self.copy_to = QLineEdit("，".join(settings.copy_to))
+        self.copy_to.setPlaceholderText(
+            self.tr("版记中的抄送机关，用顿号或逗号分隔；留空则不印抄送")
+        )
+        self.printing_office = QLineEdit(settings.printing_office)
+        self.printing_office.setPlaceholderText(self.tr("留空则为发文机关"))
         self.font_title = QLineEdit(settings.font_title)
         self.font_body = QLineEdit(settings.font_body)
         self.font_heading = QLineEdit(settings.font_heading)
@@ -110,6 +124,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("默认整改期限"), self.deadline_days)
         form.addRow(self.tr("联系人"), self.contact_person)
         form.addRow(self.tr("联系电话"), self.contact_phone)
+        form.addRow(self.tr("抄送机关"), self.copy_to)
+        form.addRow(self.tr("印发机关"), self.printing_office)
         form.addRow(self.tr("标题字体（小标宋/宋体）"), self.font_title)
         form.addRow(self.tr("正文字体（仿宋）"), self.font_body)
         form.addRow(self.tr("一级标题字体（黑体）"), self.font_heading)
@@ -181,4 +197,6 @@ class SettingsDialog(QDialog):
             deadline_days=self.deadline_days.value(),
             contact_person=self.contact_person.text().strip(),
             contact_phone=self.contact_phone.text().strip(),
+            copy_to=split_organs(self.copy_to.text()),
+            printing_office=self.printing_office.text().strip(),
         )

@@ -141,3 +141,29 @@ def test_unknown_unit_fails_with_a_message(demo: tuple[Path, str], tmp_path: Pat
         str(tmp_path / "n.pdf"),
     )
     assert done.returncode != 0 and "no-such-unit" in done.stderr
+
+
+def test_a_font_standing_in_for_fangsong_is_named_on_stderr_in_both_languages(
+    demo: tuple[Path, str], tmp_path: Path, isolated_settings: Path
+) -> None:
+    ukai = "/usr/share/fonts/truetype/arphic/ukai.ttc"  # a 楷体, where the body wants 仿宋
+    isolated_settings.mkdir(exist_ok=True)
+    (isolated_settings / "settings.json").write_text(
+        json.dumps({"font_body": ukai}), encoding="utf-8"
+    )
+    data_dir, inspection_id = demo
+    done = run(
+        "export",
+        "notice",
+        "--data-dir",
+        str(data_dir),
+        "--inspection",
+        inspection_id,
+        "-o",
+        str(tmp_path / "notices"),
+    )
+    assert done.returncode == 0, done.stderr
+    assert "正文应为仿宋，现用 AR PL UKai CN" in done.stderr
+    assert "“正文字体（仿宋）”" in done.stderr
+    assert "body: AR PL UKai CN instead of FangSong" in done.stderr
+    assert list((tmp_path / "notices").glob("*.pdf"))  # the notices are still written

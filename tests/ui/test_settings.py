@@ -143,3 +143,20 @@ def test_an_unknown_time_zone_reads_clearly_in_english(qtbot) -> None:
         "Unknown time zone “Beijing”; nothing was saved. "
         "Enter an IANA time zone name such as Asia/Shanghai."
     )
+
+
+def test_copy_to_organs_and_printing_office_are_kept_for_the_imprint(qtbot) -> None:
+    from inspector_app.settings import Settings
+
+    dialog = SettingsDialog(Settings(), "/tmp/data")
+    qtbot.addWidget(dialog)
+    dialog.copy_to.setText("伊春市人民政府办公室、伊美区人民政府，市纪委监委驻局纪检组。")
+    dialog.printing_office.setText(" 伊春市营商环境建设监督局办公室 ")
+    result = dialog.result_settings()
+    assert result.copy_to == ["伊春市人民政府办公室", "伊美区人民政府", "市纪委监委驻局纪检组"]
+    assert result.printing_office == "伊春市营商环境建设监督局办公室"
+    again = SettingsDialog(result, "/tmp/data")
+    qtbot.addWidget(again)
+    assert again.result_settings().copy_to == result.copy_to  # shown and read back the same
+    dialog.copy_to.setText("")
+    assert dialog.result_settings().copy_to == []  # none: the imprint has no 抄送 line

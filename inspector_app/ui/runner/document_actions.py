@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
+from inspector_app.documents.font_notice import font_notice
 from inspector_app.domain import bureau_time
-from inspector_app.services.documents import BuiltDocument, DocumentDraft
+from inspector_app.services.documents import BuiltDocument, DocumentDraft, fonts_from
 from inspector_app.settings import Settings, load_settings
 from inspector_app.ui.errors import show_error
+from inspector_app.ui.i18n import current_language
 from inspector_app.ui.operations import documents as document_ops
 from inspector_app.ui.runner.document_preview import DocumentPreview, GeneratedPdf
 from inspector_app.ui.store_runner import StoreRunner
@@ -64,16 +66,21 @@ class DocumentActions(QObject):
             label if kind == "record" else QCoreApplication.translate("RunnerPage", "整改通知书")
         )
 
-        def render(draft: DocumentDraft) -> list[BuiltDocument]:
-            return draft.render()  # a file thread: no Qt here
+        def render(draft: DocumentDraft) -> tuple[list[BuiltDocument], tuple[str, str] | None]:
+            # a file thread: no Qt here; the fonts are resolved again (registered: cheap)
+            return draft.render(), font_notice(fonts_from(draft.settings))
 
-        def built(documents: list[BuiltDocument]) -> None:
+        def built(result: tuple[list[BuiltDocument], tuple[str, str] | None]) -> None:
+            documents, fonts_note = result
             self._busy(False)
             pdfs = [
                 GeneratedPdf(label if kind == "record" else d.label, d.file_name, d.data)
                 for d in documents
             ]
-            preview = DocumentPreview(pdfs, title, self.page)
+            warning = ""
+            if fonts_note is not None:
+                warning = fonts_note[0] if current_language().startswith("zh") else fonts_note[1]
+            preview = DocumentPreview(pdfs, title, self.page, font_warning=warning)
             self.shown.emit(preview)
             preview.show()
 

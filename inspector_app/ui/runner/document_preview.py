@@ -34,8 +34,14 @@ class GeneratedPdf:
 
 class DocumentPreview(QDialog):
     def __init__(
-        self, documents: list[GeneratedPdf], title: str, parent: QWidget | None = None
+        self,
+        documents: list[GeneratedPdf],
+        title: str,
+        parent: QWidget | None = None,
+        font_warning: str = "",
     ) -> None:
+        """`font_warning`: which typeface roles fell back and how to set the font (shown
+        above the page, since a notice in the wrong face must not be issued unnoticed)."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self.documents = documents
@@ -62,7 +68,13 @@ class DocumentPreview(QDialog):
         bar.addWidget(self.print_button)
         bar.addWidget(self.save_button)
         self.status = QLabel()
+        self.font_warning = QLabel(font_warning)
+        self.font_warning.setObjectName("font-warning")
+        self.font_warning.setWordWrap(True)
+        self.font_warning.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px")
+        self.font_warning.setVisible(bool(font_warning))
         layout = QVBoxLayout(self)
+        layout.addWidget(self.font_warning)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
