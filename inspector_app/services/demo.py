@@ -22,6 +22,7 @@ from inspector_app.domain.checklist import ChecklistItem
 from inspector_app.domain.errors import ValidationFailed
 from inspector_app.domain.finding import FindingResult, Severity
 from inspector_app.domain.inspection import InspectionMode, InspectionStatus
+from inspector_app.domain.working_days import OFFICIAL, CalendarNotCovered
 from inspector_app.resources import shipped_templates
 from inspector_app.services import inspections as ops
 from inspector_app.services import photos as photo_ops
@@ -39,7 +40,9 @@ DEMO_CAMPAIGN = "政务服务窗口服务不优专项监督"  # after the year: 
 LEADING_TIME = re.compile(r"^(\d{1,2})时(\d{2})分")
 CHECKED_AT = re.compile(r"(\d{1,2})时(\d{2})分检查")
 ANY_TIME = re.compile(r"(\d{1,2})时(?:(\d{2})分)?")
-WEEKDAY = re.compile(r"周[一二三四五六日天]")
+WEEKDAY = re.compile(r"周[一二三四五六日天]|星期[一二三四五六日天]")
+# Parts of the day a sample may name, as hours on the hall's clock [from, to).
+DAY_PARTS = {"早上": (6, 9), "上午": (6, 12), "中午": (11, 14), "下午": (12, 19), "晚上": (18, 24)}
 DEMO_SITE_CODES = (
     "city-center",
     "city-hrss-hall",
@@ -126,7 +129,7 @@ def build_demo(
             status = STATUS_CYCLE[index % len(STATUS_CYCLE)]
             # Before 8:30, when halls open: some samples are about the opening minutes.
             started = datetime.combine(
-                today - timedelta(days=3 * (inspections - index)),
+                hall_open_day(today - timedelta(days=3 * (inspections - index))),
                 time(8, 20 + rng.randint(0, 9)),
                 bureau_time.zone(),
             )
@@ -154,6 +157,20 @@ def build_demo(
                 report.photos + counts[2],
             )
     return report
+
+
+def hall_open_day(day: date) -> date:
+    """`day`, or the working day before it: the samples describe staffed windows
+    ("9时20分，12号窗口…"), which a hall has on working days, not on a Sunday or
+    during 国庆. Outside the holiday data, Monday to Friday."""
+    while True:
+        try:
+            open_day = OFFICIAL.is_working_day(day)
+        except CalendarNotCovered:
+            open_day = day.weekday() < 5
+        if open_day:
+            return day
+        day -= timedelta(days=1)
 
 
 def _template_index(code: str) -> int:
@@ -197,12 +214,19 @@ def times_written(description: str) -> list[time]:
     return [time(int(h), int(m or 0)) for h, m in ANY_TIME.findall(description)]
 
 
+def day_parts(description: str) -> list[str]:
+    """The parts of the day (上午, 下午…) a description names."""
+    return [part for part in DAY_PARTS if part in description]
+
+
 def fits_a_demo_visit(description: str) -> bool:
     """A sample usable as written on any demo day: no weekday, and a time of seeing
-    if it mentions a time at all."""
+    if it mentions a time or a part of the day (下午) at all."""
     if WEEKDAY.search(description):
         return False
-    return written_time(description) is not None or not times_written(description)
+    if written_time(description) is not None:
+        return True
+    return not times_written(description) and not day_parts(description)
 
 
 def _observed(description: str, day: date, clock: datetime) -> datetime:

@@ -78,7 +78,7 @@ def test_a_notice_printed_on_a_foreign_clock_says_the_halls_date_and_times(
     pdf = docs.save_pdf(docs.notice_pdf(contents[0], fonts), tmp_path / "notice.pdf")
     text = re.sub(r"\s+", "", pdf_text(pdf))
     assert "2026年11月20日，我局" in text
-    assert "检查时间：11月20日9时20分" in text
+    assert "经查，11月20日9时20分，" in text
     assert "11月20日9时25分" in text  # the ad-hoc problem
     assert "11月20日9时21分" in text  # the photo caption: the camera's wall clock
     assert "11月19日" not in text and "17时" not in text and "20时20分" not in text

@@ -34,7 +34,7 @@ def test_saved_settings_persist_and_language_change_is_announced(
         dialog.server.setText("https://127.0.0.1:8443")
         dialog.font_body.setText("/usr/share/fonts/truetype/arphic/uming.ttc")
         dialog.language.setCurrentIndex(dialog.language.findData("en"))
-        dialog.deadline_days.setValue(10)
+        dialog.deadline_working_days.setValue(10)
         dialog.contact_phone.setText("0458-3600000")
         dialog.accept()
 
@@ -46,7 +46,7 @@ def test_saved_settings_persist_and_language_change_is_announced(
     assert saved.inspector_name == "王芳"
     assert saved.team == ["王芳", "李华", "张明"]
     assert saved.language == "en" and saved.server_url == "https://127.0.0.1:8443"
-    assert (saved.deadline_days, saved.contact_phone) == (10, "0458-3600000")
+    assert (saved.deadline_working_days, saved.contact_phone) == (10, "0458-3600000")
     assert saved.issuer_name == "伊春市营商环境建设监督局" and saved.issuer_code == "伊营商监"
     assert (isolated_settings / "settings.json").exists()
 
