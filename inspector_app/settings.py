@@ -85,9 +85,9 @@ def _migrated(raw: dict) -> dict:
         return raw
     raw = dict(raw)
     days = raw.pop("deadline_days")
-    if isinstance(days, int) and not isinstance(days, bool) and days > 0:
-        if days != OLD_DEFAULT_DEADLINE_DAYS:
-            raw["deadline_working_days"] = max(1, round(days * 5 / 7))
+    chosen = isinstance(days, int) and not isinstance(days, bool) and days > 0
+    if chosen and days != OLD_DEFAULT_DEADLINE_DAYS:
+        raw["deadline_working_days"] = max(1, round(days * 5 / 7))
     return raw
 
 

@@ -54,7 +54,7 @@ def _when(problem: NoticeProblem, seen: str, fallback_day: str) -> str:
 
 
 def basis_text(basis: str) -> str:
-    """"《A》；《B》" as a sentence names them: "《A》和《B》", "《A》、《B》和《C》"."""
+    """ "《A》；《B》" as a sentence names them: "《A》和《B》", "《A》、《B》和《C》"."""
     parts = [p.strip() for p in _BASIS_SEPARATORS.split(basis.strip()) if p.strip()]
     if len(parts) <= 1:
         return "".join(parts)

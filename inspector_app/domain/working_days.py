@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 import chinese_calendar
 
@@ -99,16 +100,67 @@ class WorkingCalendar:
         return CalendarNotCovered(
             "working_days.year_not_covered",
             f"无法计算工作日：{day.year}年{day.month}月{day.day}日所在的{day.year}年"
-            f"没有节假日安排数据（现有数据：{zh}）。请更新本软件（chinesecalendar），"
-            f"或在节假日补充文件中填入国务院办公厅公布的{day.year}年节假日安排。",
+            f"没有节假日安排数据（现有数据：{zh}）。请更新本软件（chinesecalendar），或在"
+            f"节假日补充文件 holidays.yaml 中填入国务院办公厅公布的{day.year}年节假日安排。",
             f"Cannot count working days: {day.isoformat()} lies in {day.year}, for which "
             f"there is no holiday arrangement (data covers {en}). Update the app "
             f"(chinesecalendar) or add the State Council's {day.year} arrangement to the "
-            f"holiday supplement file.",
+            f"holiday supplement file holidays.yaml.",
         )
 
 
 OFFICIAL = WorkingCalendar()
+
+
+class SupplementError(ValidationFailed):
+    """The holiday supplement file cannot be used; names the file, the year and the field."""
+
+
+def parse_supplement(data: Any, source: str) -> WorkingCalendar:
+    """The calendar with the years a bureau added (`years: {2027: {holidays: […],
+    working_weekends: […]}}`, YAML dates); a year given there replaces the package's."""
+
+    def bad(where: str, zh: str, en: str) -> SupplementError:
+        return SupplementError(
+            "working_days.supplement_invalid",
+            f"节假日补充文件 {source} 有误：{where}{zh}。",
+            f"Holiday supplement file {source} is invalid: {where} {en}.",
+        )
+
+    years = data.get("years") if isinstance(data, dict) else None
+    if years is None:
+        return OFFICIAL
+    if not isinstance(years, dict):
+        raise bad("years", "应为“年份: 安排”的映射", "must map years to arrangements")
+    extra: dict[int, YearArrangement] = {}
+    for year, entry in years.items():
+        if not isinstance(year, int) or not 1949 < year < 2200:
+            raise bad(f"years.{year}", "不是年份", "is not a year")
+        if not isinstance(entry, dict) or set(entry) - {"holidays", "working_weekends"}:
+            raise bad(
+                f"{year}", "只能包含 holidays 和 working_weekends", "may hold only the two lists"
+            )
+        days: dict[str, frozenset[date]] = {}
+        for key in ("holidays", "working_weekends"):
+            listed = entry.get(key) or []
+            if not isinstance(listed, list) or not all(
+                isinstance(d, date) and d.year == year for d in listed
+            ):
+                raise bad(
+                    f"{year}.{key}",
+                    f"应为{year}年的日期列表（如 {year}-01-01）",
+                    f"must list dates of {year} (like {year}-01-01)",
+                )
+            days[key] = frozenset(listed)
+        weekday = sorted(d for d in days["working_weekends"] if d.weekday() < 5)
+        if weekday:
+            raise bad(
+                f"{year}.working_weekends",
+                f"中的{weekday[0].isoformat()}不是周六或周日",
+                f"lists {weekday[0].isoformat()}, which is not a Saturday or Sunday",
+            )
+        extra[year] = YearArrangement(days["holidays"], days["working_weekends"])
+    return WorkingCalendar(extra)
 
 
 def due_date(start: date, working_days: int, calendar: WorkingCalendar = OFFICIAL) -> date:

@@ -23,14 +23,15 @@ from inspector_app.documents.fonts import DocumentFonts, FontRole, resolve_fonts
 from inspector_app.documents.notice_pdf import build_notice
 from inspector_app.documents.record_pdf import build_record
 from inspector_app.domain import bureau_time
+from inspector_app.domain.checklist import ChecklistTemplate
 from inspector_app.domain.errors import ValidationFailed
 from inspector_app.domain.finding import RESULT_LABELS, FindingResult
 from inspector_app.domain.inspection import MODE_LABELS
-from inspector_app.domain.checklist import ChecklistTemplate
 from inspector_app.domain.notice import validate_deadline
 from inspector_app.domain.working_days import OFFICIAL, WorkingCalendar, due_date
 from inspector_app.services.inspections import get_template, inspection_or_error
 from inspector_app.services.queries import FindingView, load_inspection_sheet
+from inspector_app.services.working_calendar import load_working_calendar
 from inspector_app.settings import Settings
 from inspector_app.store.atomic_files import USER_FILE_MODE, write_atomically
 from inspector_app.store.models import Site, Unit
@@ -86,7 +87,7 @@ def notice_contents(
             f"以下问题未指定责任单位，无法生成整改通知书：{listed}。",
             f"These problems have no responsible unit, so no notice can be made: {listed}.",
         )
-    if own:
+    if own and (unit_id is None or unit_id in issuer_units):  # another unit's notice is fine
         listed = _listed(own)
         raise ValidationFailed(
             "notice.addressed_to_issuer",
@@ -173,10 +174,11 @@ def notice_contents(
 
 
 def _listed(findings: list[FindingView]) -> str:
-    return "；".join(
-        f"{f.item_code or ''} {f.title}".strip() + (f"（{f.window_no}号窗口）" if f.window_no else "")
-        for f in findings
-    )
+    def one(f: FindingView) -> str:
+        where = f"（{f.window_no}号窗口）" if f.window_no else ""
+        return f"{f.item_code or ''} {f.title}".strip() + where
+
+    return "；".join(one(f) for f in findings)
 
 
 def _problem(template: ChecklistTemplate, finding: FindingView) -> NoticeProblem:
@@ -356,6 +358,7 @@ def prepare_documents(
                 issued_on=issued_on,
                 working_days=settings.deadline_working_days,
                 unit_id=unit_id,
+                calendar=load_working_calendar(),
             )
         )
     return DocumentDraft(kind, contents, settings)
