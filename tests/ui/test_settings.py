@@ -143,3 +143,23 @@ def test_an_unknown_time_zone_reads_clearly_in_english(qtbot) -> None:
         "Unknown time zone “Beijing”; nothing was saved. "
         "Enter an IANA time zone name such as Asia/Shanghai."
     )
+
+
+def test_the_rectification_period_is_set_in_working_days(qtbot) -> None:
+    from inspector_app.settings import Settings
+
+    dialog = SettingsDialog(Settings(deadline_working_days=12), "/tmp/data")
+    qtbot.addWidget(dialog)
+    spin = dialog.deadline_working_days
+    assert (spin.value(), spin.suffix(), spin.minimum(), spin.maximum()) == (
+        12,
+        " 个工作日",
+        1,
+        250,
+    )
+    assert "法定节假日" in spin.toolTip()
+    assert install_language("en")
+    english = SettingsDialog(Settings(), "/tmp/data")
+    qtbot.addWidget(english)
+    assert english.deadline_working_days.suffix() == " working days"
+    assert english.deadline_working_days.value() == 15
