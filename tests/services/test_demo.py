@@ -203,3 +203,30 @@ def test_every_sample_the_demo_may_choose_gets_the_time_it_states() -> None:
                 assert _descriptions_agree(example, _observed(example, day, clock)) == []
                 usable += 1
     assert usable >= 60
+
+
+def test_hall_wide_demo_problems_go_to_the_halls_managing_unit_at_no_window(
+    tmp_path: Path,
+) -> None:
+    """A locked nursing room or an empty water dispenser is the hall's, not window 3's."""
+    store = Store.open(tmp_path / "demo")
+    try:
+        build_demo(store, photos_per_finding=0, photo_size=(64, 48), today=date(2026, 11, 28))
+        with store.unit_of_work() as uow:
+            managing = dict(uow.session.execute(select(Site.id, Site.managing_unit_id)).all())
+            site_of = dict(uow.session.execute(select(Inspection.id, Inspection.site_id)).all())
+            failed = list(
+                uow.session.scalars(
+                    select(Finding).where(
+                        Finding.result == FindingResult.FAIL, Finding.category_code != ""
+                    )
+                )
+            )
+        hall = [f for f in failed if f.category_code == "H" and "号窗口" not in f.description]
+        assert hall, "the demo has hall-wide problems"
+        for finding in hall:
+            assert (finding.window_no, finding.staff_badge) == ("", ""), finding.description
+            assert finding.unit_id == managing[site_of[finding.inspection_id]]
+        assert all(f.window_no for f in failed if f.category_code != "H")
+    finally:
+        store.close()
