@@ -71,7 +71,8 @@ def main() -> None:
         "暗访",
         date(2026, 11, 20),
         date(2026, 11, 28),
-        date(2026, 12, 13),
+        date(2026, 12, 18),
+        15,  # working days
         tuple(problems),
         tuple(photos),
     )

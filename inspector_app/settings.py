@@ -34,7 +34,7 @@ class Settings:
     font_kai: str = ""
     issuer_name: str = "伊春市营商环境建设监督局"
     issuer_code: str = "伊营商监"  # 机关代字 in notice numbers
-    deadline_days: int = 15
+    deadline_working_days: int = 15  # "收到本通知之日起N个工作日内" (was deadline_days)
     contact_person: str = ""
     contact_phone: str = ""
     copy_to: list[str] = field(default_factory=list)  # 抄送机关 in the notice's 版记
@@ -65,11 +65,32 @@ def load_settings(path: Path | None = None) -> Settings:
     except ValueError:
         return _set_aside(path)
     known = {f.name for f in fields(Settings)}
-    values = {k: v for k, v in raw.items() if k in known} if isinstance(raw, dict) else {}
+    raw = _migrated(raw) if isinstance(raw, dict) else {}
+    values = {k: v for k, v in raw.items() if k in known}
     try:
         return Settings(**values)
     except TypeError:
         return Settings()
+
+
+OLD_DEFAULT_DEADLINE_DAYS = 15
+
+
+def _migrated(raw: dict) -> dict:
+    """Older files held `deadline_days`, a period in calendar days.
+
+    The untouched old default (15) becomes the new default of 15 working days, the
+    period such notices commonly give; a period the bureau chose keeps its length:
+    N calendar days are about N × 5/7 working days (at least one).
+    """
+    if "deadline_days" not in raw or "deadline_working_days" in raw:
+        return raw
+    raw = dict(raw)
+    days = raw.pop("deadline_days")
+    chosen = isinstance(days, int) and not isinstance(days, bool) and days > 0
+    if chosen and days != OLD_DEFAULT_DEADLINE_DAYS:
+        raw["deadline_working_days"] = max(1, round(days * 5 / 7))
+    return raw
 
 
 def _set_aside(path: Path) -> Settings:

@@ -27,11 +27,18 @@ class Issuer:
 
 @dataclass(frozen=True)
 class NoticeProblem:
-    item: str  # "A2 窗口是否存在空岗、离岗、脱岗现象", or the ad-hoc title
-    description: str
+    """One problem as the notice states it: what was seen, where, when, and its basis.
+
+    `item` names the checklist item without its internal code ("窗口是否存在空岗…")
+    or the ad-hoc title; the notice prints the finding, not this question.
+    """
+
+    item: str
+    description: str  # what was seen, in the inspector's words
     window: str
     observed_at: datetime | None
     staff_badge: str = ""
+    basis: str = ""  # the checklist item's 依据 (《…》；《…》), "" when it has none
 
 
 @dataclass(frozen=True)
@@ -55,7 +62,8 @@ class NoticeContent:
     mode_text: str  # 明察 / 暗访
     visited_on: date
     issued_on: date
-    deadline: date
+    deadline: date  # the due date: `working_days` working days after issued_on
+    working_days: int  # "收到本通知之日起N个工作日内"
     problems: tuple[NoticeProblem, ...]
     photos: tuple[EvidencePhoto, ...] = field(default=())
 

@@ -21,6 +21,7 @@ from reportlab.platypus import (
 
 from inspector_app.documents.closing import Imprint, Signature
 from inspector_app.documents.content import NoticeContent, chinese_date, chinese_time
+from inspector_app.documents.finding_text import finding_text
 from inspector_app.documents.fonts import DocumentFonts
 from inspector_app.documents.gbt9704 import (
     LINE,
@@ -52,6 +53,7 @@ def build_notice(
         "mode": content.mode_text,
         "unit": content.addressee,
         "deadline": chinese_date(content.deadline),
+        "working_days": str(content.working_days),
         "contact_person": content.issuer.contact_person or "　　",
         "contact_phone": content.issuer.contact_phone or "　　",
         "issuer": content.issuer.name,
@@ -66,22 +68,11 @@ def build_notice(
     story: list[Flowable] = [*_masthead(content, wording, values, s)]
     story.append(Paragraph(f"{escape(content.addressee)}：", s["addressee"]))
     story.append(Paragraph(text("opening"), s["body"]))
-    paragraphs = []
-    for number, problem in enumerate(content.problems, start=1):
-        facts = []
-        if problem.observed_at is not None:
-            facts.append(f"检查时间：{chinese_time(problem.observed_at)}")
-        if problem.window:
-            facts.append(f"窗口：{problem.window}号")
-        if problem.staff_badge:
-            facts.append(f"工号：{problem.staff_badge}")
-        detail = f"{'；'.join(facts)}。" if facts else ""  # no brackets: they break badly
-        paragraphs.append(
-            Paragraph(
-                f"{number}. {escape(problem.item)}。{escape(problem.description)}{escape(detail)}",
-                s["body"],
-            )
-        )
+    visit_day = f"{content.visited_on.month}月{content.visited_on.day}日"
+    paragraphs = [
+        Paragraph(f"{number}. {escape(finding_text(problem, wording, visit_day))}", s["body"])
+        for number, problem in enumerate(content.problems, start=1)
+    ]
     story += _section(Paragraph(text("problems_heading"), s["heading1"]), paragraphs)
     requirements = [
         Paragraph(f"{number}. {escape(requirement)}", s["body"])

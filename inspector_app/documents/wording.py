@@ -21,6 +21,8 @@ NOTICE_FIELDS = frozenset(
         "mode",
         "unit",
         "deadline",
+        "working_days",
+        "basis",
         "contact_person",
         "contact_phone",
         "issuer",

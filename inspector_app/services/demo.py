@@ -22,6 +22,7 @@ from inspector_app.domain.checklist import ChecklistItem
 from inspector_app.domain.errors import ValidationFailed
 from inspector_app.domain.finding import FindingResult, Severity
 from inspector_app.domain.inspection import InspectionMode, InspectionStatus
+from inspector_app.domain.working_days import OFFICIAL, CalendarNotCovered
 from inspector_app.resources import shipped_templates
 from inspector_app.services import inspections as ops
 from inspector_app.services import photos as photo_ops
@@ -39,7 +40,11 @@ DEMO_CAMPAIGN = "政务服务窗口服务不优专项监督"  # after the year: 
 LEADING_TIME = re.compile(r"^(\d{1,2})时(\d{2})分")
 CHECKED_AT = re.compile(r"(\d{1,2})时(\d{2})分检查")
 ANY_TIME = re.compile(r"(\d{1,2})时(?:(\d{2})分)?")
-WEEKDAY = re.compile(r"周[一二三四五六日天]")
+WINDOW_NAMED = re.compile(r"\d+号窗口")
+HALL_WIDE = frozenset({"H"})  # 大厅秩序、环境与设施: the hall's, not a window's
+WEEKDAY = re.compile(r"周[一二三四五六日天]|星期[一二三四五六日天]")
+# Parts of the day a sample may name, as hours on the hall's clock [from, to).
+DAY_PARTS = {"早上": (6, 9), "上午": (6, 12), "中午": (11, 14), "下午": (12, 19), "晚上": (18, 24)}
 DEMO_SITE_CODES = (
     "city-center",
     "city-hrss-hall",
@@ -126,7 +131,7 @@ def build_demo(
             status = STATUS_CYCLE[index % len(STATUS_CYCLE)]
             # Before 8:30, when halls open: some samples are about the opening minutes.
             started = datetime.combine(
-                today - timedelta(days=3 * (inspections - index)),
+                hall_open_day(today - timedelta(days=3 * (inspections - index))),
                 time(8, 20 + rng.randint(0, 9)),
                 bureau_time.zone(),
             )
@@ -154,6 +159,20 @@ def build_demo(
                 report.photos + counts[2],
             )
     return report
+
+
+def hall_open_day(day: date) -> date:
+    """`day`, or the working day before it: the samples describe staffed windows
+    ("9时20分，12号窗口…"), which a hall has on working days, not on a Sunday or
+    during 国庆. Outside the holiday data, Monday to Friday."""
+    while True:
+        try:
+            open_day = OFFICIAL.is_working_day(day)
+        except CalendarNotCovered:
+            open_day = day.weekday() < 5
+        if open_day:
+            return day
+        day -= timedelta(days=1)
 
 
 def _template_index(code: str) -> int:
@@ -197,12 +216,19 @@ def times_written(description: str) -> list[time]:
     return [time(int(h), int(m or 0)) for h, m in ANY_TIME.findall(description)]
 
 
+def day_parts(description: str) -> list[str]:
+    """The parts of the day (上午, 下午…) a description names."""
+    return [part for part in DAY_PARTS if part in description]
+
+
 def fits_a_demo_visit(description: str) -> bool:
     """A sample usable as written on any demo day: no weekday, and a time of seeing
-    if it mentions a time at all."""
+    if it mentions a time or a part of the day (下午) at all."""
     if WEEKDAY.search(description):
         return False
-    return written_time(description) is not None or not times_written(description)
+    if written_time(description) is not None:
+        return True
+    return not times_written(description) and not day_parts(description)
 
 
 def _observed(description: str, day: date, clock: datetime) -> datetime:
@@ -269,8 +295,11 @@ def _record_one(
             window = rng.choice(windows)
             samples = [e for e in item.examples if fits_a_demo_visit(e)]
             description = rng.choice(samples) if samples else item.text
+            badge = f"{rng.randint(1000, 9999)}"
+            # The hall's rooms, devices and order are its managing unit's, at no window.
+            hall_wide = item.category_code in HALL_WIDE and not WINDOW_NAMED.search(description)
             # The sample sentences name some window; name the one actually chosen.
-            description = re.sub(r"\d+号窗口", f"{window.number}号窗口", description)
+            description = WINDOW_NAMED.sub(f"{window.number}号窗口", description)
             observed = _observed(description, day, clock)
             latest = max(latest, _latest_written(description, day, observed))
             with store.unit_of_work() as uow:
@@ -280,13 +309,14 @@ def _record_one(
                     ops.FindingChanges(
                         result=FindingResult.FAIL,
                         description=description,
-                        window_no=window.number,
-                        staff_badge=f"{rng.randint(1000, 9999)}",
-                        unit_id=window.unit_id,
+                        window_no="" if hall_wide else window.number,
+                        staff_badge="" if hall_wide else badge,
+                        unit_id=site.managing_unit_id if hall_wide else window.unit_id,
                         observed_at=observed,
                     ),
                 )
                 uow.commit()
+            place = "大厅" if hall_wide else f"{window.number}号窗口"
             wanted = max(photos_per_finding, 1 if item.photo_required else 0)
             for n in range(wanted):
                 taken = observed + timedelta(seconds=20 * n)
@@ -294,7 +324,8 @@ def _record_one(
                     scratch / f"IMG_{index:02d}{position:02d}{n}.jpg",
                     taken_at=taken,
                     portrait=(position + n) % 2 == 0,
-                    label=f"{site.code} window {window.number} {taken:%Y-%m-%d %H:%M}",
+                    label=f"{site.code} {'hall' if hall_wide else 'window ' + window.number} "
+                    f"{taken:%Y-%m-%d %H:%M}",
                     rng=rng,
                     size=photo_size,
                 )
@@ -304,7 +335,7 @@ def _record_one(
                         store.photos,
                         finding_id,
                         path,
-                        caption=f"{_chinese_clock(taken)} {window.number}号窗口 {item.text}",
+                        caption=f"{_chinese_clock(taken)} {place} {item.text}",
                     )
                     uow.commit()
                 photos += 1

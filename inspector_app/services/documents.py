@@ -6,7 +6,7 @@ import io
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -23,12 +23,15 @@ from inspector_app.documents.fonts import DocumentFonts, FontRole, resolve_fonts
 from inspector_app.documents.notice_pdf import build_notice
 from inspector_app.documents.record_pdf import build_record
 from inspector_app.domain import bureau_time
+from inspector_app.domain.checklist import ChecklistTemplate
 from inspector_app.domain.errors import ValidationFailed
 from inspector_app.domain.finding import RESULT_LABELS, FindingResult
 from inspector_app.domain.inspection import MODE_LABELS
 from inspector_app.domain.notice import validate_deadline
+from inspector_app.domain.working_days import OFFICIAL, WorkingCalendar, due_date
 from inspector_app.services.inspections import get_template, inspection_or_error
-from inspector_app.services.queries import load_inspection_sheet
+from inspector_app.services.queries import FindingView, load_inspection_sheet
+from inspector_app.services.working_calendar import load_working_calendar
 from inspector_app.settings import Settings
 from inspector_app.store.atomic_files import USER_FILE_MODE, write_atomically
 from inspector_app.store.models import Site, Unit
@@ -46,27 +49,55 @@ def notice_contents(
     *,
     issuer: Issuer,
     issued_on: date,
-    deadline_days: int = 15,
+    working_days: int = 15,
     unit_id: str | None = None,
+    calendar: WorkingCalendar = OFFICIAL,
 ) -> list[NoticeContent]:
-    """One notice per responsible unit that has problems; a draft unless already numbered."""
+    """One notice per responsible unit that has problems; a draft unless already numbered.
+
+    A problem is addressed to its window's unit, else to the hall's managing unit, and
+    never to the issuing bureau itself: a problem at one of the bureau's own windows
+    (the registry has one, 伊春市政务服务中心 window 25) goes to the hall's managing
+    unit, which runs the hall's windows; with no other unit to answer it is refused.
+    The due date is `working_days` working days after the issue date, holidays and
+    调休 weekends counted as the State Council arranged them.
+    """
     sheet = load_inspection_sheet(uow, photos, inspection_id)
     site = uow.session.get(Site, sheet.site_id)
+    issuer_units = {uid for uid, name in sheet.units.items() if name == issuer.name}
+    managing = site.managing_unit_id if site else None
     problems = [f for f in sheet.findings if f.result == FindingResult.FAIL]
     by_unit: dict[str, list] = defaultdict(list)
-    unassigned = []
+    unassigned, own = [], []
     for finding in problems:
-        owner = finding.unit_id or (site.managing_unit_id if site else None)
+        owner = finding.unit_id or managing
+        if owner in issuer_units:
+            owner = managing if managing not in issuer_units else None
+            if owner is None:
+                own.append(finding)
+                continue
         if owner is None:
             unassigned.append(finding)
         else:
             by_unit[owner].append(finding)
     if unassigned:
-        listed = "；".join(f"{f.item_code or ''} {f.title}".strip() for f in unassigned)
+        listed = _listed(unassigned)
         raise ValidationFailed(
             "notice.unit_missing",
             f"以下问题未指定责任单位，无法生成整改通知书：{listed}。",
             f"These problems have no responsible unit, so no notice can be made: {listed}.",
+        )
+    if own and (unit_id is None or unit_id in issuer_units):  # another unit's notice is fine
+        listed = _listed(own)
+        raise ValidationFailed(
+            "notice.addressed_to_issuer",
+            f"以下问题的责任单位是签发机关{issuer.name}本身，且{sheet.site_name}没有其他管理单位，"
+            f"整改通知书不能发给本机关：{listed}。请为这些问题指定实际承担整改的单位，"
+            f"或由本机关内部整改。",
+            f"These problems belong to the issuing authority {issuer.name} itself and "
+            f"{sheet.site_name} has no other managing unit, so no notice can be addressed "
+            f"to them: {listed}. Name the unit that must rectify them, or handle them "
+            f"internally.",
         )
     if unit_id is not None:
         if uow.session.get(Unit, unit_id) is None:
@@ -75,6 +106,14 @@ def notice_contents(
                 f"找不到责任单位 {unit_id}。",
                 f"No responsible unit with id {unit_id} exists.",
             )
+        if unit_id in issuer_units:
+            raise ValidationFailed(
+                "notice.addressed_to_issuer",
+                f"整改通知书不能发给签发机关{issuer.name}本身；本机关窗口的问题由"
+                f"{sheet.units.get(managing or '', '大厅管理单位')}负责整改。",
+                f"A notice cannot be addressed to its issuer {issuer.name}; problems at its "
+                f"own windows go to the hall's managing unit.",
+            )
         if unit_id not in by_unit:
             raise ValidationFailed(
                 "notice.no_problems_for_unit",
@@ -82,8 +121,6 @@ def notice_contents(
                 f"This inspection has no problems for unit {unit_id}.",
             )
         by_unit = {unit_id: by_unit[unit_id]}
-    deadline = issued_on + timedelta(days=deadline_days)
-    validate_deadline(issued_on, deadline)
     contents = []
     for owner, findings in sorted(by_unit.items(), key=lambda kv: sheet.units.get(kv[0], "")):
         notice = uow.session.scalars(
@@ -93,25 +130,23 @@ def notice_contents(
                 Notice.deleted.is_(False),
             )
         ).first()
+        issued = notice.issued_on if notice and notice.issued_on else issued_on
+        if notice and notice.deadline:
+            deadline = notice.deadline
+            days = calendar.working_days_between(issued, deadline)
+        else:
+            deadline, days = due_date(issued, working_days, calendar), working_days
+        validate_deadline(issued, deadline)
         entries, evidence = [], []
         for number, finding in enumerate(findings, start=1):
-            label = f"{finding.item_code} {finding.title}" if finding.item_code else finding.title
-            entries.append(
-                NoticeProblem(
-                    label,
-                    finding.description,
-                    finding.window_no,
-                    finding.observed_at,
-                    finding.staff_badge,
-                )
-            )
+            entries.append(_problem(sheet.template, finding))
             for photo in finding.live_photos:
                 evidence.append(
                     EvidencePhoto(
                         image=Path(photo.preview_path),  # upright, ≤ 1600 px; annotated if marked
                         rotation=photo.rotation,
                         problem_number=number,
-                        item=label,
+                        item=finding.title,
                         taken_at=photo.taken_at,
                         place=sheet.site_name,
                         sha256=photo.sha256,
@@ -128,13 +163,43 @@ def notice_contents(
                 site=sheet.site_name,
                 mode_text=MODE_LABELS[sheet.mode][0],
                 visited_on=bureau_time.local(sheet.started_at).date(),
-                issued_on=notice.issued_on if notice and notice.issued_on else issued_on,
-                deadline=notice.deadline if notice and notice.deadline else deadline,
+                issued_on=issued,
+                deadline=deadline,
+                working_days=days,
                 problems=tuple(entries),
                 photos=tuple(evidence),
             )
         )
     return contents
+
+
+def _listed(findings: list[FindingView]) -> str:
+    def one(f: FindingView) -> str:
+        where = f"（{f.window_no}号窗口）" if f.window_no else ""
+        return f"{f.item_code or ''} {f.title}".strip() + where
+
+    return "；".join(one(f) for f in findings)
+
+
+def _problem(template: ChecklistTemplate, finding: FindingView) -> NoticeProblem:
+    """What the notice says of one finding: the item without its code, and its basis."""
+    basis = ""
+    description = finding.description.strip()
+    if finding.item_code is not None:
+        try:
+            basis = template.item(finding.item_code).basis or ""
+        except KeyError:  # an item the frozen template no longer has: no basis to cite
+            basis = ""
+        if not description:  # a draft: say which requirement was not met
+            description = f"不符合“{finding.title}”的检查要求"
+    return NoticeProblem(
+        finding.title,
+        description,
+        finding.window_no,
+        finding.observed_at,
+        finding.staff_badge,
+        basis,
+    )
 
 
 def record_content(
@@ -296,8 +361,9 @@ def prepare_documents(
                 inspection_id,
                 issuer=issuer,
                 issued_on=issued_on,
-                deadline_days=settings.deadline_days,
+                working_days=settings.deadline_working_days,
                 unit_id=unit_id,
+                calendar=load_working_calendar(),
             )
         )
     return DocumentDraft(kind, contents, settings)

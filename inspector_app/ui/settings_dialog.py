@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain import bureau_time
+from inspector_app.domain.working_days import MAX_WORKING_DAYS
 from inspector_app.settings import Settings
 from inspector_app.ui.home.new_inspection_dialog import split_team
 
@@ -88,10 +89,13 @@ class SettingsDialog(QDialog):
         self.issuer_name = QLineEdit(settings.issuer_name)
         self.issuer_code = QLineEdit(settings.issuer_code)
         self.issuer_code.setPlaceholderText(self.tr("机关代字，如：伊营商监"))
-        self.deadline_days = QSpinBox()
-        self.deadline_days.setRange(1, 365)
-        self.deadline_days.setValue(settings.deadline_days)
-        self.deadline_days.setSuffix(self.tr(" 天"))
+        self.deadline_working_days = QSpinBox()
+        self.deadline_working_days.setRange(1, MAX_WORKING_DAYS)
+        self.deadline_working_days.setValue(settings.deadline_working_days)
+        self.deadline_working_days.setSuffix(self.tr(" 个工作日"))
+        self.deadline_working_days.setToolTip(
+            self.tr("自收到通知之次日起计算：不含法定节假日，含调休上班的周末")
+        )
         self.contact_person = QLineEdit(settings.contact_person)
         self.contact_phone = QLineEdit(settings.contact_phone)
         self.copy_to = QLineEdit("，".join(settings.copy_to))
@@ -121,7 +125,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("自动同步"), self.auto_sync)
         form.addRow(self.tr("发文机关"), self.issuer_name)
         form.addRow(self.tr("机关代字"), self.issuer_code)
-        form.addRow(self.tr("默认整改期限"), self.deadline_days)
+        form.addRow(self.tr("整改期限"), self.deadline_working_days)
         form.addRow(self.tr("联系人"), self.contact_person)
         form.addRow(self.tr("联系电话"), self.contact_phone)
         form.addRow(self.tr("抄送机关"), self.copy_to)
@@ -194,7 +198,7 @@ class SettingsDialog(QDialog):
             font_kai=self.font_kai.text().strip(),
             issuer_name=self.issuer_name.text().strip() or self.original.issuer_name,
             issuer_code=self.issuer_code.text().strip() or self.original.issuer_code,
-            deadline_days=self.deadline_days.value(),
+            deadline_working_days=self.deadline_working_days.value(),
             contact_person=self.contact_person.text().strip(),
             contact_phone=self.contact_phone.text().strip(),
             copy_to=split_organs(self.copy_to.text()),

@@ -931,203 +931,208 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="45"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="46"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="49"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="50"/>
         <source>新建检查时默认的检查组成员，用逗号分隔</source>
         <translation>Default team for new inspections, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="51"/>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="78"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="52"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="79"/>
         <source>选择…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="56"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="57"/>
         <source>更改数据目录后，重新启动程序生效。</source>
         <translation>A new data folder takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="63"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="64"/>
         <source>记录“符合”或“不适用”后自动跳到下一个未检查项</source>
         <translation>After Pass or N/A, move on to the next unchecked item</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="69"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="70"/>
         <source>IANA 时区名称；北京时间为 Asia/Shanghai</source>
         <translation>IANA time zone name; Beijing time is Asia/Shanghai</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="77"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="78"/>
         <source>留空则使用系统信任的证书</source>
         <translation>Leave empty to use the system&apos;s trusted certificates</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="84"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="85"/>
         <source>允许不加密的 http 连接（仅限测试环境）</source>
         <translation>Allow unencrypted http connections (test setups only)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="86"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="87"/>
         <source>登录后每 5 分钟自动同步</source>
         <translation>Sync automatically every 5 minutes once signed in</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="90"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="91"/>
         <source>机关代字，如：伊营商监</source>
         <translation>Organ code used in document numbers</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="94"/>
-        <source> 天</source>
-        <translation> days</translation>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="95"/>
+        <source> 个工作日</source>
+        <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="99"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="97"/>
+        <source>自收到通知之次日起计算：不含法定节假日，含调休上班的周末</source>
+        <translation>Counted from the day after the notice is received: statutory holidays excluded, make-up working weekends included</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="103"/>
         <source>版记中的抄送机关，用顿号或逗号分隔；留空则不印抄送</source>
         <translation>Organs copied (抄送) in the imprint, separated by 、 or commas; empty: no 抄送 line</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="102"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="106"/>
         <source>留空则为发文机关</source>
         <translation>Empty: the issuing authority itself</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="108"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="112"/>
         <source>留空则自动查找系统字体；也可填写 .ttf/.ttc 文件路径</source>
         <translation>Leave empty to find a system font; or give a .ttf/.ttc file path</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="111"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="115"/>
         <source>检查人员姓名</source>
         <translation>Inspector&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="112"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="116"/>
         <source>默认检查组</source>
         <translation>Default team</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="113"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="117"/>
         <source>数据目录</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="115"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="119"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="116"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="120"/>
         <source>检查表</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="117"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="121"/>
         <source>单位所在时区</source>
         <translation>Bureau time zone</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="118"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="122"/>
         <source>同步服务器地址</source>
         <translation>Sync server URL</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="119"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="123"/>
         <source>服务器 CA 证书</source>
         <translation>Server CA certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="121"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="125"/>
         <source>自动同步</source>
         <translation>Automatic sync</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="122"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="126"/>
         <source>发文机关</source>
         <translation>Issuing authority</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="123"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="127"/>
         <source>机关代字</source>
         <translation>Organ code</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="124"/>
-        <source>默认整改期限</source>
-        <translation>Default deadline</translation>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="128"/>
+        <source>整改期限</source>
+        <translation>Rectification period</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="125"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="129"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="126"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="130"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="127"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="131"/>
         <source>抄送机关</source>
         <translation>Copied to (抄送)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="128"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="132"/>
         <source>印发机关</source>
         <translation>Printed by (印发机关)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="133"/>
         <source>标题字体（小标宋/宋体）</source>
         <translation>Title font (Xiaobiaosong / Song)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="134"/>
         <source>正文字体（仿宋）</source>
         <translation>Body font (FangSong)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="135"/>
         <source>一级标题字体（黑体）</source>
         <translation>Level-1 heading font (Hei)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="132"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="136"/>
         <source>二级标题字体（楷体）</source>
         <translation>Level-2 heading font (Kai)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="136"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="140"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="137"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="141"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="146"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="150"/>
         <source>选择数据目录</source>
         <translation>Choose data folder</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="154"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="158"/>
         <source>选择服务器 CA 证书</source>
         <translation>Choose the server&apos;s CA certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="156"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="160"/>
         <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="169"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="173"/>
         <source>未知的时区“{0}”，设置未保存。请填写 IANA 时区名称，如 Asia/Shanghai。</source>
         <translation>Unknown time zone “{0}”; nothing was saved. Enter an IANA time zone name such as Asia/Shanghai.</translation>
     </message>

@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 
 APP = [sys.executable, "-m", "inspector_app"]
+# A notice's due date is 15 working days on; from mid-December on, today's would fall in
+# a year chinesecalendar 1.11 does not cover (2027) and the export would be refused.
+PINNED_DAY = ("--issued-on", "2026-11-28")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -44,6 +47,7 @@ def test_notices_for_every_unit_go_into_a_folder(demo: tuple[Path, str], tmp_pat
         inspection_id,
         "-o",
         str(tmp_path / "notices"),
+        *PINNED_DAY,
     )
     assert done.returncode == 0, done.stderr
     files = sorted((tmp_path / "notices").glob("*.pdf"))
@@ -84,6 +88,7 @@ def test_exported_notices_are_readable_like_any_saved_file_under_umask_022(
             inspection_id,
             "-o",
             str(tmp_path / "notices"),
+            *PINNED_DAY,
         )
     finally:
         os.umask(before)
@@ -161,9 +166,33 @@ def test_a_font_standing_in_for_fangsong_is_named_on_stderr_in_both_languages(
         inspection_id,
         "-o",
         str(tmp_path / "notices"),
+        "--issued-on",
+        "2026-12-01",  # inside the holiday data
     )
     assert done.returncode == 0, done.stderr
     assert "正文应为仿宋，现用 AR PL UKai CN" in done.stderr
     assert "“正文字体（仿宋）”" in done.stderr
     assert "body: AR PL UKai CN instead of FangSong" in done.stderr
     assert list((tmp_path / "notices").glob("*.pdf"))  # the notices are still written
+
+
+def test_a_due_date_beyond_the_holiday_data_fails_with_a_message_and_writes_nothing(
+    demo: tuple[Path, str], tmp_path: Path
+) -> None:
+    data_dir, inspection_id = demo
+    done = run(
+        "export",
+        "notice",
+        "--data-dir",
+        str(data_dir),
+        "--inspection",
+        inspection_id,
+        "-o",
+        str(tmp_path / "notices"),
+        "--issued-on",
+        "2026-12-20",
+    )
+    assert done.returncode == 2
+    assert "2027年没有节假日安排数据" in done.stderr
+    assert "no holiday arrangement" in done.stderr and "2027" in done.stderr
+    assert not (tmp_path / "notices").exists()

@@ -29,7 +29,7 @@ def problems(count: int) -> tuple[NoticeProblem, ...]:
     start = datetime(2026, 11, 20, 1, 0, tzinfo=UTC)
     return tuple(
         NoticeProblem(
-            item=f"A{n % 10 + 1} 窗口是否存在空岗、离岗、脱岗现象",
+            item="窗口是否存在空岗、离岗、脱岗现象",
             description=DESCRIPTIONS[n % len(DESCRIPTIONS)],
             window=str(n % 20 + 1),
             observed_at=start + timedelta(minutes=7 * n),
@@ -49,7 +49,8 @@ def notice(count: int, *, number: str | None = "伊营商监〔2026〕8号", **c
         mode_text="暗访",
         visited_on=date(2026, 11, 20),
         issued_on=date(2026, 11, 28),
-        deadline=date(2026, 12, 13),
+        deadline=date(2026, 12, 18),  # 15 working days after the issue date
+        working_days=15,
         problems=problems(count),
     )
     values.update(changes)

@@ -7,7 +7,10 @@ a laptop set to UTC (or carried to New York) must still print 20 November,
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -15,10 +18,13 @@ import pytest
 from sqlalchemy import select
 
 from inspector_app.documents.fonts import DocumentFonts
+from inspector_app.domain import bureau_time
 from inspector_app.domain.finding import FindingResult
 from inspector_app.services import documents as docs
 from inspector_app.services import inspections as ops
 from inspector_app.services import photos as photo_ops
+from inspector_app.services.demo import build_demo
+from inspector_app.services.queries import list_inspections
 from inspector_app.store.models import Finding
 from inspector_app.store.store import Store
 from tests.builders import start_in
@@ -78,7 +84,7 @@ def test_a_notice_printed_on_a_foreign_clock_says_the_halls_date_and_times(
     pdf = docs.save_pdf(docs.notice_pdf(contents[0], fonts), tmp_path / "notice.pdf")
     text = re.sub(r"\s+", "", pdf_text(pdf))
     assert "2026年11月20日，我局" in text
-    assert "检查时间：11月20日9时20分" in text
+    assert "经查，11月20日9时20分，" in text
     assert "11月20日9时25分" in text  # the ad-hoc problem
     assert "11月20日9时21分" in text  # the photo caption: the camera's wall clock
     assert "11月19日" not in text and "17时" not in text and "20时20分" not in text
@@ -97,3 +103,52 @@ def test_a_record_sheet_printed_on_a_foreign_clock_says_the_halls_times(
     assert "11月20日0时10分至11月20日10时00分" in text
     assert "（11月20日9时25分）" in text
     assert "11月19日" not in text
+
+
+def _export_all(data_dir: Path, inspection_ids: list[str], zone: str, out: Path) -> dict[str, str]:
+    """Every demo notice and record sheet exported by the CLI on a machine set to `zone`."""
+    env = {**os.environ, "TZ": zone}
+    app = [sys.executable, "-m", "inspector_app", "export"]
+    texts = {}
+    for n, inspection_id in enumerate(inspection_ids):
+        for kind, target in (("notice", out / f"{n}"), ("record", out / f"{n}-record.pdf")):
+            options = ["--data-dir", str(data_dir), "--inspection", inspection_id]
+            done = subprocess.run(
+                [*app, kind, *options, "-o", str(target), "--issued-on", "2026-11-28"],
+                capture_output=True,
+                text=True,
+                timeout=600,
+                env=env,
+            )
+            assert done.returncode == 0, done.stderr
+            for pdf in done.stdout.split():
+                texts[str(Path(pdf).relative_to(out))] = pdf_text(Path(pdf))
+    return texts
+
+
+def test_demo_notices_and_record_sheets_print_the_same_on_a_utc_and_a_yichun_machine(
+    tmp_path: Path,
+) -> None:
+    data_dir = tmp_path / "demo"
+    store = Store.open(data_dir)
+    try:
+        build_demo(store, inspections=4, photo_size=(800, 600), today=date(2026, 11, 28))
+        with store.unit_of_work() as uow:
+            ids = [r.id for r in list_inspections(uow)]
+            seen = [
+                bureau_time.local(f.observed_at)
+                for f in uow.session.scalars(
+                    select(Finding).where(Finding.result == FindingResult.FAIL)
+                )
+            ]
+    finally:
+        store.close()
+    yichun = _export_all(data_dir, ids, "Asia/Shanghai", tmp_path / "yichun")
+    utc = _export_all(data_dir, ids, "UTC", tmp_path / "utc")
+    assert sorted(utc) == sorted(yichun) and len(yichun) >= 10
+    for name, text in yichun.items():
+        assert utc[name] == text, name
+    printed = re.sub(r"\s+", "", "".join(yichun.values()))
+    for moment in seen:  # each problem's minute, on the hall's clock, is printed somewhere
+        assert f"{moment.hour}时{moment.minute:02d}分" in printed, moment
+    assert "2026年12月18日" in printed  # 15 working days after 28 November

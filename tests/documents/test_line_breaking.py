@@ -37,7 +37,7 @@ def test_no_line_of_a_46_problem_notice_breaks_the_rules(
     fonts: DocumentFonts, tmp_path: Path
 ) -> None:
     pdf = write_notice(notice(46), fonts, tmp_path / "notice-46.pdf")
-    assert sum(len(page) for page in text_lines(pdf)) > 200
+    assert sum(len(page) for page in text_lines(pdf)) > 150  # enough lines to meet every case
     assert _broken_lines(pdf) == []
 
 

@@ -34,7 +34,7 @@ def test_saved_settings_persist_and_language_change_is_announced(
         dialog.server.setText("https://127.0.0.1:8443")
         dialog.font_body.setText("/usr/share/fonts/truetype/arphic/uming.ttc")
         dialog.language.setCurrentIndex(dialog.language.findData("en"))
-        dialog.deadline_days.setValue(10)
+        dialog.deadline_working_days.setValue(10)
         dialog.contact_phone.setText("0458-3600000")
         dialog.accept()
 
@@ -46,7 +46,7 @@ def test_saved_settings_persist_and_language_change_is_announced(
     assert saved.inspector_name == "王芳"
     assert saved.team == ["王芳", "李华", "张明"]
     assert saved.language == "en" and saved.server_url == "https://127.0.0.1:8443"
-    assert (saved.deadline_days, saved.contact_phone) == (10, "0458-3600000")
+    assert (saved.deadline_working_days, saved.contact_phone) == (10, "0458-3600000")
     assert saved.issuer_name == "伊春市营商环境建设监督局" and saved.issuer_code == "伊营商监"
     assert (isolated_settings / "settings.json").exists()
 
@@ -160,3 +160,23 @@ def test_copy_to_organs_and_printing_office_are_kept_for_the_imprint(qtbot) -> N
     assert again.result_settings().copy_to == result.copy_to  # shown and read back the same
     dialog.copy_to.setText("")
     assert dialog.result_settings().copy_to == []  # none: the imprint has no 抄送 line
+
+
+def test_the_rectification_period_is_set_in_working_days(qtbot) -> None:
+    from inspector_app.settings import Settings
+
+    dialog = SettingsDialog(Settings(deadline_working_days=12), "/tmp/data")
+    qtbot.addWidget(dialog)
+    spin = dialog.deadline_working_days
+    assert (spin.value(), spin.suffix(), spin.minimum(), spin.maximum()) == (
+        12,
+        " 个工作日",
+        1,
+        250,
+    )
+    assert "法定节假日" in spin.toolTip()
+    assert install_language("en")
+    english = SettingsDialog(Settings(), "/tmp/data")
+    qtbot.addWidget(english)
+    assert english.deadline_working_days.suffix() == " working days"
+    assert english.deadline_working_days.value() == 15
