@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtTest import QTest
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.resource_paths import resources_dir
 from inspector_app.services.demo import build_demo
 from inspector_app.settings import Settings, save_settings
 from inspector_app.store.store import Store
@@ -28,6 +31,21 @@ from inspector_app.ui.runner.document_preview import DocumentPreview
 from inspector_app.ui.store_runner import StoreRunner
 
 from .conftest import accept_file_dialog, when_modal
+
+
+@pytest.fixture(autouse=True)
+def next_years_holidays(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app dates a notice today, and its due date may fall in a year chinesecalendar
+    does not carry yet (from mid-December 2026: 2027), which the app rightly refuses.
+    These tests are about the buttons, so they run with a supplement naming 2027 (no
+    holidays: test data, not the State Council's arrangement)."""
+    resources = tmp_path / "resources"
+    shutil.copytree(resources_dir(), resources)
+    (resources / "documents" / "holidays.yaml").write_text(
+        "schema: 1\nyears:\n  2027:\n    holidays: []\n    working_weekends: []\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("INSPECTOR_RESOURCES_DIR", str(resources))
 
 
 def _window_on_approved(qtbot, store: Store) -> tuple[MainWindow, StoreRunner]:
