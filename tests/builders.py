@@ -8,7 +8,7 @@ Everything goes through the real services and commits to the real store.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
@@ -96,3 +96,33 @@ def start_with_a_problem(
         )
         uow.commit()
     return inspection_id, failed
+
+
+def number_notice(store: Store, inspection_id: str, number: str | None, issued_on: date) -> str:
+    """The first notice of an inspection, saved with an official number as the server
+    gives one (the issue workflow is the supervisor's), or as a saved draft when `number`
+    is None; returns the notice id."""
+    from inspector_app.documents.content import Issuer
+    from inspector_app.domain.notice import NoticeStatus
+    from inspector_app.services.documents import notice_contents
+    from inspector_app.store.models import Unit
+    from inspector_app.store.notice_models import Notice
+
+    with store.unit_of_work() as uow:
+        first = notice_contents(
+            uow, uow.photos, inspection_id, issuer=Issuer(), issued_on=issued_on
+        )[0]
+        unit = uow.session.scalars(select(Unit).where(Unit.name == first.addressee)).one()
+        uow.session.add(
+            Notice(
+                id=first.notice_id,
+                unit_id=unit.id,
+                inspection_id=inspection_id,
+                number=number,
+                issued_on=issued_on,
+                deadline=first.deadline,
+                status=NoticeStatus.ISSUED if number else NoticeStatus.DRAFT,
+            )
+        )
+        uow.commit()
+    return first.notice_id

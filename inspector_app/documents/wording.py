@@ -26,6 +26,7 @@ NOTICE_FIELDS = frozenset(
         "issuer",
         "count",
         "notice_id",
+        "code",
         "digest",
     }
 )
