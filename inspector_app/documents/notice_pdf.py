@@ -202,7 +202,7 @@ def _photo_table(content: NoticeContent, s: dict, copies: PrintCopies) -> Flowab
         )
         cells.append(
             [
-                Image(io.BytesIO(copy.jpeg), width=copy.width, height=copy.height),
+                Image(copy.source(), width=copy.width, height=copy.height),
                 Paragraph(caption, s["caption"]),
             ]
         )

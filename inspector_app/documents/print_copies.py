@@ -3,9 +3,10 @@
 Deriving a copy (decode the 1600 px preview, turn, shrink, encode) costs about 20 ms a
 photo, twenty times what laying it out costs, and a notice is built again for every
 preview, print and save. So each copy is kept, keyed by the sha256 of the source file
-plus the rotation and the box: in memory for the process (bounded), and on disk when a
-folder is given (services put it beside the store's previews, `photos/print/`). The
-source is hashed once per process per (path, size, mtime), not once per build.
+plus the rotation and the box: on disk when a folder is given (services put it beside
+the store's previews, `photos/print/`), and remembered for the process (bounded; the
+bytes themselves only without a folder). The source is hashed once per process per
+(path, size, mtime), not once per build.
 """
 
 from __future__ import annotations
@@ -23,15 +24,28 @@ from pathlib import Path
 from PIL import Image as PILImage
 
 PRINT_DPI = 200
-MEMORY_BYTES = 64 * 1024 * 1024  # ~600 copies of a 74 mm photo
+MEMORY_BYTES = 64 * 1024 * 1024  # ~600 copies of a 74 mm photo kept without a folder
 CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True)
 class PrintCopy:
-    jpeg: bytes
+    """A print copy: its file in the cache folder, or (without one) its bytes."""
+
+    path: Path | None
+    jpeg: bytes | None
     width: float  # points, fitted into the box
     height: float
+
+    def source(self) -> str | io.BytesIO:
+        """What reportlab's Image takes. A file name, when there is one: given bytes,
+        reportlab decodes the whole picture only to name it (canvas.drawImage hashes an
+        ImageReader's RGB data), about 3 ms and 1 MB per photo; a JPEG file it embeds
+        as it is (DCTDecode) without decoding."""
+        if self.path is not None:
+            return str(self.path)
+        assert self.jpeg is not None
+        return io.BytesIO(self.jpeg)
 
 
 class PrintCopies:
@@ -55,10 +69,12 @@ class PrintCopies:
                 return copy
         copy = self._from_disk(key, box)
         if copy is None:
-            copy = derive(source, rotation, box)
+            made = derive(source, rotation, box)
             with self._lock:
                 self.derived += 1
-            self._to_disk(key, copy.jpeg)
+            assert made.jpeg is not None
+            path = self._to_disk(key, made.jpeg)
+            copy = made if path is None else PrintCopy(path, None, made.width, made.height)
         self._remember(key, copy)
         return copy
 
@@ -88,39 +104,42 @@ class PrintCopies:
         if path is None or not path.is_file():
             return None
         try:
-            data = path.read_bytes()
-            with PILImage.open(io.BytesIO(data)) as image:
+            with PILImage.open(path) as image:  # the header only
+                image.verify()
                 size = image.size
         except (OSError, SyntaxError, ValueError):
             return None  # a damaged cache file is made again
-        return PrintCopy(data, *fit(size, box))
+        return PrintCopy(path, None, *fit(size, box))
 
-    def _to_disk(self, key: tuple, data: bytes) -> None:
-        """Published whole (a temp file renamed); a cache that cannot be written is skipped."""
+    def _to_disk(self, key: tuple, data: bytes) -> Path | None:
+        """Published whole (a temp file renamed); None when there is no folder or it cannot
+        be written (the copy is then kept in memory only)."""
         path = self._path(key)
         if path is None:
-            return
+            return None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".incoming-")
         except OSError:
-            return
+            return None
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
             os.replace(temp, path)
         except OSError:
             Path(temp).unlink(missing_ok=True)  # a full disk: the copy is made again next time
+            return None
+        return path
 
     def _remember(self, key: tuple, copy: PrintCopy) -> None:
         with self._lock:
             if key in self._copies:
                 return
             self._copies[key] = copy
-            self._held += len(copy.jpeg)
+            self._held += len(copy.jpeg or b"") + 200
             while self._held > self.memory_bytes and len(self._copies) > 1:
                 _, dropped = self._copies.popitem(last=False)
-                self._held -= len(dropped.jpeg)
+                self._held -= len(dropped.jpeg or b"") + 200
 
 
 @cache
@@ -147,4 +166,4 @@ def derive(path: Path, rotation: int, box: tuple[float, float]) -> PrintCopy:
         picture = picture.resize(pixels, PILImage.Resampling.BILINEAR, reducing_gap=2.0)
     buffer = io.BytesIO()
     picture.save(buffer, "JPEG", quality=80)
-    return PrintCopy(buffer.getvalue(), *fit(picture.size, box))
+    return PrintCopy(None, buffer.getvalue(), *fit(picture.size, box))
