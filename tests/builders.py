@@ -126,3 +126,64 @@ def number_notice(store: Store, inspection_id: str, number: str | None, issued_o
         )
         uow.commit()
     return first.notice_id
+
+
+def small_notice(
+    notice_id: str = "0c6f1f9e-2f7e-4b4c-8f0a-5d1e3b7a9c21",
+    number: str | None = "伊营商监〔2026〕9号",
+    *,
+    description: str = "12号窗口无人在岗。",
+    photos: tuple = (),
+):
+    """A one-problem notice made directly, without a store (documents and server tests)."""
+    from datetime import date
+
+    from inspector_app.documents.content import Issuer, NoticeContent, NoticeProblem
+
+    problem = NoticeProblem(
+        "A2 窗口是否存在空岗", description, "12", datetime(2026, 11, 20, 1, 30, tzinfo=UTC), "1001"
+    )
+    return NoticeContent(
+        notice_id,
+        Issuer(),
+        number,
+        "伊美区市场监督管理局",
+        "伊美区政务服务中心",
+        "暗访",
+        date(2026, 11, 20),
+        date(2026, 11, 28),
+        date(2026, 12, 13),
+        (problem,),
+        photos,
+    )
+
+
+def notice_pdf_of(content) -> bytes:
+    """The notice PDF of `content`, built with the machine's fonts."""
+    import io
+
+    from inspector_app.documents.fonts import resolve_fonts
+    from inspector_app.documents.notice_pdf import build_notice
+
+    buffer = io.BytesIO()
+    build_notice(content, resolve_fonts(), buffer)
+    return buffer.getvalue()
+
+
+def edit_first_page(pdf: bytes, old: bytes, new: bytes) -> bytes:
+    """The PDF with its first page's content stream rewritten, as a PDF editor would."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    page = writer.pages[0]
+    contents = page.get_contents()
+    assert contents is not None
+    data = contents.get_data()
+    assert old in data
+    contents.set_data(data.replace(old, new, 1))
+    page.replace_contents(contents)
+    edited = io.BytesIO()
+    writer.write(edited)
+    return edited.getvalue()

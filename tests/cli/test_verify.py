@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -11,13 +10,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader, PdfWriter
 
 from inspector_app.services import documents as docs
 from inspector_app.services.verification import record_issued_digest
 from inspector_app.settings import Settings
 from inspector_app.store.store import Store
-from tests.builders import number_notice
+from tests.builders import edit_first_page, number_notice
 
 APP = [sys.executable, "-m", "inspector_app"]
 ISSUED_ON = date(2026, 11, 28)
@@ -66,15 +64,8 @@ def test_the_issued_notice_is_genuine_with_exit_0_and_one_line(issued: tuple[Pat
 
 def test_an_edited_copy_is_altered_with_exit_1(issued: tuple[Path, Path], tmp_path: Path) -> None:
     data_dir, pdf = issued
-    writer = PdfWriter(clone_from=PdfReader(pdf))
-    contents = writer.pages[0].get_contents()
-    assert contents is not None and b"(2026" in contents.get_data()
-    contents.set_data(contents.get_data().replace(b"(2026", b"(2024", 1))
-    writer.pages[0].replace_contents(contents)
-    buffer = io.BytesIO()
-    writer.write(buffer)
     edited = tmp_path / "edited.pdf"
-    edited.write_bytes(buffer.getvalue())
+    edited.write_bytes(edit_first_page(pdf.read_bytes(), b"(2026", b"(2024"))
     done = run("verify", "--data-dir", str(data_dir), str(edited), "--json")
     assert done.returncode == 1, done.stderr
     answer = json.loads(done.stdout)

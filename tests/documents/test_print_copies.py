@@ -4,15 +4,17 @@ in memory and on disk: a notice built again does not decode its photos again."""
 from __future__ import annotations
 
 import io
-from datetime import UTC, date, datetime
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PIL import Image
 
-from inspector_app.documents.content import EvidencePhoto, Issuer, NoticeContent, NoticeProblem
+from inspector_app.documents.content import EvidencePhoto, NoticeContent
 from inspector_app.documents.fonts import DocumentFonts
 from inspector_app.documents.notice_pdf import PHOTO_BOX, build_notice
 from inspector_app.documents.print_copies import PrintCopies
+from tests.builders import small_notice
 
 from .conftest import poppler
 
@@ -26,20 +28,12 @@ def _photo(path: Path, colour: tuple[int, int, int], size: tuple[int, int]) -> P
 
 
 def _notice(photos: list[tuple[Path, int]]) -> NoticeContent:
-    problem = NoticeProblem("A2 窗口是否存在空岗", "12号窗口无人在岗。", "12", WHEN, "1001")
-    return NoticeContent(
-        "0c6f1f9e-2f7e-4b4c-8f0a-5d1e3b7a9c21",
-        Issuer(),
-        "伊营商监〔2026〕9号",
-        "伊美区市场监督管理局",
-        "伊美区政务服务中心",
-        "暗访",
-        date(2026, 11, 20),
-        date(2026, 11, 28),
-        date(2026, 12, 13),
-        (problem,),
-        tuple(
-            EvidencePhoto(path, rotation, 1, problem.item, WHEN, "伊美区政务服务中心", "ab" * 32)
+    content = small_notice()
+    item = content.problems[0].item
+    return replace(
+        content,
+        photos=tuple(
+            EvidencePhoto(path, rotation, 1, item, WHEN, "伊美区政务服务中心", "ab" * 32)
             for path, rotation in photos
         ),
     )

@@ -37,7 +37,7 @@ from inspector_app.services.verification import record_issued_digest, verify_pdf
 from inspector_app.store.models import OutboxEntry
 from inspector_app.store.notice_models import Notice
 from inspector_app.store.store import Store
-from tests.builders import number_notice
+from tests.builders import edit_first_page, number_notice
 
 from .conftest import ISSUED_ON, ISSUER, poppler
 
@@ -118,26 +118,11 @@ def test_building_the_same_notice_again_or_resaving_it_keeps_it_genuine(
         assert _verify(store, copy).verdict == Verdict.GENUINE
 
 
-def _edit_first_page(pdf: bytes, old: bytes, new: bytes) -> bytes:
-    """Rewrite the first page's content stream, as a PDF editor would."""
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    page = writer.pages[0]
-    contents = page.get_contents()
-    assert contents is not None
-    data = contents.get_data()
-    assert old in data
-    contents.set_data(data.replace(old, new, 1))
-    page.replace_contents(contents)
-    edited = io.BytesIO()
-    writer.write(edited)
-    return edited.getvalue()
-
-
 def test_a_pdf_whose_text_was_edited_in_its_content_stream_is_altered(
     store: Store, issued: tuple[str, bytes], tmp_path: Path
 ) -> None:
     notice_id, pdf = issued
-    edited = _edit_first_page(pdf, b"(2026", b"(2025")  # the first date on the page
+    edited = edit_first_page(pdf, b"(2026", b"(2025")  # the first date on the page
     path = tmp_path / "edited.pdf"
     path.write_bytes(edited)
     assert "2025" in poppler("pdftotext", "-l", "1", str(path), "-")  # really edited
@@ -241,7 +226,7 @@ def test_recording_a_digest_refuses_drafts_other_pdfs_and_a_second_digest(
         with pytest.raises(ValidationFailed) as draft_pdf:
             record_issued_digest(uow, second, _pdf(store, draft, fonts))  # its draft
         assert draft_pdf.value.code == "notice.pdf_mismatch"
-        edited = _edit_first_page(pdf, b"(2026", b"(2025")
+        edited = edit_first_page(pdf, b"(2026", b"(2025")
         with pytest.raises(ValidationFailed) as again:
             record_issued_digest(uow, notice_id, edited)
         assert again.value.code == "notice.digest_recorded"

@@ -11,11 +11,10 @@ not change.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from random import Random
@@ -25,13 +24,11 @@ import pytest
 import requests
 from sqlalchemy import text
 
-from inspector_app.documents.content import Issuer, NoticeContent, NoticeProblem
-from inspector_app.documents.fonts import resolve_fonts
-from inspector_app.documents.notice_pdf import build_notice
 from inspector_app.protocol.notice_digest import verification_code
 from inspector_app.server.access import SERVER_OWNED, server_owned
 from inspector_app.server.database import make_engine
 from inspector_app.services.demo_photos import write_camera_jpeg
+from tests.builders import notice_pdf_of, small_notice
 
 from .conftest import PASSWORD, RunningServer, cli, mutation, openapi_spec, push, start_server
 
@@ -195,22 +192,7 @@ def _valid_request(world: World, method: str, path: str) -> dict[str, Any]:
 @cache
 def _notice_pdf(notice_id: str) -> bytes:
     """A notice PDF printing the team's notice's 核验码 (its text is not the issued one)."""
-    problem = NoticeProblem("A2 窗口是否存在空岗", "12号窗口无人在岗。", "12", None)
-    content = NoticeContent(
-        notice_id,
-        Issuer(),
-        "伊营商监〔2026〕1号",
-        "伊美区市场监督管理局",
-        "伊美区政务服务中心",
-        "暗访",
-        date(2026, 11, 20),
-        date(2026, 11, 28),
-        date(2026, 12, 13),
-        (problem,),
-    )
-    buffer = io.BytesIO()
-    build_notice(content, resolve_fonts(), buffer)
-    return buffer.getvalue()
+    return notice_pdf_of(small_notice(notice_id, "伊营商监〔2026〕1号"))
 
 
 def _snapshot(db_url: str) -> str:

@@ -3,24 +3,18 @@ digest once; any signed-in user of the team checks a PDF or a digest against it.
 
 from __future__ import annotations
 
-import io
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 import requests
-from pypdf import PdfReader, PdfWriter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector_app.documents.content import Issuer, NoticeContent, NoticeProblem
-from inspector_app.documents.fonts import resolve_fonts
-from inspector_app.documents.notice_pdf import build_notice
 from inspector_app.protocol.notice_digest import canonical_notice, verification_code
 from inspector_app.server.database import make_engine
 from inspector_app.server.models import AuditEvent
+from tests.builders import edit_first_page, notice_pdf_of, small_notice
 
 from .conftest import BACKENDS, RunningServer, mutation, push, server_on
 
@@ -36,28 +30,7 @@ def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 def _notice_pdf(
     notice_id: str, number: str | None, description: str = "12号窗口无人在岗。"
 ) -> bytes:
-    problem = NoticeProblem(
-        "A2 窗口是否存在空岗",
-        description,
-        "12",
-        datetime(2026, 11, 20, 1, 30, tzinfo=UTC),
-        "1001",
-    )
-    content = NoticeContent(
-        notice_id,
-        Issuer(),
-        number,
-        "伊美区市场监督管理局",
-        "伊美区政务服务中心",
-        "暗访",
-        date(2026, 11, 20),
-        date(2026, 11, 28),
-        date(2026, 12, 13),
-        (problem,),
-    )
-    buffer = io.BytesIO()
-    build_notice(content, resolve_fonts(), buffer)
-    return buffer.getvalue()
+    return notice_pdf_of(small_notice(notice_id, number, description=description))
 
 
 def _numbered(server: RunningServer, headers: dict) -> tuple[str, str]:
@@ -129,14 +102,8 @@ def test_an_edited_pdf_is_altered_and_a_foreign_one_unknown(
     forged = _notice_pdf(notice_id, number, "12号窗口有人在岗。")  # one word, same id
     altered = _check_pdf(server, zhang, forged).json()
     assert (altered["verdict"], altered["number"]) == ("altered", number)
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    contents = writer.pages[0].get_contents()
-    assert contents is not None and b"(2026" in contents.get_data()
-    contents.set_data(contents.get_data().replace(b"(2026", b"(2024", 1))
-    writer.pages[0].replace_contents(contents)
-    edited = io.BytesIO()
-    writer.write(edited)
-    assert _check_pdf(server, zhang, edited.getvalue()).json()["verdict"] == "altered"
+    edited = edit_first_page(pdf, b"(2026", b"(2024")
+    assert _check_pdf(server, zhang, edited).json()["verdict"] == "altered"
     stranger = _notice_pdf(str(uuid.uuid4()), "伊营商监〔2026〕99号")
     assert _check_pdf(server, zhang, stranger).json()["reason"] == "no_such_notice"
     assert _check_pdf(server, zhang, b"%PDF-1.7 garbage").json()["reason"] == "unreadable"
@@ -225,7 +192,7 @@ def test_the_digest_reaches_laptops_in_the_notice_and_cannot_be_pushed(
 
 
 def test_a_notice_pdf_over_the_json_body_limit_is_accepted_up_to_its_own(
-    server: RunningServer, issued: tuple[str, str, bytes], tmp_path: Path
+    server: RunningServer, issued: tuple[str, str, bytes]
 ) -> None:
     _, _, pdf = issued
     zhang = server.token("zhang")
