@@ -88,7 +88,7 @@ def canonical_notice(pdf: bytes) -> CanonicalNotice:
     """The canonical content of a notice PDF and the 核验码 in it; UnreadablePdf if none."""
     if len(pdf) > MAX_PDF_BYTES:
         raise UnreadablePdf(f"over {MAX_PDF_BYTES // (1024 * 1024)} MB")
-    if not pdf.lstrip()[:5] == b"%PDF-":
+    if pdf.lstrip()[:5] != b"%PDF-":
         raise UnreadablePdf("not a PDF")
     try:
         reader = PdfReader(io.BytesIO(pdf))
