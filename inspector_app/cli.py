@@ -1,4 +1,4 @@
-"""Command line: launch the app, build demo data, list, export, sync."""
+"""Command line: launch the app, build demo data, list, export, verify, sync."""
 
 from __future__ import annotations
 
@@ -63,6 +63,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--issued-on", help="成文日期 YYYY-MM-DD (default: the bureau's today)")
 
+    verify = commands.add_parser(
+        "verify",
+        help="check a notice PDF against the store: exit 0 genuine, 1 altered, 3 unknown",
+    )
+    verify.add_argument("--data-dir", help=data_help, default=argparse.SUPPRESS)
+    verify.add_argument("file", help="the notice PDF")
+    verify.add_argument("--json", action="store_true", help="print the verdict as one JSON object")
+
     sync = commands.add_parser("sync", help="push local changes and pull the server's")
     sync.add_argument("--data-dir", help=data_help, default=argparse.SUPPRESS)
     sync.add_argument("--server", help="server address (default: the settings' server)")
@@ -119,6 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "verify":
+            return _verify(args)
         if args.command == "sync":
             from inspector_app.sync.command import run_sync_command
 
@@ -228,6 +238,33 @@ def _export(args: argparse.Namespace) -> int:
     for path in written:
         print(path)
     return 0
+
+
+VERIFY_EXIT = {"genuine": 0, "altered": 1, "unknown": 3}  # 2: usage or file errors
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from inspector_app.services.verification import verify_pdf
+
+    path = Path(args.file).expanduser()
+    try:
+        pdf = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        print(f"无法读取文件 {path}（{reason}）。", file=sys.stderr)
+        print(f"Cannot read {path} ({reason}).", file=sys.stderr)
+        return 2
+    store = _open_store(args)
+    try:
+        with store.unit_of_work() as uow:
+            verdict = verify_pdf(uow, pdf)
+    finally:
+        store.close()
+    if args.json:
+        print(verdict.model_dump_json())
+    else:
+        print(f"{verdict.message_zh} / {verdict.message_en}")
+    return VERIFY_EXIT[verdict.verdict.value]
 
 
 def _launch(args: argparse.Namespace) -> int:

@@ -191,8 +191,9 @@ def test_sync_imports_only_protocol_domain_store_and_services() -> None:
 
 def test_only_the_server_imports_the_server_and_the_protocol_is_plain() -> None:
     """The desktop never imports server/ (it installs without the server extra); the wire
-    protocol is plain pydantic and stdlib, so either side can load it alone (Pillow too,
-    which both sides install: what counts as a whole photo is part of the contract); the
+    protocol is plain pydantic and stdlib, so either side can load it alone (Pillow and
+    pypdf too, which both sides install: what counts as a whole photo, and what a notice's
+    digest is a digest of, are part of the contract); the
     server defines no wire model of its own (they live in protocol/)."""
     outside = {
         (str(path.relative_to(PACKAGE)), name)
@@ -201,7 +202,7 @@ def test_only_the_server_imports_the_server_and_the_protocol_is_plain() -> None:
         for name in _imports(path)
         if name == "inspector_app.server" or name.startswith("inspector_app.server.")
     }
-    plain = sys.stdlib_module_names | {"pydantic", "inspector_app", "PIL"}
+    plain = sys.stdlib_module_names | {"pydantic", "inspector_app", "PIL", "pypdf"}
     impure = {
         (path.name, name)
         for path in _layer_files("protocol")

@@ -6,9 +6,7 @@ directly. Nothing here knows about SQLAlchemy or Qt.
 
 from __future__ import annotations
 
-import hashlib
-import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -70,14 +68,6 @@ class NoticeContent:
     @property
     def is_draft(self) -> bool:
         return self.number is None
-
-    def digest(self) -> str:
-        """sha256 of what the notice says, so a printed copy can be checked later."""
-        data = asdict(self)
-        for photo in data["photos"]:
-            photo.pop("image")  # where the copy lives does not change what it shows
-        text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ import io
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from PIL import Image as PILImage
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -32,9 +31,10 @@ from inspector_app.documents.gbt9704 import (
 )
 from inspector_app.documents.keeping import Keep
 from inspector_app.documents.masthead import Masthead, ink_below, space_before
+from inspector_app.documents.print_copies import PrintCopies, print_copies_in
 from inspector_app.documents.wording import Wording, load_wording
+from inspector_app.protocol.notice_digest import CODE_LABEL, qr_payload, verification_code
 
-PRINT_DPI = 200
 PHOTO_BOX = (74 * mm, 78 * mm)  # two photos a row, a caption below each
 
 
@@ -43,10 +43,13 @@ def build_notice(
     fonts: DocumentFonts,
     target: Path | io.BytesIO,
     wording: Wording | None = None,
+    copies: PrintCopies | None = None,
 ) -> None:
-    """Write the notice PDF to `target` (a path or a buffer)."""
+    """Write the notice PDF to `target` (a path or a buffer). `copies` caches the photos'
+    print copies (services pass the store's); by default a cache in memory only."""
     wording = wording or load_wording()
     s = styles(fonts)
+    code = verification_code(content.notice_id)
     values = {
         "site": content.site,
         "date": chinese_date(content.visited_on),
@@ -59,7 +62,8 @@ def build_notice(
         "issuer": content.issuer.name,
         "count": str(len(content.problems)),
         "notice_id": content.notice_id,
-        "digest": content.digest()[:16],
+        "code": code,
+        "digest": code,  # wording files written before the 核验码 said {digest}
     }
 
     def text(key: str) -> str:
@@ -95,7 +99,7 @@ def build_notice(
             Spacer(1, LINE * (1 if tight else 2)),
             Signature(content.issuer.name, chinese_date(content.issued_on), fonts.body),
             Paragraph(text("contact"), s["body"]),
-            _verification(content, values, wording, s),
+            _verification(content, code, values, wording, s),
         ]
         if not content.photos:
             blocks.append(_imprint(content, s))
@@ -115,7 +119,7 @@ def build_notice(
             Spacer(1, LINE),
             Paragraph(text("appendix_title"), s["title"]),
             Spacer(1, LINE * 0.5),
-            *_photo_tables(content, s),
+            *_photo_tables(content, s, copies or print_copies_in(None)),
         ]
 
     build_official_pdf(
@@ -171,34 +175,21 @@ def _imprint(content: NoticeContent, s: dict) -> Flowable:
     return Imprint(issuer.copy_to, printer, chinese_date(content.issued_on), s["imprint"])
 
 
-def print_copy(path: Path, rotation: int, box: tuple[float, float]) -> tuple[bytes, float, float]:
-    """A JPEG at about 200 dpi for its printed size, upright; never the camera original."""
-    with PILImage.open(path) as image:
-        picture = image.convert("RGB")
-    if rotation % 4:
-        picture = picture.rotate(-90 * (rotation % 4), expand=True)
-    scale = min(box[0] / picture.width, box[1] / picture.height)
-    width_pt, height_pt = picture.width * scale, picture.height * scale
-    pixels = (max(1, round(width_pt / 72 * PRINT_DPI)), max(1, round(height_pt / 72 * PRINT_DPI)))
-    if pixels[0] < picture.width:
-        picture = picture.resize(pixels, PILImage.Resampling.BILINEAR, reducing_gap=2.0)
-    buffer = io.BytesIO()
-    picture.save(buffer, "JPEG", quality=80)
-    return buffer.getvalue(), width_pt, height_pt
-
-
-def _photo_tables(content: NoticeContent, s: dict) -> list[Flowable]:
+def _photo_tables(content: NoticeContent, s: dict, copies: PrintCopies) -> list[Flowable]:
     """Two photos a row; the last row is kept with the 版记, so the 版记 ends the last page."""
     cells = []
     for photo in content.photos:
-        data, width, height = print_copy(photo.image, photo.rotation, PHOTO_BOX)
+        copy = copies.get(photo.image, photo.rotation, PHOTO_BOX)  # made once per photo
         taken = chinese_time(photo.taken_at) if photo.taken_at else "拍摄时间不详"
         caption = (
             f"问题{photo.problem_number} · {escape(photo.item)}<br/>{taken} · "
             f"{escape(photo.place)}<br/>SHA-256 {photo.sha256[:16]}"
         )
         cells.append(
-            [Image(io.BytesIO(data), width=width, height=height), Paragraph(caption, s["caption"])]
+            [
+                Image(copy.source(), width=copy.width, height=copy.height),
+                Paragraph(caption, s["caption"]),
+            ]
         )
     rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
     if rows and len(rows[-1]) == 1:
@@ -245,14 +236,20 @@ class QrCode(Flowable):
             self.canv.rect(x, y, module, module, stroke=0, fill=1)
 
 
-def _verification(content: NoticeContent, values: dict, wording: Wording, s: dict) -> Flowable:
-    """A QR code with the notice id and content digest, so a printed copy can be checked."""
-    digest = content.digest()
-    size = 24 * mm
-    drawing = QrCode(f"inspector-notice:{content.notice_id}:{digest}", size)
-    line = escape(wording.text("notice", "verification", **values))
+def _verification(
+    content: NoticeContent, code: str, values: dict, wording: Wording, s: dict
+) -> Flowable:
+    """The QR code (the notice id) and the 核验码 in small type, each on one line.
+
+    The code names the notice; whether a copy is genuine is decided by the digest of
+    its whole text, recorded when it is issued (protocol/notice_digest.py).
+    """
+    size = 18 * mm
+    drawing = QrCode(qr_payload(content.notice_id), size)
+    note = escape(wording.text("notice", "verification", **values))
+    code_line = f"{CODE_LABEL}\u3000{code}"  # 4 groups of 4: about 40 mm in 9 pt
     table = Table(
-        [[drawing, Paragraph(f"{line}<br/>完整摘要 SHA-256：{digest}", s["small"])]],
+        [[drawing, [Paragraph(code_line, s["small"]), Paragraph(note, s["small"])]]],
         colWidths=[size + 4 * mm, TYPE_WIDTH - size - 4 * mm],
         hAlign="LEFT",
     )

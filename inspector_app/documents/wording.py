@@ -28,6 +28,7 @@ NOTICE_FIELDS = frozenset(
         "issuer",
         "count",
         "notice_id",
+        "code",
         "digest",
     }
 )

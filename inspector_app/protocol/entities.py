@@ -183,7 +183,7 @@ ENTITIES: dict[str, EntitySpec] = {
                 "contact_phone",
             }
         ),
-        server_owned=frozenset({"number", "reviewed_by", "pdf_sha256"}),
+        server_owned=frozenset({"number", "reviewed_by", "content_digest"}),
         writers=SUPERVISORS,
         initial={"status": "draft", "extension_status": "none", "escalation": "none"},
         after_submit=frozenset(

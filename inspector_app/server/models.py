@@ -77,6 +77,18 @@ class IssuedNumber(ServerBase):
     withdrawal_reason: Mapped[str] = mapped_column(Text, default="")
 
 
+class NoticeDigest(ServerBase):
+    """The canonical content digest of a numbered notice's issued PDF (核验, migration
+    0008): recorded once by a supervisor, never changed, looked up by digest or by id."""
+
+    __tablename__ = "notice_digest"
+
+    notice_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    recorded_by: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    recorded_at: Mapped[datetime]
+
+
 class AuditEvent(ServerBase):
     """Append-only and hash-chained; triggers refuse UPDATE and DELETE (migration 0001)."""
 

@@ -21,6 +21,7 @@ from inspector_app.documents.content import (
 )
 from inspector_app.documents.fonts import DocumentFonts, FontRole, resolve_fonts
 from inspector_app.documents.notice_pdf import build_notice
+from inspector_app.documents.print_copies import PrintCopies, print_copies_in
 from inspector_app.documents.record_pdf import build_record
 from inspector_app.domain import bureau_time
 from inspector_app.domain.checklist import ChecklistTemplate
@@ -270,10 +271,17 @@ def fonts_from(settings: Settings) -> DocumentFonts:
     )
 
 
-def notice_pdf(content: NoticeContent, fonts: DocumentFonts) -> bytes:
+def notice_pdf(
+    content: NoticeContent, fonts: DocumentFonts, copies: PrintCopies | None = None
+) -> bytes:
     buffer = io.BytesIO()
-    build_notice(content, fonts, buffer)
+    build_notice(content, fonts, buffer, copies=copies)
     return buffer.getvalue()
+
+
+def print_copies_for(photos: PhotoStore) -> PrintCopies:
+    """The store's print copies, beside its previews (photos/print/), shared by the process."""
+    return print_copies_in(photos.root / "print")
 
 
 def record_pdf(content: RecordContent, fonts: DocumentFonts) -> bytes:
@@ -323,6 +331,7 @@ class DocumentDraft:
     kind: str  # "notice" | "record"
     contents: tuple[NoticeContent | RecordContent, ...]
     settings: Settings
+    print_copies: PrintCopies | None = None  # the photos' print copies, made once each
 
     def render(self) -> list[BuiltDocument]:
         fonts = fonts_from(self.settings)
@@ -332,7 +341,7 @@ class DocumentDraft:
                 name = f"现场检查记录表-{content.site}.pdf"
                 built.append(BuiltDocument("现场检查记录表", name, record_pdf(content, fonts)))
             else:
-                data = notice_pdf(content, fonts)
+                data = notice_pdf(content, fonts, self.print_copies)
                 built.append(BuiltDocument(content.addressee, notice_file_name(content), data))
         return built
 
@@ -366,4 +375,4 @@ def prepare_documents(
                 calendar=load_working_calendar(),
             )
         )
-    return DocumentDraft(kind, contents, settings)
+    return DocumentDraft(kind, contents, settings, print_copies_for(photos))

@@ -1,4 +1,4 @@
-"""Models for rectification notices, feedback and amendments (migration 0002)."""
+"""Models for rectification notices, feedback and amendments (migrations 0002, 0006)."""
 
 from __future__ import annotations
 
@@ -38,7 +38,9 @@ class Notice(Synced, Base):
     returned_count: Mapped[int] = mapped_column(Integer, default=0)
     contact_person: Mapped[str] = mapped_column(String(100), default="")
     contact_phone: Mapped[str] = mapped_column(String(50), default="")
-    pdf_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+    # sha256 of the issued PDF's canonical content (protocol/notice_digest.py), set once
+    # at issue by services/verification.py and by the server; a 核验 compares against it.
+    content_digest: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class NoticeFinding(Synced, Base):

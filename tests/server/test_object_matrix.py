@@ -15,6 +15,7 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from random import Random
 from typing import Any
@@ -23,9 +24,11 @@ import pytest
 import requests
 from sqlalchemy import text
 
+from inspector_app.protocol.notice_digest import verification_code
 from inspector_app.server.access import SERVER_OWNED, server_owned
 from inspector_app.server.database import make_engine
 from inspector_app.services.demo_photos import write_camera_jpeg
+from tests.builders import notice_pdf_of, small_notice
 
 from .conftest import PASSWORD, RunningServer, cli, mutation, openapi_spec, push, start_server
 
@@ -38,6 +41,7 @@ ROUTES = sorted(
 )
 # Server-owned or identity fields a client might try to smuggle into any write.
 INJECTED = sorted(SERVER_OWNED | {"team", "role", "created_by", "issued_by", "active", "id"})
+DIGEST = "c" * 64  # the content digest recorded for the team's notice
 # Knowing a photo's sha256 means having its bytes already, so these reveal nothing:
 # HEAD tells a client it can skip an upload, and anyone may upload bytes they hold.
 OPEN_BY_HASH = {
@@ -107,6 +111,13 @@ def _build_world(server: RunningServer, tmp_path: Path) -> World:
         timeout=30,
     )
     assert numbered.status_code == 200, numbered.text
+    recorded = requests.post(
+        f"{server.url}/api/v1/notices/{notice}/digest",
+        json={"digest": DIGEST},
+        headers=chen,
+        timeout=30,
+    )
+    assert recorded.status_code == 200, recorded.text
     started = requests.post(
         f"{server.url}/api/v1/blobs/{'b' * 64}/uploads",
         json={"size": 10},
@@ -137,6 +148,14 @@ def _valid_request(world: World, method: str, path: str) -> dict[str, Any]:
         },
         ("POST", "/api/v1/notices/{notice_id}/number/withdraw"): {
             "json": {"reason": "文书内容有误，撤回重发"}
+        },
+        ("POST", "/api/v1/notices/{notice_id}/digest"): {"json": {"digest": DIGEST}},
+        ("POST", "/api/v1/notices/verify"): {
+            "json": {"digest": DIGEST, "code": verification_code(world.notice)}
+        },
+        ("POST", "/api/v1/notices/verify/pdf"): {
+            "data": _notice_pdf(world.notice),
+            "headers": {"Content-Type": "application/pdf"},
         },
         ("POST", "/api/v1/admin/users"): {
             "json": {"username": "intruder", "password": PASSWORD, "role": "admin"}
@@ -184,6 +203,12 @@ def _valid_request(world: World, method: str, path: str) -> dict[str, Any]:
     return examples.get((method, path), {})
 
 
+@cache
+def _notice_pdf(notice_id: str) -> bytes:
+    """A notice PDF printing the team's notice's 核验码 (its text is not the issued one)."""
+    return notice_pdf_of(small_notice(notice_id, "伊营商监〔2026〕1号"))
+
+
 def _snapshot(db_url: str) -> str:
     """Everything a write could change, as one digest (tokens and login records aside)."""
     queries = [
@@ -193,6 +218,7 @@ def _snapshot(db_url: str) -> str:
         "SELECT sha256, uploaded_by FROM blob ORDER BY sha256",
         "SELECT username, role, team, active FROM account ORDER BY username",
         "SELECT count(*) FROM sync_conflict",
+        "SELECT notice_id, digest FROM notice_digest ORDER BY notice_id",
     ]
     engine = make_engine(db_url)
     with engine.connect() as connection:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from schemathesis import APIOperation, Case, GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.errors import FailureGroup
@@ -51,6 +52,20 @@ APP_HEADERS = {"authorization", "x-inspector-protocol"}
 LOGIN = "POST /api/v1/auth/login"
 LOGOUT = "POST /api/v1/auth/logout"
 EXCEPTION_LINE = re.compile(r"[A-Za-z_][\w.]*[a-z][\w.]*(: .*)?")
+# The notice check (POST /notices/verify/pdf) takes raw PDF bytes: truncated and
+# damaged PDFs, and bytes that are no PDF at all.
+schemathesis.openapi.media_type(
+    "application/pdf",
+    st.sampled_from(
+        [
+            b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+            b"trailer\n<< /Root 1 0 R >>\n%%EOF",
+            b"%PDF-1.7\n",
+        ]
+    )
+    | st.binary(max_size=4096).map(lambda tail: b"%PDF-1.7\n" + tail)
+    | st.binary(max_size=256),
+)
 
 
 def _operations(server: RunningServer) -> list[APIOperation]:

@@ -117,7 +117,7 @@ def test_every_entity_round_trips_through_the_file(store: Store) -> None:
         returned_count=1,
         contact_person="刘洋",
         contact_phone="0458-3600000",
-        pdf_sha256="cd" * 32,
+        content_digest="cd" * 32,
     )
     link = NoticeFinding(notice_id=notice.id, finding_id=finding.id, position=1)
     feedback = RectificationFeedback(

@@ -19,10 +19,12 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from inspector_app.protocol.blobs import MAX_BLOB_BYTES
+from inspector_app.protocol.notice_digest import MAX_PDF_BYTES
 
 MAX_JSON_BODY = 1024 * 1024
 # The routes that take photo bytes rather than JSON: whole PUT and resumable PATCH parts.
 _BLOB_BODY = re.compile(r"^/api/v1/blobs/[^/]+(/uploads/[^/]+)?$")
+PDF_BODY_PATH = "/api/v1/notices/verify/pdf"  # a notice PDF to check (核验)
 TOO_LARGE = "请求过大。/ Request too large."
 TOO_SLOW = "请求体发送过慢，已中断。/ The request body arrived too slowly; it was cut off."
 _CLOSE = {"Connection": "close"}  # the rest of the body is never read: end the connection
@@ -42,6 +44,8 @@ def body_limit(method: str, path: str) -> int:
     """The most bytes this route's body may have."""
     if method in ("PUT", "PATCH") and _BLOB_BODY.match(path):
         return MAX_BLOB_BYTES
+    if method == "POST" and path == PDF_BODY_PATH:
+        return MAX_PDF_BYTES
     return MAX_JSON_BODY
 
 

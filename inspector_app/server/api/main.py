@@ -7,12 +7,20 @@ from fastapi import APIRouter, Depends
 
 from inspector_app.server.api.deps import check_protocol
 from inspector_app.server.api.responses import errors
-from inspector_app.server.api.routes import admin, auth, blobs, numbering, reference, sync
+from inspector_app.server.api.routes import (
+    admin,
+    auth,
+    blobs,
+    numbering,
+    reference,
+    sync,
+    verification,
+)
 
 api_router = APIRouter(
     prefix="/api/v1",
     dependencies=[Depends(check_protocol)],
     responses=errors(400, 401, 413, 422, 426),
 )
-for module in (auth, numbering, admin, reference, blobs, sync):
+for module in (auth, numbering, verification, admin, reference, blobs, sync):
     api_router.include_router(module.router)
