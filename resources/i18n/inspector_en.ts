@@ -167,39 +167,64 @@
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="43"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="32"/>
+        <source>亮明身份</source>
+        <translation>Identity shown</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="33"/>
+        <source>记录人</source>
+        <translation>Recorder</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="34"/>
+        <source>执法证号/工作证号</source>
+        <translation>Enforcement / work card number</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="46"/>
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="44"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="47"/>
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="45"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="48"/>
         <source>照片</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="49"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="52"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="55"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="58"/>
         <source>已删除</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="57"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="60"/>
         <source>未删除</source>
         <translation>not deleted</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="60"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="63"/>
         <source>（空）</source>
         <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="70"/>
+        <source>已亮明身份</source>
+        <translation>Identity shown</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="72"/>
+        <source>未亮明身份</source>
+        <translation>Identity not shown</translation>
     </message>
 </context>
 <context>
@@ -729,32 +754,32 @@
 <context>
     <name>RecordFactsBar</name>
     <message>
-        <location filename="../../inspector_app/ui/runner/record_facts_bar.py" line="33"/>
+        <location filename="../../inspector_app/ui/runner/record_facts_bar.py" line="34"/>
         <source>已亮明身份</source>
         <translation>Identity shown</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/record_facts_bar.py" line="37"/>
+        <location filename="../../inspector_app/ui/runner/record_facts_bar.py" line="38"/>
         <source>暗访中检查人员向被检查单位亮明身份后勾选：现场检查记录表将请被检查单位负责人签名；未勾选时记录表注明未亮明身份，不请被检查单位签名。</source>
         <translation>Tick once the inspectors of a covert visit have shown who they are: the record sheet then asks the inspected unit&apos;s head to sign. Unticked, the sheet says the inspectors stayed unknown and asks the unit for no signature.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/record_facts_bar.py" line="41"/>
+        <location filename="../../inspector_app/ui/runner/record_facts_bar.py" line="42"/>
         <source>证号与记录人…</source>
         <translation>Card numbers and recorder…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/record_facts_bar.py" line="59"/>
+        <location filename="../../inspector_app/ui/runner/record_facts_bar.py" line="75"/>
         <source>检查人员：{0}&#x3000;记录人：{1}</source>
         <translation>Inspectors: {0}  Recorder: {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/record_facts_bar.py" line="60"/>
+        <location filename="../../inspector_app/ui/runner/record_facts_bar.py" line="76"/>
         <source>未指定</source>
         <translation>not chosen</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/record_facts_bar.py" line="63"/>
+        <location filename="../../inspector_app/ui/runner/record_facts_bar.py" line="79"/>
         <source>&#x3000;（{0}未填证号）</source>
         <translation>  (no card number for {0})</translation>
     </message>
@@ -790,7 +815,7 @@
 <context>
     <name>RejectedDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="46"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="49"/>
         <source>整改通知书</source>
         <translation>Rectification notice</translation>
     </message>
@@ -919,17 +944,17 @@
         <translation>This inspection has been submitted; it can be viewed but not changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="304"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="303"/>
         <source>已撤销上一步修改。</source>
         <translation>The last change was undone.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="325"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="324"/>
         <source>新增检查表外问题</source>
         <translation>New problem not on the checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="325"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="324"/>
         <source>问题标题（如：大厅饮水机无水）</source>
         <translation>Problem title (e.g. water dispenser empty)</translation>
     </message>
@@ -959,12 +984,12 @@
         <translation>Photo not imported</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="358"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="357"/>
         <source>照片已删除（同步前可在照片查看器中恢复）。</source>
         <translation>Photo deleted (it can be restored in the photo viewer until the next sync).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="376"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="375"/>
         <source>检查已提交。</source>
         <translation>The inspection was submitted.</translation>
     </message>

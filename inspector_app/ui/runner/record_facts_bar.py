@@ -1,5 +1,6 @@
-"""The runner's line about the record sheet: who inspects (with card numbers), who
-records, and for a 暗访 whether the inspectors made themselves known (亮明身份).
+"""The runner's lines about the record sheet, above the checklist: who inspects (with
+card numbers), who records, and for a 暗访 whether the inspectors made themselves
+known (亮明身份).
 
 The choice is the inspector's, made in the hall and saved at once like every
 other field; it decides whether the record sheet asks the unit to sign.
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from inspector_app.domain.inspection import InspectionMode, is_editable
 from inspector_app.services.queries import InspectionSheet
@@ -40,13 +41,28 @@ class RecordFactsBar(QWidget):
         )
         self.edit = QPushButton(self.tr("证号与记录人…"))
         self.edit.setObjectName("record-facts-edit")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.team, 1)
-        layout.addWidget(self.identity_shown)
-        layout.addWidget(self.edit)
+        self.team.setWordWrap(True)
+        # Above the checklist, not as a row of the page: at 1280×720 every field of the
+        # current item must stay in view without scrolling.
+        choices = QHBoxLayout()
+        choices.addWidget(self.identity_shown)
+        choices.addStretch(1)
+        choices.addWidget(self.edit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 2)
+        layout.addWidget(self.team)
+        layout.addLayout(choices)
         self.identity_shown.toggled.connect(self._identity_toggled)
         self.edit.clicked.connect(lambda: self.edit_facts())
+
+    def above(self, checklist: QWidget) -> QWidget:
+        """The runner's left pane: this bar, then the checklist."""
+        pane = QWidget()
+        column = QVBoxLayout(pane)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self)
+        column.addWidget(checklist, 1)
+        return pane
 
     def show_sheet(self, sheet: InspectionSheet) -> None:
         self.sheet = sheet

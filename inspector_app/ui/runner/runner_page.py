@@ -99,7 +99,7 @@ class RunnerPage(QWidget):
         self.panel.camera.setVisible(False)  # until a camera is found (see load)
         self._camera_checked = False
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.tree)
+        splitter.addWidget(self.record_facts.above(self.tree))
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -107,7 +107,6 @@ class RunnerPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.record_facts)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
 
