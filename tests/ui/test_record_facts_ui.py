@@ -226,3 +226,18 @@ def test_settings_keep_the_inspectors_card_number_and_refuse_one_that_cannot_pri
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert dialog.result() == SettingsDialog.DialogCode.Accepted
     assert dialog.result_settings().inspector_cert_no == "23010012"
+
+
+def test_printed_on_both_sides_the_receipt_never_lands_on_the_back_of_a_notice_page() -> None:
+    from inspector_app.ui.runner.document_preview import print_plan
+
+    assert print_plan(3, 1, both_sides=True) == [
+        ("main", 0),
+        ("main", 1),
+        ("main", 2),
+        ("blank", 0),
+        ("after", 0),
+    ]
+    assert print_plan(4, 1, both_sides=True)[-2:] == [("main", 3), ("after", 0)]
+    assert print_plan(3, 1, both_sides=False)[-1] == ("after", 0)
+    assert print_plan(3, 0, both_sides=True) == [("main", 0), ("main", 1), ("main", 2)]

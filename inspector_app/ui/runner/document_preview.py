@@ -177,6 +177,16 @@ def load_pdf(data: bytes, parent: QWidget) -> QPdfDocument:
     return document
 
 
+def print_plan(main: int, after: int, both_sides: bool) -> list[tuple[str, int]]:
+    """The sheets' sides in order: ("main", i), ("blank", 0), ("after", i). Printed on both
+    sides, an odd notice would put the receipt on its last page's back, and the receipt
+    is torn off and returned: a blank back comes first."""
+    plan = [("main", i) for i in range(main)]
+    if after and both_sides and main % 2 == 1:
+        plan.append(("blank", 0))
+    return plan + [("after", i) for i in range(after)]
+
+
 def render_to_printer(
     pdf: QPdfDocument, printer: QPrinter, after: QPdfDocument | None = None
 ) -> int:
@@ -184,11 +194,13 @@ def render_to_printer(
     (the 送达回证) starting a new sheet; returns how many pages were sent."""
     first = max(printer.fromPage(), 1)
     last = printer.toPage() or pdf.pageCount()
-    pages = [(pdf, index) for index in range(first - 1, min(last, pdf.pageCount()))]
-    blank = printer.duplex() != QPrinter.DuplexMode.DuplexNone and len(pages) % 2 == 1
-    if after is not None:
-        # Both sides printed: an odd notice would put the receipt on its last page's back.
-        pages += [(None, -1)] * blank + [(after, index) for index in range(after.pageCount())]
+    chosen = list(range(first - 1, min(last, pdf.pageCount())))
+    both_sides = printer.duplex() != QPrinter.DuplexMode.DuplexNone
+    plan = print_plan(len(chosen), after.pageCount() if after else 0, both_sides)
+    pages = [
+        (pdf, chosen[i]) if which == "main" else (after, i) if which == "after" else (None, -1)
+        for which, i in plan
+    ]
     painter = QPainter()
     if not painter.begin(printer):
         raise RuntimeError("printer refused to start")
