@@ -59,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         required=True,
-        help="PDF file; for notices without --unit, a folder that receives one file per unit",
+        help="PDF file; for notices without --unit, a folder that receives one file per unit "
+        "(each notice's 送达回证 is written beside it)",
     )
     export.add_argument("--issued-on", help="成文日期 YYYY-MM-DD (default: the bureau's today)")
 
@@ -230,9 +231,17 @@ def _export(args: argparse.Namespace) -> int:
         if fonts_note is not None:  # printed, but not yet fit to issue: say why
             print(f"{fonts_note[0]}\n{fonts_note[1]}", file=sys.stderr)
         if args.kind == "record" or args.unit:
-            written = [docs.save_pdf(built[0].data, output)]
+            targets = [(built[0], output)]
         else:
-            written = [docs.save_pdf(b.data, output / b.file_name) for b in built]
+            targets = [(b, output / b.file_name) for b in built]
+        written = []
+        for document, target in targets:
+            written.append(docs.save_pdf(document.data, target))
+            if document.receipt is not None:  # the 送达回证 goes beside its notice
+                beside = target.with_name(f"{target.stem}-送达回证.pdf")
+                if not args.unit:
+                    beside = target.with_name(document.receipt.file_name)
+                written.append(docs.save_pdf(document.receipt.data, beside))
     finally:
         store.close()
     for path in written:

@@ -17,6 +17,7 @@ ENV_VAR = "INSPECTOR_CONFIG_DIR"
 @dataclass
 class Settings:
     inspector_name: str = ""
+    inspector_cert_no: str = ""  # 执法证号/工作证号, printed on the record sheet
     team: list[str] = field(default_factory=list)
     data_dir: str = ""  # empty: the default (see data_dir.py)
     language: str = "zh_CN"

@@ -81,9 +81,15 @@ class RecordItem:
 
 
 @dataclass(frozen=True)
+class RecordInspector:
+    name: str
+    cert_no: str  # 执法证号 or 工作证号; "" when not recorded (the sheet leaves room for it)
+
+
+@dataclass(frozen=True)
 class RecordContent:
     inspection_id: str
-    issuer: Issuer
+    issuer: Issuer  # 检查机关
     site: str
     address: str
     mode_text: str
@@ -92,7 +98,30 @@ class RecordContent:
     team: tuple[str, ...]
     template_name: str
     items: tuple[RecordItem, ...]
-    adhoc: tuple[NoticeProblem, ...]
+    adhoc: tuple[RecordItem, ...]  # problems no checklist item covers, code 表外
+    inspected_unit: str = ""  # 被检查单位: the hall's managing unit
+    problem_units: tuple[str, ...] = ()  # resident units named by a problem, besides it
+    inspectors: tuple[RecordInspector, ...] = ()  # the team with card numbers
+    recorder: str = ""  # 记录人
+    covert: bool = False  # 暗访
+    identity_shown: bool = False  # 亮明身份 during a 暗访
+
+    @property
+    def unit_signs(self) -> bool:
+        """Only a unit that knew it was inspected can be asked to sign the record."""
+        return not self.covert or self.identity_shown
+
+
+def check_period(started_at: datetime, ended_at: datetime | None) -> str:
+    """检查时间 with its year on the bureau's clock; the end's date once more only when
+    it differs, and the end left blank to write by hand while the inspection is open."""
+    start = bureau_time.local(started_at)
+    text = f"{start.year}年{start.month}月{start.day}日{start.hour}时{start.minute:02d}分"
+    if ended_at is None:
+        return f"{text}至　　时　　分"
+    end = bureau_time.local(ended_at)
+    day = "" if end.date() == start.date() else f"{end.year}年{end.month}月{end.day}日"
+    return f"{text}至{day}{end.hour}时{end.minute:02d}分"
 
 
 def chinese_date(day: date) -> str:

@@ -114,6 +114,10 @@ ENTITIES: dict[str, EntitySpec] = {
                 "submitted_at",
                 "reviewed_at",
                 "recheck_of_id",
+                # the record sheet's facts (store migration 0006, domain/record_facts.py)
+                "identity_shown",
+                "recorder",
+                "cert_nos",
             }
         ),
         server_owned=frozenset({"reviewed_by"}),
@@ -121,7 +125,7 @@ ENTITIES: dict[str, EntitySpec] = {
         reviewer_fields=frozenset({"review_comment", "reviewed_at"}),
         initial={"status": "draft"},
         after_submit=frozenset({"status", "review_comment", "reviewed_at"}),
-        kinds={"team": "list"},
+        kinds={"team": "list", "identity_shown": "bool", "cert_nos": "document"},
     ),
     "finding": EntitySpec(
         frozenset(

@@ -17,8 +17,11 @@ from inspector_app.documents.content import (
     NoticeContent,
     NoticeProblem,
     RecordContent,
+    RecordInspector,
     RecordItem,
+    chinese_time,
 )
+from inspector_app.documents.delivery_receipt import build_receipt, receipt_file_name, receipt_for
 from inspector_app.documents.fonts import DocumentFonts, FontRole, resolve_fonts
 from inspector_app.documents.notice_pdf import build_notice
 from inspector_app.documents.print_copies import PrintCopies, print_copies_in
@@ -27,7 +30,7 @@ from inspector_app.domain import bureau_time
 from inspector_app.domain.checklist import ChecklistTemplate
 from inspector_app.domain.errors import ValidationFailed
 from inspector_app.domain.finding import RESULT_LABELS, FindingResult
-from inspector_app.domain.inspection import MODE_LABELS
+from inspector_app.domain.inspection import MODE_LABELS, InspectionMode
 from inspector_app.domain.notice import validate_deadline
 from inspector_app.domain.working_days import OFFICIAL, WorkingCalendar, due_date
 from inspector_app.services.inspections import get_template, inspection_or_error
@@ -206,19 +209,16 @@ def _problem(template: ChecklistTemplate, finding: FindingView) -> NoticeProblem
 def record_content(
     uow: UnitOfWork, photos: PhotoStore, inspection_id: str, *, issuer: Issuer
 ) -> RecordContent:
+    """The record sheet of one inspection: facts, every item's result, who signs."""
     sheet = load_inspection_sheet(uow, photos, inspection_id)
     inspection = inspection_or_error(uow, inspection_id)
     template = get_template(uow, inspection.template_id)
     site = uow.session.get(Site, sheet.site_id)
+    managing = site.managing_unit_id if site else None
     items = []
     for finding in sheet.findings:
         if finding.item_code is None:
             continue
-        notes = [finding.description.strip()]
-        if finding.window_no:
-            notes.append(f"窗口：{finding.window_no}号")
-        if finding.staff_badge:
-            notes.append(f"工号：{finding.staff_badge}")
         items.append(
             RecordItem(
                 code=finding.item_code,
@@ -226,14 +226,20 @@ def record_content(
                 text=finding.title,
                 result_text=RESULT_LABELS[finding.result][0],
                 failed=finding.result == FindingResult.FAIL,
-                note="；".join(n for n in notes if n),
+                note=record_note(finding),
             )
         )
     adhoc = tuple(
-        NoticeProblem(f.title, f.description, f.window_no, f.observed_at, f.staff_badge)
+        RecordItem("表外", "", f.title, RESULT_LABELS[f.result][0], True, record_note(f))
         for f in sheet.findings
         if f.item_code is None
     )
+    problem_units = dict.fromkeys(
+        sheet.units.get(f.unit_id, f.unit_id)
+        for f in sheet.findings
+        if f.result == FindingResult.FAIL and f.unit_id and f.unit_id != managing
+    )
+    facts = sheet.record
     return RecordContent(
         inspection_id=inspection_id,
         issuer=issuer,
@@ -246,7 +252,35 @@ def record_content(
         template_name=f"{template.name}（第{template.version}版）",
         items=tuple(items),
         adhoc=adhoc,
+        inspected_unit=sheet.units.get(managing, "") if managing else "",
+        problem_units=tuple(problem_units),
+        inspectors=tuple(
+            RecordInspector(name, facts.cert_nos.get(name, "")) for name in sheet.team
+        ),
+        recorder=facts.recorder,
+        covert=sheet.mode == InspectionMode.COVERT,
+        identity_shown=facts.identity_shown,
     )
+
+
+_TRAILING_MARKS = "。；，、：.;,: \t\n　"
+
+
+def record_note(finding: FindingView) -> str:
+    """情况说明: what was seen, then window and badge, one mark between parts
+    ("…二十分钟；窗口：5号；工号：7538。", never "…二十分钟。；窗口："); a problem no
+    checklist item covers also says when it was seen, as no item's row places it."""
+    seen = finding.description.strip().rstrip(_TRAILING_MARKS)
+    if finding.item_code is None and finding.observed_at is not None:
+        seen += f"（{chinese_time(finding.observed_at)}）"
+    parts = [seen]
+    window = finding.window_no.strip()
+    if window:
+        parts.append(f"窗口：{window if window.endswith('号') else window + '号'}")
+    if finding.staff_badge.strip():
+        parts.append(f"工号：{finding.staff_badge.strip()}")
+    text = "；".join(part for part in parts if part)
+    return f"{text}。" if text else ""
 
 
 def issuer_from(settings: Settings) -> Issuer:
@@ -290,6 +324,13 @@ def record_pdf(content: RecordContent, fonts: DocumentFonts) -> bytes:
     return buffer.getvalue()
 
 
+def receipt_pdf(content: NoticeContent, fonts: DocumentFonts) -> bytes:
+    """The notice's 送达回证, one page."""
+    buffer = io.BytesIO()
+    build_receipt(receipt_for(content), fonts, buffer)
+    return buffer.getvalue()
+
+
 def save_pdf(data: bytes, target: Path) -> Path:
     """Write a finished PDF atomically; a clear message when the place is not writable.
 
@@ -318,6 +359,8 @@ class BuiltDocument:
     label: str  # the addressee of a notice; the sheet's own name for a record
     file_name: str
     data: bytes
+    # A notice's 送达回证: its own file beside the notice, printed with it.
+    receipt: BuiltDocument | None = None
 
 
 @dataclass(frozen=True)
@@ -342,7 +385,13 @@ class DocumentDraft:
                 built.append(BuiltDocument("现场检查记录表", name, record_pdf(content, fonts)))
             else:
                 data = notice_pdf(content, fonts, self.print_copies)
-                built.append(BuiltDocument(content.addressee, notice_file_name(content), data))
+                file_name = notice_file_name(content)
+                receipt = BuiltDocument(
+                    f"送达回证（{content.addressee}）",
+                    receipt_file_name(file_name),
+                    receipt_pdf(content, fonts),
+                )
+                built.append(BuiltDocument(content.addressee, file_name, data, receipt))
         return built
 
 

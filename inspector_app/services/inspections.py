@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -21,6 +22,7 @@ from inspector_app.domain.inspection import (
     check_submittable,
     ensure_editable,
 )
+from inspector_app.domain.record_facts import clean_cert_nos
 from inspector_app.services.errors import NotFound
 from inspector_app.store.models import (
     Campaign,
@@ -66,11 +68,14 @@ def start_inspection(
     started_at: datetime,
     campaign_id: str | None = None,
     note: str = "",
+    cert_nos: Mapping[str, str] | None = None,
 ) -> str:
     """Create the inspection and one unchecked finding per checklist item.
 
     The template version is frozen with the inspection: later template
-    versions never change what this inspection was checked against.
+    versions never change what this inspection was checked against. The
+    first of the team (the inspector at this laptop) is the recorder until
+    someone else is chosen; `cert_nos` are the team's card numbers known so far.
     """
     template = get_template(uow, template_id)
     if uow.session.get(Site, site_id) is None:
@@ -85,6 +90,8 @@ def start_inspection(
         team=list(team),
         started_at=started_at,
         note=note,
+        recorder=team[0] if team else "",
+        cert_nos=clean_cert_nos(team, cert_nos or {}),
     )
     uow.session.add(inspection)
     uow.session.flush()

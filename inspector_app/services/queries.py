@@ -10,7 +10,9 @@ from sqlalchemy import func, select
 from inspector_app.domain.checklist import ChecklistTemplate
 from inspector_app.domain.finding import FindingResult, Severity
 from inspector_app.domain.inspection import InspectionMode, InspectionStatus
+from inspector_app.domain.record_facts import RecordFacts
 from inspector_app.services.inspections import get_template, inspection_or_error
+from inspector_app.services.record_facts import facts_of
 from inspector_app.services.summaries import InspectionSummary, summaries_from_rows
 from inspector_app.store.home_list import HOME_LIST_SQL
 from inspector_app.store.models import (
@@ -155,6 +157,7 @@ class InspectionSheet:
     findings: tuple[FindingView, ...]  # checklist order, then ad-hoc ones
     windows: tuple[WindowView, ...]
     units: dict[str, str]  # id -> name
+    record: RecordFacts  # 亮明身份, 记录人, card numbers
 
 
 def load_inspection_sheet(
@@ -221,6 +224,7 @@ def load_inspection_sheet(
         findings,
         windows,
         units,
+        facts_of(inspection),
     )
 
 

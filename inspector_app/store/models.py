@@ -157,6 +157,11 @@ class Inspection(Synced, Base):
     submitted_at: Mapped[datetime | None] = mapped_column(default=None)
     reviewed_at: Mapped[datetime | None] = mapped_column(default=None)
     recheck_of_id: Mapped[str | None] = mapped_column(ForeignKey("inspection.id"), default=None)
+    # Added in 0006, for the record sheet (domain/record_facts.py): 亮明身份 in a 暗访,
+    # 记录人, and each team member's 执法证号/工作证号 by name.
+    identity_shown: Mapped[bool] = mapped_column(Boolean, default=False)
+    recorder: Mapped[str] = mapped_column(String(50), default="")
+    cert_nos: Mapped[dict] = mapped_column(JSON, default=dict)
 
 
 class Finding(Synced, Base):

@@ -24,9 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain import bureau_time
+from inspector_app.domain.errors import ValidationFailed
+from inspector_app.domain.record_facts import check_cert_no
 from inspector_app.domain.working_days import MAX_WORKING_DAYS
 from inspector_app.settings import Settings
 from inspector_app.ui.home.new_inspection_dialog import split_team
+from inspector_app.ui.i18n import current_language
 
 
 def split_organs(text: str) -> list[str]:
@@ -46,6 +49,9 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("设置"))
         self.original = settings
         self.name = QLineEdit(settings.inspector_name)
+        self.cert_no = QLineEdit(settings.inspector_cert_no)
+        self.cert_no.setObjectName("inspector-cert-no")
+        self.cert_no.setPlaceholderText(self.tr("印在现场检查记录表上，新建检查时自动填入"))
         self.team = QLineEdit(", ".join(settings.team))
         self.team.setPlaceholderText(self.tr("新建检查时默认的检查组成员，用逗号分隔"))
         self.data_dir = QLineEdit(settings.data_dir or data_dir)
@@ -113,6 +119,7 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout(self)
         form.addRow(self.tr("检查人员姓名"), self.name)
+        form.addRow(self.tr("执法证号/工作证号"), self.cert_no)
         form.addRow(self.tr("默认检查组"), self.team)
         form.addRow(self.tr("数据目录"), data_row)
         form.addRow("", self.data_note)
@@ -166,6 +173,11 @@ class SettingsDialog(QDialog):
         return self.time_zone.currentText().strip()
 
     def accept(self) -> None:
+        try:
+            check_cert_no(self.name.text().strip() or self.tr("本人"), self.cert_no.text())
+        except ValidationFailed as error:
+            self._refuse(error.message(current_language()), self.cert_no)
+            return
         name = self.zone_name()
         if not bureau_time.is_known_zone(name):
             self.error.setText(
@@ -179,10 +191,18 @@ class SettingsDialog(QDialog):
             return
         super().accept()
 
+    def _refuse(self, message: str, field: QLineEdit) -> None:
+        """Say why nothing was saved, next to the buttons, and go to the field."""
+        self.error.setText(message)
+        self.error.show()
+        field.setFocus()
+        field.selectAll()
+
     def result_settings(self) -> Settings:
         return replace(
             self.original,
             inspector_name=self.name.text().strip(),
+            inspector_cert_no=self.cert_no.text().strip(),
             team=split_team(self.team.text()),
             data_dir=self.data_dir.text().strip(),
             language=self.language.currentData(),

@@ -167,85 +167,125 @@
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="43"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="32"/>
+        <source>亮明身份</source>
+        <translation>Identity shown</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="33"/>
+        <source>记录人</source>
+        <translation>Recorder</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="34"/>
+        <source>执法证号/工作证号</source>
+        <translation>Enforcement / work card number</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="46"/>
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="44"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="47"/>
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="45"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="48"/>
         <source>照片</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="49"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="52"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="55"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="58"/>
         <source>已删除</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="57"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="60"/>
         <source>未删除</source>
         <translation>not deleted</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="60"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="63"/>
         <source>（空）</source>
         <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="70"/>
+        <source>已亮明身份</source>
+        <translation>Identity shown</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="72"/>
+        <source>未亮明身份</source>
+        <translation>Identity not shown</translation>
     </message>
 </context>
 <context>
     <name>DocumentPreview</name>
     <message>
-        <location filename="../../inspector_app/ui/runner/document_preview.py" line="59"/>
+        <location filename="../../inspector_app/ui/runner/document_preview.py" line="66"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/document_preview.py" line="60"/>
+        <location filename="../../inspector_app/ui/runner/document_preview.py" line="67"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/document_preview.py" line="61"/>
+        <location filename="../../inspector_app/ui/runner/document_preview.py" line="68"/>
         <source>适应宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/document_preview.py" line="62"/>
+        <location filename="../../inspector_app/ui/runner/document_preview.py" line="69"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/document_preview.py" line="63"/>
+        <location filename="../../inspector_app/ui/runner/document_preview.py" line="70"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/document_preview.py" line="108"/>
+        <location filename="../../inspector_app/ui/runner/document_preview.py" line="71"/>
+        <source>附送达回证</source>
+        <translation>With delivery receipt</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/document_preview.py" line="74"/>
+        <source>打印全部页面或另存时，连同本通知书的送达回证一起打印或保存</source>
+        <translation>When printing all pages or saving, print or save this notice&apos;s delivery receipt with it</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/document_preview.py" line="122"/>
         <source>共 {0} 页</source>
         <translation>{0} pages</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/document_preview.py" line="117"/>
+        <location filename="../../inspector_app/ui/runner/document_preview.py" line="132"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/document_preview.py" line="129"/>
+        <location filename="../../inspector_app/ui/runner/document_preview.py" line="146"/>
         <source>已保存到 {0}</source>
         <translation>Saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/document_preview.py" line="145"/>
+        <location filename="../../inspector_app/ui/runner/document_preview.py" line="154"/>
+        <source>已保存到 {0}，送达回证：{1}</source>
+        <translation>Saved to {0}; delivery receipt: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/document_preview.py" line="178"/>
         <source>已发送到打印机：{0} 页</source>
         <translation>Sent to the printer: {0} page(s)</translation>
     </message>
@@ -712,9 +752,70 @@
     </message>
 </context>
 <context>
+    <name>RecordFactsBar</name>
+    <message>
+        <location filename="../../inspector_app/ui/runner/record_facts_bar.py" line="34"/>
+        <source>已亮明身份</source>
+        <translation>Identity shown</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/record_facts_bar.py" line="38"/>
+        <source>暗访中检查人员向被检查单位亮明身份后勾选：现场检查记录表将请被检查单位负责人签名；未勾选时记录表注明未亮明身份，不请被检查单位签名。</source>
+        <translation>Tick once the inspectors of a covert visit have shown who they are: the record sheet then asks the inspected unit&apos;s head to sign. Unticked, the sheet says the inspectors stayed unknown and asks the unit for no signature.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/record_facts_bar.py" line="42"/>
+        <source>证号与记录人…</source>
+        <translation>Card numbers and recorder…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/record_facts_bar.py" line="75"/>
+        <source>检查人员：{0}&#x3000;记录人：{1}</source>
+        <translation>Inspectors: {0}  Recorder: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/record_facts_bar.py" line="76"/>
+        <source>未指定</source>
+        <translation>not chosen</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/record_facts_bar.py" line="79"/>
+        <source>&#x3000;（{0}未填证号）</source>
+        <translation>  (no card number for {0})</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFactsDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/runner/record_facts_dialog.py" line="28"/>
+        <source>证号与记录人</source>
+        <translation>Card numbers and recorder</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/record_facts_dialog.py" line="31"/>
+        <source>印在现场检查记录表上：检查人员的执法证号（无执法证的填工作证号）。</source>
+        <translation>Printed on the record sheet: each inspector&apos;s law-enforcement card number (staff without one give their work card number).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/record_facts_dialog.py" line="46"/>
+        <source>记录人</source>
+        <translation>Recorder</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/record_facts_dialog.py" line="55"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/record_facts_dialog.py" line="56"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>RejectedDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="46"/>
+        <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="49"/>
         <source>整改通知书</source>
         <translation>Rectification notice</translation>
     </message>
@@ -782,38 +883,38 @@
         <translation>Importing photos %v/%m</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="78"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="76"/>
         <source>返回列表</source>
         <translation>Back to list</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="79"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="77"/>
         <source>新增表外问题 (Ctrl+N)</source>
         <translation>New ad-hoc problem (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="80"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="78"/>
         <source>完成检查 (Ctrl+Enter)</source>
         <translation>Finish (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/document_actions.py" line="66"/>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="82"/>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="67"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="80"/>
         <source>整改通知书</source>
         <translation>Rectification notice</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="83"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="81"/>
         <source>现场记录表</source>
         <translation>On-site record</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="88"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="86"/>
         <source>按责任单位生成整改通知书（草稿），可预览、打印、另存</source>
         <translation>Make a draft rectification notice per responsible unit; preview, print, save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="90"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="88"/>
         <source>生成现场检查记录表，可预览、打印、另存</source>
         <translation>Make the on-site record sheet; preview, print, save</translation>
     </message>
@@ -843,17 +944,17 @@
         <translation>This inspection has been submitted; it can be viewed but not changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="306"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="303"/>
         <source>已撤销上一步修改。</source>
         <translation>The last change was undone.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="327"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="324"/>
         <source>新增检查表外问题</source>
         <translation>New problem not on the checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="327"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="324"/>
         <source>问题标题（如：大厅饮水机无水）</source>
         <translation>Problem title (e.g. water dispenser empty)</translation>
     </message>
@@ -883,12 +984,12 @@
         <translation>Photo not imported</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="360"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="357"/>
         <source>照片已删除（同步前可在照片查看器中恢复）。</source>
         <translation>Photo deleted (it can be restored in the photo viewer until the next sync).</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/runner_page.py" line="378"/>
+        <location filename="../../inspector_app/ui/runner/runner_page.py" line="375"/>
         <source>检查已提交。</source>
         <translation>The inspection was submitted.</translation>
     </message>
@@ -898,32 +999,37 @@
         <translation>On-site record sheet</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/document_actions.py" line="107"/>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="65"/>
+        <source>送达回证（{0}）</source>
+        <translation>Delivery receipt ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="114"/>
         <source>联系人未填写</source>
         <translation>No contact person</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/document_actions.py" line="108"/>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="115"/>
         <source>设置中尚未填写联系人或联系电话，整改通知书上这两项将是空白，被检查单位无法与我局联系。</source>
         <translation>No contact person or phone is set in Settings. The notice would print them blank, and the unit could not reach the bureau.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/document_actions.py" line="116"/>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="123"/>
         <source>填写联系人…</source>
         <translation>Fill in the contact…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/document_actions.py" line="120"/>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="127"/>
         <source>仍然生成</source>
         <translation>Build anyway</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/document_actions.py" line="123"/>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="130"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/document_actions.py" line="136"/>
+        <location filename="../../inspector_app/ui/runner/document_actions.py" line="143"/>
         <source>正在生成文档…</source>
         <translation>Making the document…</translation>
     </message>
@@ -931,208 +1037,223 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="46"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="49"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="50"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="54"/>
+        <source>印在现场检查记录表上，新建检查时自动填入</source>
+        <translation>Printed on the record sheet; filled in for each new inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="56"/>
         <source>新建检查时默认的检查组成员，用逗号分隔</source>
         <translation>Default team for new inspections, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="52"/>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="79"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="58"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="85"/>
         <source>选择…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="57"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="63"/>
         <source>更改数据目录后，重新启动程序生效。</source>
         <translation>A new data folder takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="64"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="70"/>
         <source>记录“符合”或“不适用”后自动跳到下一个未检查项</source>
         <translation>After Pass or N/A, move on to the next unchecked item</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="70"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="76"/>
         <source>IANA 时区名称；北京时间为 Asia/Shanghai</source>
         <translation>IANA time zone name; Beijing time is Asia/Shanghai</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="78"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="84"/>
         <source>留空则使用系统信任的证书</source>
         <translation>Leave empty to use the system&apos;s trusted certificates</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="85"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="91"/>
         <source>允许不加密的 http 连接（仅限测试环境）</source>
         <translation>Allow unencrypted http connections (test setups only)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="87"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="93"/>
         <source>登录后每 5 分钟自动同步</source>
         <translation>Sync automatically every 5 minutes once signed in</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="91"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="97"/>
         <source>机关代字，如：伊营商监</source>
         <translation>Organ code used in document numbers</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="95"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="101"/>
         <source> 个工作日</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="97"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="103"/>
         <source>自收到通知之次日起计算：不含法定节假日，含调休上班的周末</source>
         <translation>Counted from the day after the notice is received: statutory holidays excluded, make-up working weekends included</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="103"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="109"/>
         <source>版记中的抄送机关，用顿号或逗号分隔；留空则不印抄送</source>
         <translation>Organs copied (抄送) in the imprint, separated by 、 or commas; empty: no 抄送 line</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="106"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="112"/>
         <source>留空则为发文机关</source>
         <translation>Empty: the issuing authority itself</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="112"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="118"/>
         <source>留空则自动查找系统字体；也可填写 .ttf/.ttc 文件路径</source>
         <translation>Leave empty to find a system font; or give a .ttf/.ttc file path</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="115"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="121"/>
         <source>检查人员姓名</source>
         <translation>Inspector&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="116"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="122"/>
+        <source>执法证号/工作证号</source>
+        <translation>Enforcement / work card number</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="123"/>
         <source>默认检查组</source>
         <translation>Default team</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="117"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="124"/>
         <source>数据目录</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="119"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="126"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="120"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="127"/>
         <source>检查表</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="121"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="128"/>
         <source>单位所在时区</source>
         <translation>Bureau time zone</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="122"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="129"/>
         <source>同步服务器地址</source>
         <translation>Sync server URL</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="123"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="130"/>
         <source>服务器 CA 证书</source>
         <translation>Server CA certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="125"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="132"/>
         <source>自动同步</source>
         <translation>Automatic sync</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="126"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="133"/>
         <source>发文机关</source>
         <translation>Issuing authority</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="127"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="134"/>
         <source>机关代字</source>
         <translation>Organ code</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="128"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="135"/>
         <source>整改期限</source>
         <translation>Rectification period</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="136"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="137"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="138"/>
         <source>抄送机关</source>
         <translation>Copied to (抄送)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="132"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="139"/>
         <source>印发机关</source>
         <translation>Printed by (印发机关)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="133"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="140"/>
         <source>标题字体（小标宋/宋体）</source>
         <translation>Title font (Xiaobiaosong / Song)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="134"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="141"/>
         <source>正文字体（仿宋）</source>
         <translation>Body font (FangSong)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="135"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="142"/>
         <source>一级标题字体（黑体）</source>
         <translation>Level-1 heading font (Hei)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="136"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="143"/>
         <source>二级标题字体（楷体）</source>
         <translation>Level-2 heading font (Kai)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="140"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="147"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="141"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="148"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="150"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="157"/>
         <source>选择数据目录</source>
         <translation>Choose data folder</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="158"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="165"/>
         <source>选择服务器 CA 证书</source>
         <translation>Choose the server&apos;s CA certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="160"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="167"/>
         <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="173"/>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="177"/>
+        <source>本人</source>
+        <translation>The inspector</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="185"/>
         <source>未知的时区“{0}”，设置未保存。请填写 IANA 时区名称，如 Asia/Shanghai。</source>
         <translation>Unknown time zone “{0}”; nothing was saved. Enter an IANA time zone name such as Asia/Shanghai.</translation>
     </message>

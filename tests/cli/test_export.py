@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -53,6 +54,52 @@ def test_notices_for_every_unit_go_into_a_folder(demo: tuple[Path, str], tmp_pat
     files = sorted((tmp_path / "notices").glob("*.pdf"))
     assert files and all(f.read_bytes().startswith(b"%PDF") for f in files)
     assert [str(f) for f in files] == sorted(done.stdout.split())
+
+
+def test_each_notice_gets_its_delivery_receipt_beside_it(
+    demo: tuple[Path, str], tmp_path: Path
+) -> None:
+    data_dir, inspection_id = demo
+    folder = tmp_path / "notices"
+    done = run(
+        "export", "notice", "--data-dir", str(data_dir), "--inspection", inspection_id,
+        "-o", str(folder),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    notices = sorted(folder.glob("整改通知书-*.pdf"))
+    receipts = sorted(folder.glob("送达回证-*.pdf"))
+    assert notices and [r.name.removeprefix("送达回证-") for r in receipts] == [
+        n.name.removeprefix("整改通知书-") for n in notices
+    ]
+    info = subprocess.run(["pdfinfo", str(receipts[0])], capture_output=True, text=True).stdout
+    assert re.search(r"^Pages:\s+1$", info, re.M)
+
+    one = tmp_path / "one.pdf"  # one unit to a file: the receipt is one-送达回证.pdf
+    single = run(
+        "export", "notice", "--data-dir", str(data_dir), "--inspection", inspection_id,
+        "--unit", _first_unit(data_dir, inspection_id), "-o", str(one),
+    )  # fmt: skip
+    assert single.returncode == 0, single.stderr
+    assert single.stdout.split() == [str(one), str(tmp_path / "one-送达回证.pdf")]
+    assert (tmp_path / "one-送达回证.pdf").read_bytes().startswith(b"%PDF")
+
+
+def _first_unit(data_dir: Path, inspection_id: str) -> str:
+    """A unit with problems in the inspection, read from the store the CLI wrote."""
+    from inspector_app.domain.finding import FindingResult
+    from inspector_app.store.models import Finding
+    from inspector_app.store.store import Store
+
+    store = Store.open(data_dir)
+    try:
+        with store.unit_of_work() as uow:
+            return next(
+                f.unit_id
+                for f in uow.session.query(Finding).filter_by(inspection_id=inspection_id)
+                if f.result == FindingResult.FAIL and f.unit_id
+            )
+    finally:
+        store.close()
 
 
 def test_record_sheet_to_a_file(demo: tuple[Path, str], tmp_path: Path) -> None:

@@ -100,7 +100,7 @@ def test_a_record_sheet_printed_on_a_foreign_clock_says_the_halls_times(
         content = docs.record_content(uow, seeded_store.photos, inspection_id, issuer=ISSUER)
     pdf = docs.save_pdf(docs.record_pdf(content, fonts), tmp_path / "record.pdf")
     text = re.sub(r"\s+", "", pdf_text(pdf))
-    assert "11月20日0时10分至11月20日10时00分" in text
+    assert "2026年11月20日0时10分至10时00分" in text  # with the year; the day once
     assert "（11月20日9时25分）" in text
     assert "11月19日" not in text
 

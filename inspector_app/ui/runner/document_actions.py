@@ -62,6 +62,7 @@ class DocumentActions(QObject):
         factory = document_ops.build_record if kind == "record" else document_ops.build_notices
         gather = factory(inspection_id=sheet.id, settings=settings, issued_on=bureau_time.today())
         label = QCoreApplication.translate("RunnerPage", "现场检查记录表")  # GUI thread
+        receipt_label = QCoreApplication.translate("RunnerPage", "送达回证（{0}）")
         title = (
             label if kind == "record" else QCoreApplication.translate("RunnerPage", "整改通知书")
         )
@@ -73,10 +74,16 @@ class DocumentActions(QObject):
         def built(result: tuple[list[BuiltDocument], tuple[str, str] | None]) -> None:
             documents, fonts_note = result
             self._busy(False)
-            pdfs = [
-                GeneratedPdf(label if kind == "record" else d.label, d.file_name, d.data)
-                for d in documents
-            ]
+            pdfs: list[GeneratedPdf] = []
+            for d in documents:  # each notice, then its 送达回证 (printed with it)
+                shown = label if kind == "record" else d.label
+                if d.receipt is None:
+                    pdfs.append(GeneratedPdf(shown, d.file_name, d.data))
+                    continue
+                receipt = GeneratedPdf(
+                    receipt_label.format(d.label), d.receipt.file_name, d.receipt.data
+                )
+                pdfs += [GeneratedPdf(shown, d.file_name, d.data, receipt), receipt]
             warning = ""
             if fonts_note is not None:
                 warning = fonts_note[0] if current_language().startswith("zh") else fonts_note[1]

@@ -1,4 +1,9 @@
-"""Preview, print and save a generated PDF (a notice per unit, or the record sheet)."""
+"""Preview, print and save a generated PDF (a notice per unit, or the record sheet).
+
+A notice comes with its 送达回证: printing the whole notice prints the receipt
+after it (on a sheet of its own when printing both sides), and 另存为 writes it
+beside the notice; the receipt can also be chosen, viewed and printed alone.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -30,6 +36,7 @@ class GeneratedPdf:
     label: str  # what the chooser shows: the addressee, or 现场检查记录表
     file_name: str
     data: bytes
+    receipt: GeneratedPdf | None = None  # a notice's 送达回证
 
 
 class DocumentPreview(QDialog):
@@ -61,10 +68,17 @@ class DocumentPreview(QDialog):
         fit = QPushButton(self.tr("适应宽度"))
         self.print_button = QPushButton(self.tr("打印…"))
         self.save_button = QPushButton(self.tr("另存为…"))
+        self.with_receipt = QCheckBox(self.tr("附送达回证"))
+        self.with_receipt.setObjectName("with-receipt")
+        self.with_receipt.setToolTip(
+            self.tr("打印全部页面或另存时，连同本通知书的送达回证一起打印或保存")
+        )
+        self.with_receipt.setChecked(True)
         bar = QHBoxLayout()
         for widget in (self.chooser, self.pages, zoom_in, zoom_out, fit):
             bar.addWidget(widget)
         bar.addStretch(1)
+        bar.addWidget(self.with_receipt)
         bar.addWidget(self.print_button)
         bar.addWidget(self.save_button)
         self.status = QLabel()
@@ -106,6 +120,7 @@ class DocumentPreview(QDialog):
             self._buffer.deleteLater()
         self._buffer = buffer
         self.pages.setText(self.tr("共 {0} 页").format(self.pdf.pageCount()))
+        self.with_receipt.setVisible(document.receipt is not None)
 
     def _zoom(self, factor: float) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)
@@ -126,8 +141,23 @@ class DocumentPreview(QDialog):
             show_error(self, error)
             return None
         self._save_folder = str(saved.parent)
-        self.status.setText(self.tr("已保存到 {0}").format(saved))
+        receipt = self._receipt()
+        if receipt is None:
+            self.status.setText(self.tr("已保存到 {0}").format(saved))
+            return saved
+        beside = saved.with_name(f"{saved.stem}-送达回证.pdf")
+        try:
+            save_pdf(receipt.data, beside)
+        except Exception as error:
+            show_error(self, error)
+            return saved
+        self.status.setText(self.tr("已保存到 {0}，送达回证：{1}").format(saved, beside))
         return saved
+
+    def _receipt(self) -> GeneratedPdf | None:
+        """The current notice's receipt, when it is to go along."""
+        receipt = self.current().receipt
+        return receipt if receipt is not None and self.with_receipt.isChecked() else None
 
     def print_document(self) -> bool:
         """打印…: A4, with the page range the user picks; the printer is kept for next time."""
@@ -137,8 +167,11 @@ class DocumentPreview(QDialog):
         dialog.setFromTo(1, self.pdf.pageCount())
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return False
+        receipt = self._receipt()
+        whole = printer.printRange() == QPrinter.PrintRange.AllPages  # a range reprints pages
+        after = load_pdf(receipt.data, self) if receipt is not None and whole else None
         try:
-            printed = render_to_printer(self.pdf, printer)
+            printed = render_to_printer(self.pdf, printer, after)
         except Exception as error:
             show_error(self, error)
             return False
@@ -146,20 +179,52 @@ class DocumentPreview(QDialog):
         return True
 
 
-def render_to_printer(pdf: QPdfDocument, printer: QPrinter) -> int:
-    """Render the chosen pages at the printer's resolution; returns how many were sent."""
+def load_pdf(data: bytes, parent: QWidget) -> QPdfDocument:
+    """A PDF held in memory (the buffer lives as long as the document)."""
+    document = QPdfDocument(parent)
+    buffer = QBuffer(document)
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    return document
+
+
+def print_plan(main: int, after: int, both_sides: bool) -> list[tuple[str, int]]:
+    """The sheets' sides in order: ("main", i), ("blank", 0), ("after", i). Printed on both
+    sides, an odd notice would put the receipt on its last page's back, and the receipt
+    is torn off and returned: a blank back comes first."""
+    plan = [("main", i) for i in range(main)]
+    if after and both_sides and main % 2 == 1:
+        plan.append(("blank", 0))
+    return plan + [("after", i) for i in range(after)]
+
+
+def render_to_printer(
+    pdf: QPdfDocument, printer: QPrinter, after: QPdfDocument | None = None
+) -> int:
+    """Render the chosen pages at the printer's resolution, then every page of `after`
+    (the 送达回证) starting a new sheet; returns how many pages were sent."""
     first = max(printer.fromPage(), 1)
     last = printer.toPage() or pdf.pageCount()
+    chosen = list(range(first - 1, min(last, pdf.pageCount())))
+    both_sides = printer.duplex() != QPrinter.DuplexMode.DuplexNone
+    plan = print_plan(len(chosen), after.pageCount() if after else 0, both_sides)
+    pages = [
+        (pdf, chosen[i]) if which == "main" else (after, i) if which == "after" else (None, -1)
+        for which, i in plan
+    ]
     painter = QPainter()
     if not painter.begin(printer):
         raise RuntimeError("printer refused to start")
     sent = 0
     try:
-        for index in range(first - 1, min(last, pdf.pageCount())):
-            if index > first - 1:
+        for position, (document, index) in enumerate(pages):
+            if position:
                 printer.newPage()
+            if document is None:
+                continue  # the back of the notice's last sheet stays blank
             area = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
-            image = pdf.render(index, QSize(area.width(), area.height()))
+            image = document.render(index, QSize(area.width(), area.height()))
             painter.drawImage(area.topLeft(), image)
             sent += 1
     finally:

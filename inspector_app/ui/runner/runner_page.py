@@ -40,6 +40,7 @@ from inspector_app.ui.runner.document_actions import DocumentActions
 from inspector_app.ui.runner.finding_panel import FindingPanel
 from inspector_app.ui.runner.header import RunnerHeader
 from inspector_app.ui.runner.photo_import import PhotoImport
+from inspector_app.ui.runner.record_facts_bar import RecordFactsBar
 from inspector_app.ui.runner.summary_dialog import SummaryDialog
 from inspector_app.ui.runner.undo import UndoStack
 from inspector_app.ui.store_runner import StoreRunner
@@ -69,12 +70,9 @@ class RunnerPage(QWidget):
         self._reload_soon = QTimer(self, singleShot=True, interval=150)
         self._reload_soon.timeout.connect(lambda: self.reload())
 
-        self.heading = RunnerHeader()
-        self.header, self.progress, self.banner = (
-            self.heading.title,
-            self.heading.progress,
-            self.heading.banner,
-        )
+        self.heading = heading = RunnerHeader()
+        self.header, self.progress, self.banner = heading.title, heading.progress, heading.banner
+        self.record_facts = RecordFactsBar(runner, self)  # 检查人员、证号、记录人、亮明身份
         self.back = QPushButton(self.tr("返回列表"))
         self.adhoc = QPushButton(self.tr("新增表外问题 (Ctrl+N)"))
         self.finish = QPushButton(self.tr("完成检查 (Ctrl+Enter)"))
@@ -91,20 +89,17 @@ class RunnerPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.back)
         top.addWidget(self.header, 1)
-        top.addWidget(self.progress)
-        top.addWidget(self.heading.sync_state)
-        top.addWidget(self.import_progress)
-        top.addWidget(self.notice_button)
-        top.addWidget(self.record_button)
-        top.addWidget(self.adhoc)
-        top.addWidget(self.finish)
+        for widget in (self.progress, heading.sync_state, self.import_progress):
+            top.addWidget(widget)
+        for widget in (self.notice_button, self.record_button, self.adhoc, self.finish):
+            top.addWidget(widget)
 
         self.tree = ChecklistTree()
         self.panel = FindingPanel()
         self.panel.camera.setVisible(False)  # until a camera is found (see load)
         self._camera_checked = False
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.tree)
+        splitter.addWidget(self.record_facts.above(self.tree))
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -138,6 +133,7 @@ class RunnerPage(QWidget):
         self.notice_button.clicked.connect(self.show_notices)
         self.record_button.clicked.connect(self.show_record)
         self.photo_import.message.connect(self.message)
+        self.record_facts.failed.connect(self._failed)
         self.documents.message.connect(self.message)
         self.documents.settings_requested.connect(self.settings_requested)
         self.documents.shown.connect(lambda preview: setattr(self, "preview", preview))
@@ -225,6 +221,7 @@ class RunnerPage(QWidget):
     def _update_header(self) -> None:
         assert self.sheet is not None
         self.heading.show(self.sheet, self.runner)
+        self.record_facts.show_sheet(self.sheet)
         self.adhoc.setEnabled(self.editable)
         self.finish.setEnabled(self.editable)
 

@@ -29,6 +29,9 @@ def field_label(field: str) -> str:
         "deleted": translate("ConflictsDialog", "删除"),
         "caption": translate("ConflictsDialog", "照片说明"),
         "team": translate("ConflictsDialog", "检查组"),
+        "identity_shown": translate("ConflictsDialog", "亮明身份"),
+        "recorder": translate("ConflictsDialog", "记录人"),
+        "cert_nos": translate("ConflictsDialog", "执法证号/工作证号"),
     }
     return labels.get(field, field)
 
@@ -62,8 +65,16 @@ def value_text(field: str, value: Any) -> str:
         return pick(RESULT_LABELS[FindingResult(value)])
     if field == "severity" and value in Severity._value2member_map_:
         return pick(SEVERITY_LABELS[Severity(value)])
+    if field == "identity_shown":
+        return (
+            translate("ConflictsDialog", "已亮明身份")
+            if value
+            else translate("ConflictsDialog", "未亮明身份")
+        )
     if isinstance(value, list):
         return "、".join(str(item) for item in value)
+    if isinstance(value, dict):  # card numbers by name
+        return "、".join(f"{name}：{number}" for name, number in value.items())
     return str(value)
 
 

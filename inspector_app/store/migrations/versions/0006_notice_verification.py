@@ -16,12 +16,15 @@ branch_labels = None
 depends_on = None
 
 
+# SQLite's own RENAME COLUMN (3.25+), not batch mode: batch mode drops and copies the
+# table, and with foreign keys on that fails once notice_finding rows point at it
+# (tests/store/test_migrations_keep_linked_rows.py).
+
+
 def upgrade() -> None:
     # Nothing ever wrote pdf_sha256 (the server never set it): a rename loses nothing.
-    with op.batch_alter_table("notice", schema=None) as batch_op:
-        batch_op.alter_column("pdf_sha256", new_column_name="content_digest")
+    op.execute("ALTER TABLE notice RENAME COLUMN pdf_sha256 TO content_digest")
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("notice", schema=None) as batch_op:
-        batch_op.alter_column("content_digest", new_column_name="pdf_sha256")
+    op.execute("ALTER TABLE notice RENAME COLUMN content_digest TO pdf_sha256")
