@@ -1105,7 +1105,7 @@
     <message>
         <location filename="../../inspector_app/ui/settings_dialog.py" line="109"/>
         <source>版记中的抄送机关，用顿号或逗号分隔；留空则不印抄送</source>
-        <translation>Organs copied (抄送) in the imprint, separated by 、 or commas; empty: no 抄送 line</translation>
+        <translation>Organs sent a copy, named in the imprint, separated by commas; empty: no copy-to line</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/settings_dialog.py" line="112"/>
@@ -1195,12 +1195,12 @@
     <message>
         <location filename="../../inspector_app/ui/settings_dialog.py" line="138"/>
         <source>抄送机关</source>
-        <translation>Copied to (抄送)</translation>
+        <translation>Copied to</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/settings_dialog.py" line="139"/>
         <source>印发机关</source>
-        <translation>Printed by (印发机关)</translation>
+        <translation>Printed by</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/settings_dialog.py" line="140"/>
