@@ -1,7 +1,7 @@
 """The laptop's sync client against a real server, each figure against its floor.
 
     .venv/bin/python benchmarks/bench_sync_client.py [--inspections 20] [--photos 200]
-        [--records 10000] [--postgres] [--profile]
+        [--records 10000] [--postgres] [--profile] [--skip-photos | --skip-records]
 
 Every server is a real `serve` process on 127.0.0.1 (SQLite in a temp dir, or
 PostgreSQL at 127.0.0.1:5432 with --postgres), made as the server tests make it
@@ -420,6 +420,7 @@ def main() -> None:
     parser.add_argument("--postgres", action="store_true")
     parser.add_argument("--profile", action="store_true", help="profile one no-op sync")
     parser.add_argument("--skip-photos", action="store_true", help="only measurements 2 and 3")
+    parser.add_argument("--skip-records", action="store_true", help="only measurement 1")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="bench-sync-client-"))
     servers = Servers(scratch, args.postgres)
@@ -427,7 +428,8 @@ def main() -> None:
     try:
         if not args.skip_photos:
             lines += initial_sync(servers, scratch, args.inspections, args.photos)
-        lines += records_syncs(servers, scratch, args.records, args.profile)
+        if not args.skip_records:
+            lines += records_syncs(servers, scratch, args.records, args.profile)
     finally:
         servers.stop()
     kind = "PostgreSQL" if args.postgres else "SQLite"
