@@ -88,4 +88,4 @@ def scripted_server() -> Iterator[Callable[..., ScriptedServer]]:
 
 # A real server process per module and backend, for the sync client's tests.
 from tests.server.conftest import database_url  # noqa: E402, F401
-from tests.sync.laptops import sync_server  # noqa: E402, F401
+from tests.sync.laptops import laptops, sync_server  # noqa: E402, F401

@@ -161,3 +161,13 @@ def new_team(server: RunningServer, size: int = 3) -> list[str]:
     for name in names:
         server.add_user(name, "inspector", team)
     return names
+
+
+@pytest.fixture
+def laptops(sync_server: RunningServer, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
+    """zhang's laptop and his colleague wang's, each with a data dir of its own."""
+    a = open_laptop(tmp_path / "a", sync_server, "zhang")
+    b = open_laptop(tmp_path / "b", sync_server, "wang")
+    yield a, b
+    a.close()
+    b.close()

@@ -3,28 +3,13 @@ the hall (亮明身份, card numbers, recorder) is what the office's laptop prin
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
 from inspector_app.documents.content import Issuer
 from inspector_app.domain.inspection import InspectionMode
 from inspector_app.services import documents as docs
 from inspector_app.services.record_facts import set_record_facts
 from inspector_app.store.models import Inspection
 from tests.builders import start_in
-from tests.server.conftest import RunningServer
-from tests.sync.laptops import Laptop, open_laptop
-
-
-@pytest.fixture
-def laptops(sync_server: RunningServer, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
-    a = open_laptop(tmp_path / "a", sync_server, "zhang")
-    b = open_laptop(tmp_path / "b", sync_server, "wang")
-    yield a, b
-    a.close()
-    b.close()
+from tests.sync.laptops import Laptop
 
 
 def test_a_revealed_covert_visit_with_card_numbers_reaches_the_colleague_as_chosen(

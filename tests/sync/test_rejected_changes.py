@@ -3,26 +3,14 @@ server's version at its next sync, instead of showing a value nobody else has.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from inspector_app.services import inspections as ops
 from inspector_app.store.models import Finding, OutboxEntry
 from inspector_app.sync import status
-from tests.server.conftest import RunningServer
-from tests.sync.laptops import Laptop, open_laptop, photo_file, record_problem
-
-
-@pytest.fixture
-def laptops(sync_server: RunningServer, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
-    a = open_laptop(tmp_path / "a", sync_server, "zhang")
-    b = open_laptop(tmp_path / "b", sync_server, "wang")
-    yield a, b
-    a.close()
-    b.close()
+from tests.sync.laptops import Laptop, photo_file, record_problem
 
 
 def _description(laptop: Laptop, finding_id: str) -> str | None:

@@ -5,7 +5,6 @@ and decides conflicts, and the server's clock says when a sync happened."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -34,15 +33,6 @@ from tests.sync.laptops import Laptop, dump, open_laptop, photo_file, record_pro
 
 PAST = "2001-03-04 08:00:00"
 FUTURE = "2040-06-01 08:00:00"
-
-
-@pytest.fixture
-def laptops(sync_server: RunningServer, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
-    a = open_laptop(tmp_path / "a", sync_server, "zhang")
-    b = open_laptop(tmp_path / "b", sync_server, "wang")
-    yield a, b
-    a.close()
-    b.close()
 
 
 def _count(laptop: Laptop, model: type) -> int:
