@@ -62,7 +62,7 @@ def receipt_for(notice: NoticeContent) -> ReceiptContent:
 def receipt_file_name(notice_file_name: str) -> str:
     """Beside the notice, named after it: 整改通知书-X-N.pdf -> 送达回证-X-N.pdf."""
     stem = notice_file_name.removesuffix(".pdf")
-    stem = stem.removeprefix("整改通知书-") if stem.startswith("整改通知书-") else stem
+    stem = stem.removeprefix("整改通知书-")
     return f"送达回证-{stem}.pdf"
 
 

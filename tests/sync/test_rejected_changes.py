@@ -23,12 +23,11 @@ def _rejected(laptop: Laptop) -> list[int]:
         return [v.n for v in status.rejected_views(uow)]
 
 
-def test_a_discarded_refused_edit_gives_way_to_the_servers_version_at_the_next_sync(
-    laptops: tuple[Laptop, Laptop], tmp_path: Path
-) -> None:
-    a, b = laptops
+def _edit_after_a_colleague_submitted(a: Laptop, b: Laptop, photo: Path) -> str:
+    """zhang records a problem and submits it; wang, who pulled it before the submit,
+    edits its description: the server will refuse that edit. Returns the finding's id."""
     a.sync()
-    inspection_id, failed = record_problem(a, "叫号机故障", photo_file(tmp_path, "p.jpg", 7))
+    inspection_id, failed = record_problem(a, "叫号机故障", photo)
     a.sync()
     b.sync()
     with a.store.unit_of_work() as uow:  # zhang submits; wang's laptop has not heard yet
@@ -38,6 +37,14 @@ def test_a_discarded_refused_edit_gives_way_to_the_servers_version_at_the_next_s
     with b.store.unit_of_work() as uow:
         ops.update_finding(uow, failed, ops.FindingChanges(description="叫号机已修好"))
         uow.commit()
+    return failed
+
+
+def test_a_discarded_refused_edit_gives_way_to_the_servers_version_at_the_next_sync(
+    laptops: tuple[Laptop, Laptop], tmp_path: Path
+) -> None:
+    a, b = laptops
+    failed = _edit_after_a_colleague_submitted(a, b, photo_file(tmp_path, "p.jpg", 7))
     assert b.sync().rejected == 1  # the record was submitted meanwhile
     assert _description(b, failed) == "叫号机已修好"  # kept and shown until given up
     [n] = _rejected(b)
@@ -56,17 +63,7 @@ def test_giving_up_one_refused_change_keeps_the_others_still_shown(
     laptops: tuple[Laptop, Laptop], tmp_path: Path
 ) -> None:
     a, b = laptops
-    a.sync()
-    inspection_id, failed = record_problem(a, "叫号机故障", photo_file(tmp_path, "q.jpg", 8))
-    a.sync()
-    b.sync()
-    with a.store.unit_of_work() as uow:
-        ops.submit_inspection(uow, inspection_id)
-        uow.commit()
-    a.sync()
-    with b.store.unit_of_work() as uow:
-        ops.update_finding(uow, failed, ops.FindingChanges(description="叫号机已修好"))
-        uow.commit()
+    failed = _edit_after_a_colleague_submitted(a, b, photo_file(tmp_path, "q.jpg", 8))
     b.sync()  # refused, and the submit arrives
     with b.store.unit_of_work() as uow:  # a second refused change of the same record
         uow.session.get(Finding, failed).staff_badge = "0042"
