@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from inspector_app.commands import bulletin
 from inspector_app.data_dir import ENV_VAR, resolve_data_dir
 from inspector_app.domain.errors import DomainError
 
@@ -50,10 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--seed", type=int, default=2026, help="random seed")
 
-    export = commands.add_parser("export", help="write a notice or record sheet as PDF")
-    export.add_argument("kind", choices=["notice", "record"])
+    export = commands.add_parser(
+        "export", help="write a notice, record sheet or bulletin (通报) as PDF"
+    )
+    export.add_argument("kind", choices=["notice", "record", "bulletin"])
     export.add_argument("--data-dir", help=data_help, default=argparse.SUPPRESS)
-    export.add_argument("--inspection", required=True, help="inspection id")
+    export.add_argument("--inspection", help="inspection id (notice and record)")
     export.add_argument("--unit", help="responsible unit id (notice only; default: all units)")
     export.add_argument(
         "-o",
@@ -63,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(each notice's 送达回证 is written beside it)",
     )
     export.add_argument("--issued-on", help="成文日期 YYYY-MM-DD (default: the bureau's today)")
+    bulletin.add_arguments(export)
 
     verify = commands.add_parser(
         "verify",
@@ -207,6 +211,13 @@ def _export(args: argparse.Namespace) -> int:
     from inspector_app.services import documents as docs
     from inspector_app.settings import load_settings
 
+    if args.kind == "bulletin":
+        return bulletin.run_export_bulletin(args, resolve_data_dir(args.data_dir))
+    if not args.inspection:
+        print(
+            "需要 --inspection。/ --inspection is required for a notice or record.", file=sys.stderr
+        )
+        return 2
     settings = load_settings()
     try:
         issued_on = date.fromisoformat(args.issued_on) if args.issued_on else bureau_time.today()

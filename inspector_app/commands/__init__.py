@@ -1,0 +1,1 @@
+"""Command-line handlers too large for cli.py, one module per command."""
