@@ -9,6 +9,7 @@ number and the diagonal mark on every page: it cannot pass for a published one.
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -43,7 +44,7 @@ DRAFT_NUMBER = "（草稿：未编号，不得印发）"
 PHOTO_BOX = (110 * mm, 72 * mm)
 NUMERALS = "一二三四五六七八九十"
 # Where a long title may break: after these words (GB/T 9704 7.3.1, a line never splits a word).
-TITLE_BREAKS = ("政务服务", "窗口", "专项监督", "明察暗访", "月")
+TITLE_BREAKS = ("政务服务", "窗口", "专项监督", "明察暗访", "至")
 REQUIREMENTS = (
     "各责任单位要对照通报问题逐项整改，建立问题清单和整改台账，"
     "在整改通知书规定的期限内书面反馈整改情况，做到整改到位、销号管理。",
@@ -60,7 +61,18 @@ def title_of(content: BulletinContent) -> str:
 
 
 def period_text(content: BulletinContent) -> str:
+    """2026年11月 for a whole month, else 2026年11月1日至11月15日."""
     start, end = content.period_from, content.period_to
+    if (
+        start.day == 1
+        and (end + timedelta(days=1)).day == 1
+        and (start.year, start.month)
+        == (
+            end.year,
+            end.month,
+        )
+    ):
+        return f"{start.year}年{start.month}月"
     if start.year == end.year:
         return f"{chinese_date(start)}至{end.month}月{end.day}日"
     return f"{chinese_date(start)}至{chinese_date(end)}"
@@ -86,7 +98,7 @@ def build_bulletin(
         return Paragraph(escape(text), s[style])
 
     title = title_of(content)
-    lines = title_lines(title, TITLE_BREAKS)
+    lines = title_lines(title, TITLE_BREAKS, per_line=20)  # 20 characters of 2号
     story: list[Flowable] = [
         Masthead(content.issuer.name, content.number or DRAFT_NUMBER, s["mark"], s["number"]),
         Spacer(1, space_before(s["title"], lines[0], 2 * LINE)),
@@ -139,9 +151,9 @@ def build_bulletin(
         )
     )
     story += [Spacer(1, LINE / 2), *_rankings(content, s)]
-    story.append(para("六、工作要求", "heading1"))
     requirements = [para(f"{n}. {text}") for n, text in enumerate(REQUIREMENTS, start=1)]
-    story += requirements[:-1]
+    story.append(Keep([para("六、工作要求", "heading1")], requirements[0]))
+    story += requirements[1:-1]
 
     def closing(tight: bool) -> list[Flowable]:
         issuer = content.issuer
@@ -220,7 +232,7 @@ def _progress_table(progress: tuple[UnitProgress, ...], s: dict) -> Table:
                 s,
             )
         )
-    widths = [48 * mm, 14 * mm, 20 * mm, 16 * mm, 14 * mm, 24 * mm, 20 * mm]
+    widths = [58 * mm, 12 * mm, 18 * mm, 14 * mm, 12 * mm, 24 * mm, 18 * mm]
     return _table([head, *body], widths, s)
 
 
