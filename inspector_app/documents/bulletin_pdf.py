@@ -90,6 +90,7 @@ def build_bulletin(
 ) -> None:
     """Write the bulletin PDF to `target`; `copies` caches the photos' print copies."""
     s = styles(fonts)
+    s["cell_centre"] = ParagraphStyle("cell_centre", parent=s["cell"], alignment=TA_CENTER)
     s["caption_centre"] = ParagraphStyle("caption_centre", parent=s["caption"], alignment=TA_CENTER)
     copies = copies or print_copies_in(None)
     t = content.totals
@@ -194,8 +195,16 @@ def _table(rows: list[list], widths: list[float], s: dict) -> Table:
     return table
 
 
-def _cells(values: list[str], s: dict, style: str = "cell") -> list[Paragraph]:
-    return [Paragraph(escape(str(v)), s[style]) for v in values]
+def _cells(
+    values: list[str], s: dict, style: str = "cell", text_column: int = 1
+) -> list[Paragraph]:
+    """A row; every column but the names' (`text_column`) is centred, as figures are."""
+    return [
+        Paragraph(
+            escape(str(v)), s[style if n == text_column or style != "cell" else "cell_centre"]
+        )
+        for n, v in enumerate(values)
+    ]
 
 
 def _count_table(label: str, rows: tuple[CountRow, ...], total: int, s: dict) -> Table:
@@ -230,6 +239,7 @@ def _progress_table(progress: tuple[UnitProgress, ...], s: dict) -> Table:
                     rate_text(p),
                 ],
                 s,
+                text_column=0,
             )
         )
     widths = [58 * mm, 12 * mm, 18 * mm, 14 * mm, 12 * mm, 24 * mm, 18 * mm]
@@ -259,7 +269,12 @@ def _cases(cases: tuple[TypicalCase, ...], s: dict, copies: PrintCopies) -> list
             image = Image(copy.source(), width=copy.width, height=copy.height)
             story.append(
                 KeepTogether(
-                    [Spacer(1, LINE / 4), image, Paragraph(escape(caption), s["caption_centre"])]
+                    [
+                        Spacer(1, LINE / 4),
+                        image,
+                        Paragraph(escape(caption), s["caption_centre"]),
+                        Spacer(1, LINE / 2),
+                    ]
                 )
             )
     return story
