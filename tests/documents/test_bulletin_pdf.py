@@ -58,7 +58,7 @@ def synthetic(units: int, number: str | None = NUMBER) -> BulletinContent:
     """A bulletin of `units` units without a store: long tables that must break across pages."""
     names = [f"伊春市第{n}行政审批服务局" for n in range(1, units + 1)]
     progress = tuple(
-        UnitProgress(name, 3, 1, n % 2, n % 3 == 0, 3, 3 - n % 4, {"red": int(n % 3 == 0)})
+        UnitProgress(name, 3, 1, n % 2, int(n % 3 == 0), 3, 3 - n % 4, {"red": int(n % 3 == 0)})
         for n, name in enumerate(names)
     )
     ranked = sorted(progress, key=lambda p: p.rate or 0)
