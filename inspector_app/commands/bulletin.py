@@ -161,7 +161,7 @@ def _number(args: argparse.Namespace, store: Store, content: BulletinContent) ->
             year=content.issued_on.year,
             period_from=content.period_from,
             period_to=content.period_to,
-            campaign_id=_campaign_id(args),
+            campaign_id=args.campaign or "",
         )
         return api.bulletin_number(content.bulletin_id, wanted).number, None
     except (errors.ServerUnreachable, errors.SignInRequired) as offline:
@@ -175,7 +175,3 @@ def _number(args: argparse.Namespace, store: Store, content: BulletinContent) ->
             with contextlib.suppress(errors.SyncError):
                 api.logout()
         api.close()
-
-
-def _campaign_id(args: argparse.Namespace) -> str:
-    return args.campaign or ""

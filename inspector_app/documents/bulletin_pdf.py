@@ -90,7 +90,6 @@ def build_bulletin(
 ) -> None:
     """Write the bulletin PDF to `target`; `copies` caches the photos' print copies."""
     s = styles(fonts)
-    s["cell_centre"] = ParagraphStyle("cell_centre", parent=s["cell"], alignment=TA_CENTER)
     s["caption_centre"] = ParagraphStyle("caption_centre", parent=s["caption"], alignment=TA_CENTER)
     copies = copies or print_copies_in(None)
     t = content.totals
@@ -187,6 +186,8 @@ def _table(rows: list[list], widths: list[float], s: dict) -> Table:
         table_style(
             s["body"].fontName,
             ("GRID", (0, 0), (-1, -1), 0.5, black),
+            ("FONTSIZE", (0, 0), (-1, -1), s["cell"].fontSize),
+            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("TOPPADDING", (0, 0), (-1, -1), 1.5 * mm),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * mm),
@@ -195,14 +196,13 @@ def _table(rows: list[list], widths: list[float], s: dict) -> Table:
     return table
 
 
-def _cells(
-    values: list[str], s: dict, style: str = "cell", text_column: int = 1
-) -> list[Paragraph]:
-    """A row; every column but the names' (`text_column`) is centred, as figures are."""
+def _cells(values: list[str], s: dict, style: str = "cell", text_column: int = 1) -> list:
+    """A row: names as paragraphs (they may wrap, with the 禁则), figures as plain
+    centred strings (`_table` sets their face), which cost no line breaking."""
+    if style != "cell":
+        return [Paragraph(escape(str(v)), s[style]) for v in values]
     return [
-        Paragraph(
-            escape(str(v)), s[style if n == text_column or style != "cell" else "cell_centre"]
-        )
+        Paragraph(escape(str(v)), s[style]) if n == text_column else str(v)
         for n, v in enumerate(values)
     ]
 

@@ -31,6 +31,7 @@ from inspector_app.documents.bulletin_content import (
 )
 from inspector_app.documents.content import Issuer, chinese_date
 from inspector_app.domain import bureau_time
+from inspector_app.domain.checklist import ChecklistTemplate
 from inspector_app.domain.errors import ValidationFailed
 from inspector_app.domain.finding import FindingResult, FindingStatus, Severity
 from inspector_app.domain.inspection import InspectionMode, InspectionStatus
@@ -111,7 +112,6 @@ def bulletin_content(
     red_rate: int = 90,
     black_rate: int = 85,
     number: str | None = None,
-    bulletin_key: str | None = None,
 ) -> BulletinContent:
     """Count the scope's approved inspections and their problems; refused when there are none."""
     session = uow.session
@@ -162,7 +162,7 @@ def bulletin_content(
         return units.get(unit or "", "未指定责任单位")
 
     categories: Counter[str] = Counter()
-    templates: dict[str, object] = {}
+    templates: dict[str, ChecklistTemplate] = {}
     for finding in problems:
         categories[_category(uow, templates, by_id[finding.inspection_id], finding)] += 1
     unit_of = {f.id: owner(f) for f in problems}
@@ -174,7 +174,7 @@ def bulletin_content(
     red = tuple(p for p in ranked if p.rate * 100 >= red_rate)
     black = tuple(p for p in ranked if p.rate * 100 < black_rate)
     return BulletinContent(
-        bulletin_id=bulletin_key or bulletin_id(issuer.code, scope),
+        bulletin_id=bulletin_id(issuer.code, scope),
         issuer=issuer,
         number=number,
         period_from=scope.period_from,
@@ -207,7 +207,12 @@ def _rows(counts: Counter[str]) -> tuple[CountRow, ...]:
     )
 
 
-def _category(uow: UnitOfWork, templates: dict, inspection: Inspection, finding: Finding) -> str:
+def _category(
+    uow: UnitOfWork,
+    templates: dict[str, ChecklistTemplate],
+    inspection: Inspection,
+    finding: Finding,
+) -> str:
     if finding.item_code is None or not finding.category_code:
         return ADHOC_CATEGORY
     if inspection.template_id not in templates:
@@ -238,26 +243,20 @@ def _progress(
         if current is None or notice.status != NoticeStatus.DRAFT:
             notice_of[finding_id] = notice
     notices: dict[str, dict[str, Notice]] = defaultdict(dict)
-    for finding in problems:
-        notice = notice_of.get(finding.id)
-        if notice is not None and notice.status != NoticeStatus.DRAFT:
-            notices[unit_of[finding.id]][notice.id] = notice
+    assigned: Counter[str] = Counter()  # problems in an issued notice, per unit
+    rectified: Counter[str] = Counter()
+    for finding in problems:  # one pass: a year holds ten thousand problems
+        unit, notice = unit_of[finding.id], notice_of.get(finding.id)
+        if notice is None or notice.status == NoticeStatus.DRAFT:
+            continue
+        notices[unit][notice.id] = notice
+        assigned[unit] += 1
+        if notice.status == NoticeStatus.CLOSED or finding.status in RECTIFIED:
+            rectified[unit] += 1
     rows = []
     for unit, count in sorted(Counter(unit_of.values()).items(), key=lambda kv: kv[0]):
         issued = list(notices[unit].values())
         levels = Counter(_level(n, today) for n in issued)
-        assigned = [
-            f
-            for f in problems
-            if unit_of[f.id] == unit
-            and f.id in notice_of
-            and notice_of[f.id].status != NoticeStatus.DRAFT
-        ]
-        rectified = [
-            f
-            for f in assigned
-            if notice_of[f.id].status == NoticeStatus.CLOSED or f.status in RECTIFIED
-        ]
         rows.append(
             UnitProgress(
                 unit=unit,
@@ -265,8 +264,8 @@ def _progress(
                 notices_issued=len(issued),
                 notices_closed=sum(1 for n in issued if n.status == NoticeStatus.CLOSED),
                 notices_overdue=levels[WarningLevel.RED],
-                assigned=len(assigned),
-                rectified=len(rectified),
+                assigned=assigned[unit],
+                rectified=rectified[unit],
                 warnings={
                     level.value: levels[level]
                     for level in (WarningLevel.BLUE, WarningLevel.YELLOW, WarningLevel.RED)

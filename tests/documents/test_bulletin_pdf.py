@@ -255,3 +255,12 @@ def test_long_tables_repeat_their_header_on_the_next_page(long_bulletins: dict[i
         if any(line.text == "责任单位" and line.top < TOP + 12 for line in page)
     ]
     assert len(continued) >= 2, continued
+
+
+def test_every_font_is_embedded_and_subset(campaign_pdf: tuple[Path, BulletinContent]) -> None:
+    rows = poppler("pdffonts", str(campaign_pdf[0])).splitlines()[2:]
+    assert rows
+    for row in rows:
+        name, *_, emb, sub, _uni, _obj, _gen = row.split()
+        assert (emb, sub) == ("yes", "yes"), row
+        assert "Helvetica" not in name
