@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 
 from inspector_app.documents.bulletin_content import (
     BulletinContent,
@@ -51,6 +51,26 @@ BULLETIN_NAMESPACE = uuid.UUID("5b1e7c3a-9d42-4f0e-8a61-2c7d0e4b9f13")
 ADHOC_CATEGORY = "表外问题"
 CASES = 4  # typical cases told, one photo each
 RECTIFIED = frozenset({FindingStatus.RECTIFIED, FindingStatus.CLOSED})
+PROBLEM_COLUMNS = (
+    Finding.id,
+    Finding.inspection_id,
+    Finding.item_code,
+    Finding.category_code,
+    Finding.title,
+    Finding.description,
+    Finding.severity,
+    Finding.unit_id,
+    Finding.observed_at,
+    Finding.status,
+)
+NOTICE_COLUMNS = (
+    Notice.id,
+    Notice.status,
+    Notice.deadline,
+    Notice.extension_status,
+    Notice.extended_deadline,
+    Notice.returned_count,
+)
 SEVERITY_RANK = {Severity.SERIOUS: 0, Severity.GENERAL: 1, Severity.MINOR: 2}
 
 
@@ -142,8 +162,8 @@ def bulletin_content(
     issuer_units = {uid for uid, name in units.items() if name == issuer.name}
     by_id = {i.id: i for i in inspections}
     problems = list(
-        session.scalars(
-            select(Finding)
+        session.execute(
+            select(*PROBLEM_COLUMNS)  # rows, not ORM objects: a year holds 10,000 problems
             .where(
                 Finding.inspection_id.in_(by_id),
                 Finding.result == FindingResult.FAIL,
@@ -151,10 +171,10 @@ def bulletin_content(
                 Finding.status != FindingStatus.WITHDRAWN,
             )
             .order_by(Finding.observed_at, Finding.id)
-        )
+        ).all()
     )
 
-    def owner(finding: Finding) -> str:
+    def owner(finding: Row) -> str:
         managing = sites[by_id[finding.inspection_id].site_id].managing_unit_id
         unit = finding.unit_id or managing
         if unit in issuer_units and managing not in issuer_units:
@@ -211,7 +231,7 @@ def _category(
     uow: UnitOfWork,
     templates: dict[str, ChecklistTemplate],
     inspection: Inspection,
-    finding: Finding,
+    finding: Row,
 ) -> str:
     if finding.item_code is None or not finding.category_code:
         return ADHOC_CATEGORY
@@ -224,12 +244,12 @@ def _category(
 
 
 def _progress(
-    uow: UnitOfWork, problems: list[Finding], unit_of: dict[str, str], today: date
+    uow: UnitOfWork, problems: list[Row], unit_of: dict[str, str], today: date
 ) -> list[UnitProgress]:
     """Per unit: its notices holding the bulletin's problems, and how far they got."""
     ids = [f.id for f in problems]
     links = uow.session.execute(
-        select(NoticeFinding.finding_id, Notice)
+        select(NoticeFinding.finding_id, *NOTICE_COLUMNS)
         .join(Notice, Notice.id == NoticeFinding.notice_id)
         .where(
             NoticeFinding.finding_id.in_(ids),
@@ -237,12 +257,13 @@ def _progress(
             Notice.deleted.is_(False),
         )
     ).all()
-    notice_of: dict[str, Notice] = {}
-    for finding_id, notice in links:
+    notice_of: dict[str, Row] = {}
+    for link in links:
+        finding_id, notice = link.finding_id, link
         current = notice_of.get(finding_id)
         if current is None or notice.status != NoticeStatus.DRAFT:
             notice_of[finding_id] = notice
-    notices: dict[str, dict[str, Notice]] = defaultdict(dict)
+    notices: dict[str, dict[str, Row]] = defaultdict(dict)
     assigned: Counter[str] = Counter()  # problems in an issued notice, per unit
     rectified: Counter[str] = Counter()
     for finding in problems:  # one pass: a year holds ten thousand problems
@@ -275,7 +296,7 @@ def _progress(
     return rows
 
 
-def _level(notice: Notice, today: date) -> WarningLevel:
+def _level(notice: Row, today: date) -> WarningLevel:
     """domain.notice.warning_level on the deadline in force (a granted extension's)."""
     deadline = notice.deadline
     if notice.extension_status == ExtensionStatus.GRANTED and notice.extended_deadline:
@@ -286,23 +307,23 @@ def _level(notice: Notice, today: date) -> WarningLevel:
 def _cases(
     uow: UnitOfWork,
     photos: PhotoStore,
-    problems: list[Finding],
+    problems: list[Row],
     by_id: dict[str, Inspection],
     sites: dict[str, Site],
     unit_of: dict[str, str],
 ) -> tuple[TypicalCase, ...]:
     """Up to CASES problems with a photo, the most serious first, one per unit while
     other units have one to show."""
-    photo_of: dict[str, Photo] = {}
-    for photo in uow.session.scalars(
-        select(Photo)
+    photo_of: dict[str, Row] = {}
+    for photo in uow.session.execute(
+        select(Photo.finding_id, Photo.sha256, Photo.annotated_sha256, Photo.rotation)
         .where(Photo.finding_id.in_([f.id for f in problems]), Photo.deleted.is_(False))
         .order_by(Photo.sort_order, Photo.created_at)
     ):
         photo_of.setdefault(photo.finding_id, photo)
     shown = [f for f in problems if f.id in photo_of]
     shown.sort(key=lambda f: (SEVERITY_RANK.get(f.severity, 1), f.observed_at or datetime.max))
-    chosen: list[Finding] = []
+    chosen: list[Row] = []
     for finding in shown:  # one per unit first
         if len(chosen) < CASES and unit_of[finding.id] not in {unit_of[c.id] for c in chosen}:
             chosen.append(finding)
