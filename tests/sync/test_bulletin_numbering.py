@@ -105,7 +105,8 @@ def test_an_inspector_is_refused_a_number_and_nothing_is_written(
         "zhang",
     )
     assert done.returncode == 2
-    assert "403" in done.stderr or "权限" in done.stderr or "supervisor" in done.stderr.lower()
+    assert "服务器拒绝了请求（403）：没有权限" in done.stderr
+    assert "The server refused the request (403): Not allowed" in done.stderr
     assert not target.exists()
 
 
