@@ -1,0 +1,207 @@
+"""整改台账: one row per recorded problem, with its notice, rectification and warning, as
+the workbook a clerk opens (read back with openpyxl)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import func, select
+
+from inspector_app.domain.errors import ValidationFailed
+from inspector_app.domain.finding import FindingResult
+from inspector_app.domain.inspection_status import InspectionStatus
+from inspector_app.domain.ledger import COLUMNS
+from inspector_app.domain.notice import NoticeStatus
+from inspector_app.services.demo import build_demo
+from inspector_app.services.ledger import export_ledger, ledger_rows, photo_folder
+from inspector_app.store.models import Finding, Inspection, Photo, Site
+from inspector_app.store.notice_models import Notice, NoticeFinding, RectificationFeedback
+from inspector_app.store.store import Store
+
+TODAY = date(2026, 12, 3)
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo's inspections, plus one issued notice with an answer and one closed."""
+    folder = tmp_path_factory.mktemp("ledger-demo")
+    store = Store.open(folder)
+    build_demo(store, inspections=4, photos_per_finding=1, photo_size=(800, 600), today=TODAY)
+    with store.unit_of_work() as uow:
+        problems = uow.session.execute(
+            select(Finding, Inspection)
+            .join(Inspection, Finding.inspection_id == Inspection.id)
+            .where(Finding.result == FindingResult.FAIL)
+            .where(Inspection.status == InspectionStatus.APPROVED)
+            .order_by(Inspection.started_at, Finding.item_code)
+        ).all()
+        first, second = problems[0], problems[1]
+        late = Notice(
+            unit_id=_unit(uow, first),
+            inspection_id=first[1].id,
+            number="伊营商监〔2026〕1号",
+            issued_on=date(2026, 11, 2),
+            deadline=date(2026, 11, 23),
+            status=NoticeStatus.IN_PROGRESS,
+            contact_person="刘强",
+            contact_phone="0458-3600000",
+        )
+        closed = Notice(
+            unit_id=_unit(uow, second),
+            inspection_id=second[1].id,
+            number="伊营商监〔2026〕2号",
+            issued_on=date(2026, 11, 2),
+            deadline=date(2026, 11, 23),
+            status=NoticeStatus.CLOSED,
+            returned_count=1,
+        )
+        uow.session.add_all([late, closed])
+        uow.session.flush()
+        uow.session.add_all(
+            [
+                NoticeFinding(notice_id=late.id, finding_id=first[0].id, position=0),
+                NoticeFinding(notice_id=closed.id, finding_id=second[0].id, position=0),
+                RectificationFeedback(
+                    notice_id=closed.id,
+                    received_on=date(2026, 11, 20),
+                    measures="已调整排班，设置AB岗。",
+                    verification_result="整改到位",
+                    verified_on=date(2026, 11, 27),
+                ),
+            ]
+        )
+        uow.commit()
+    store.close()
+    return folder
+
+
+def _unit(uow, problem: tuple[Finding, Inspection]) -> str:
+    """The window's unit, else the hall's managing unit, as a notice is addressed."""
+    finding, inspection = problem
+    owner = finding.unit_id or uow.session.get(Site, inspection.site_id).managing_unit_id
+    assert owner, "the demo's halls have a managing unit"
+    return owner
+
+
+@pytest.fixture
+def store(demo_dir: Path, tmp_path: Path):
+    copy = tmp_path / "data"
+    shutil.copytree(demo_dir, copy)
+    opened = Store.open(copy)
+    yield opened
+    opened.close()
+
+
+def _problems(store: Store) -> int:
+    with store.unit_of_work() as uow:
+        return uow.session.scalar(
+            select(func.count())
+            .select_from(Finding)
+            .join(Inspection, Finding.inspection_id == Inspection.id)
+            .where(Finding.result == FindingResult.FAIL, Finding.deleted.is_(False))
+            .where(Inspection.status != InspectionStatus.DRAFT, Inspection.deleted.is_(False))
+        )
+
+
+def test_every_problem_that_left_the_inspector_is_one_row(store: Store) -> None:
+    with store.unit_of_work() as uow:
+        rows = list(ledger_rows(uow, today=TODAY))
+        drafts = uow.session.scalar(
+            select(func.count())
+            .select_from(Finding)
+            .join(Inspection, Finding.inspection_id == Inspection.id)
+            .where(Finding.result == FindingResult.FAIL)
+            .where(Inspection.status == InspectionStatus.DRAFT)
+        )
+    assert len(rows) == _problems(store) > 2
+    assert drafts > 0, "the demo has a draft with problems, and the ledger leaves them out"
+    assert all(row.description and row.site and row.category for row in rows)
+
+
+def test_an_overdue_notice_is_red_and_a_closed_one_shows_its_recheck(store: Store) -> None:
+    with store.unit_of_work() as uow:
+        rows = {row.problem_no: row for row in ledger_rows(uow, today=TODAY)}
+    late, closed = rows["伊营商监〔2026〕1号-1"], rows["伊营商监〔2026〕2号-1"]
+    assert (late.warning, late.progress, late.deadline) == ("red", "整改中", date(2026, 11, 23))
+    assert (late.responsible_person, late.contact_phone) == ("刘强", "0458-3600000")
+    assert (closed.warning, closed.progress, closed.closed_on) == (
+        "none",
+        "已销号",
+        date(2026, 11, 27),
+    )
+    assert (closed.measures, closed.recheck_result) == ("已调整排班，设置AB岗。", "整改到位")
+    assert closed.escalation == "退回重办1次"
+    unnoticed = [r for r in rows.values() if r.progress == "未下发通知书"]
+    assert unnoticed and all(r.deadline is None and r.warning == "none" for r in unnoticed)
+
+
+def test_the_workbook_has_every_column_real_dates_a_frozen_header_and_a_filter(
+    store: Store, tmp_path: Path
+) -> None:
+    target = tmp_path / "out" / "台账.xlsx"
+    with store.unit_of_work() as uow:
+        count = export_ledger(uow, target)
+    sheet = load_workbook(target).active
+    assert sheet.title == "整改台账"
+    assert [cell.value for cell in sheet[1]] == [c.zh for c in COLUMNS]
+    assert sheet.freeze_panes == "C2"
+    assert sheet.auto_filter.ref == f"A1:Y{count + 1}"
+    assert sheet.max_row == count + 1 == _problems(store) + 1
+    header = {c.zh: index for index, c in enumerate(COLUMNS)}
+    body = list(sheet.iter_rows(min_row=2))
+    assert [row[0].value for row in body] == list(range(1, count + 1))
+    checked = [row[header["检查日期"]] for row in body]
+    assert all(isinstance(c.value, datetime) and c.number_format == "yyyy-mm-dd" for c in checked)
+    by_no = {row[header["问题编号"]].value: row for row in body}
+    late = by_no["伊营商监〔2026〕1号-1"]
+    assert late[header["整改时限"]].value == datetime(2026, 11, 23)
+    warning = late[header["预警等级"]]
+    assert (warning.value, warning.fill.fgColor.rgb) == ("红色预警", "00FF8B8B")
+    for column in COLUMNS:  # wide enough for its header: a CJK character is two widths
+        letter = sheet.cell(row=1, column=COLUMNS.index(column) + 1).column_letter
+        assert sheet.column_dimensions[letter].width >= 2 * len(column.zh)
+
+
+def test_photo_cells_link_to_copies_that_travel_with_the_workbook(
+    store: Store, tmp_path: Path
+) -> None:
+    target = tmp_path / "台账.xlsx"
+    with store.unit_of_work() as uow:
+        export_ledger(uow, target)
+        photographed = uow.session.scalar(
+            select(func.count(func.distinct(Photo.sha256))).where(Photo.deleted.is_(False))
+        )
+    moved = tmp_path / "mailed"
+    moved.mkdir()
+    shutil.move(target, moved / target.name)
+    shutil.move(photo_folder(target), moved / photo_folder(target).name)
+    sheet = load_workbook(moved / target.name).active
+    column = [c.zh for c in COLUMNS].index("照片证据")
+    links = [row[column].hyperlink for row in sheet.iter_rows(min_row=2) if row[column].value]
+    assert links and all(link is not None for link in links)
+    for link in links:
+        photo = moved / link.target
+        assert photo.read_bytes()[:2] == b"\xff\xd8", "a JPEG beside the moved workbook"
+    assert 0 < len(list(photo_folder(moved / target.name).iterdir())) <= photographed
+
+
+def test_english_headers_and_words_with_lang_en(store: Store, tmp_path: Path) -> None:
+    target = tmp_path / "ledger.xlsx"
+    with store.unit_of_work() as uow:
+        export_ledger(uow, target, lang="en", with_photos=False)
+    sheet = load_workbook(target).active
+    assert sheet.title == "Rectification ledger"
+    assert [cell.value for cell in sheet[1]] == [c.en for c in COLUMNS]
+    assert not photo_folder(target).exists()
+
+
+def test_an_unknown_campaign_is_refused_and_no_file_is_left(store: Store, tmp_path: Path) -> None:
+    target = tmp_path / "台账.xlsx"
+    with store.unit_of_work() as uow, pytest.raises(ValidationFailed) as refused:
+        export_ledger(uow, target, campaign_id="no-such-campaign")
+    assert "找不到专项行动" in refused.value.zh
+    assert list(tmp_path.iterdir()) == [tmp_path / "data"]
