@@ -58,7 +58,9 @@ class _Placed:
 def ledger_rows(
     uow: UnitOfWork, *, campaign_id: str | None = None, today: date | None = None
 ) -> Iterator[LedgerRow]:
-    """The ledger's rows, oldest inspection first, each inspection's problems in order."""
+    """The ledger's rows, oldest inspection first, each inspection's problems in order.
+
+    The campaign is checked now, before a caller starts a file; the rows come lazily."""
     if campaign_id is not None:
         campaign = uow.session.get(Campaign, campaign_id)
         if campaign is None or campaign.deleted:
@@ -67,7 +69,10 @@ def ledger_rows(
                 f"找不到专项行动 {campaign_id}，台账未生成。",
                 f"No campaign with id {campaign_id}; no ledger was written.",
             )
-    day = today or bureau_time.today()
+    return _rows(uow, campaign_id, today or bureau_time.today())
+
+
+def _rows(uow: UnitOfWork, campaign_id: str | None, day: date) -> Iterator[LedgerRow]:
     templates: dict[str, ChecklistTemplate] = {}
     stmt = (
         select(Finding, Inspection, Site)
