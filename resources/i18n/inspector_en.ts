@@ -1624,6 +1624,89 @@
     </message>
 </context>
 <context>
+    <name>dashboard</name>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="74"/>
+        <source>问题 {problems} 个，已下发通知书 {issued} 个，已销号 {closed} 个，整改率 {rate}；预警：蓝色 {blue}，黄色 {yellow}，红色（逾期） {red}</source>
+        <translation>{problems} problems, {issued} in issued notices, {closed} closed: rectification rate {rate}. Warnings: blue {blue}, yellow {yellow}, red (overdue) {red}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="93"/>
+        <source>其他</source>
+        <translation>Others</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="98"/>
+        <source>按问题类别</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="103"/>
+        <source>按责任单位</source>
+        <translation>By responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="108"/>
+        <source>按区县</source>
+        <translation>By district</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="113"/>
+        <source>按月份</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="116"/>
+        <source>预警等级</source>
+        <translation>Warning level</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="149"/>
+        <source>“{label}”的问题（{count} 个）</source>
+        <translation>Problems under “{label}” ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="186"/>
+        <source>检查日期</source>
+        <translation>Checked on</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="187"/>
+        <source>被检查单位</source>
+        <translation>Inspected hall</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="188"/>
+        <source>问题类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="189"/>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="190"/>
+        <source>问题描述</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="191"/>
+        <source>通知书</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="192"/>
+        <source>整改进展</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="193"/>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <location filename="../../inspector_app/ui/errors.py" line="25"/>
