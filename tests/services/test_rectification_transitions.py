@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -190,7 +191,7 @@ def test_refused_actions_change_nothing_and_allowed_ones_follow_the_lifecycle(
             assert refused.zh and refused.en
             assert _dump(shared_store) == before, name
     statuses = _statuses(shared_store, notice_id)
-    for source, target in zip(statuses, statuses[1:]):  # draft → issued → … one step each
+    for source, target in pairwise(statuses):  # draft → issued → … one step each
         assert any(
             NOTICE_LIFECYCLE.table.get((source, action)) == target
             for action in NOTICE_LIFECYCLE.allowed_actions(source)
