@@ -100,6 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="list inspections")
     listing.add_argument("--data-dir", help=data_help, default=argparse.SUPPRESS)
     listing.add_argument("--json", action="store_true", help="print one JSON array")
+
+    from inspector_app.commands.rectification import add_rectification_commands
+
+    notices = commands.add_parser("notices", help="整改通知书 / rectification notices")
+    notice_commands = notices.add_subparsers(dest="notices_command", required=True)
+    add_rectification_commands(notice_commands)
     return parser
 
 
@@ -148,6 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args)
         if args.command == "verify":
             return _verify(args)
+        if args.command == "notices":
+            return args.handler(args)
         if args.command == "sync":
             from inspector_app.sync.command import run_sync_command
 
