@@ -1,5 +1,5 @@
 """A store as a supervisor's desk sees it: the demo's inspections and notices in two
-states (an overdue one in progress, a closed one with its answer), for the ledger, the
+states (an overdue one not yet delivered, a closed one with its answer), for the ledger, the
 dashboard and their tests. Notices are saved as the issue workflow would leave them."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ OVERDUE, CLOSED = "伊营商监〔2026〕1号", "伊营商监〔2026〕2号"
 
 
 def demo_with_notices(store: Store) -> None:
-    """The demo's inspections, plus an overdue notice and a closed one with its answer:
+    """The demo's inspections, plus an overdue issued notice and a closed one with its answer:
     the first two approved problems, each in a notice of its own."""
     build_demo(store, inspections=4, photos_per_finding=1, photo_size=(800, 600), today=TODAY)
     with store.unit_of_work() as uow:
@@ -39,7 +39,7 @@ def demo_with_notices(store: Store) -> None:
             number=OVERDUE,
             issued_on=date(2026, 11, 2),
             deadline=date(2026, 11, 23),
-            status=NoticeStatus.IN_PROGRESS,
+            status=NoticeStatus.ISSUED,
             contact_person="刘强",
             contact_phone="0458-3600000",
         )

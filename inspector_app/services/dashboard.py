@@ -88,6 +88,7 @@ class _Notice:
     status: NoticeStatus
     deadline: date | None
     extended_deadline: date | None
+    current_deadline: date | None
     returned_count: int
     unit_id: str
 
@@ -101,6 +102,7 @@ def problem_lines(uow: UnitOfWork, *, today: date | None = None) -> list[Problem
             Notice.status,
             Notice.deadline,
             Notice.extended_deadline,
+            Notice.current_deadline,
             Notice.returned_count,
             Notice.unit_id,
         )
@@ -146,7 +148,11 @@ def problem_lines(uow: UnitOfWork, *, today: date | None = None) -> list[Problem
             categories.update(_category_names(uow, template_id))
         notice = notices.get(fid)
         owner = notice.unit_id if notice is not None else unit_id or managing
-        deadline = (notice.extended_deadline or notice.deadline) if notice else None
+        deadline = (  # as services/notice_state.deadline_in_force
+            (notice.current_deadline or notice.extended_deadline or notice.deadline)
+            if notice
+            else None
+        )
         lines.append(
             ProblemLine(
                 finding_id=fid,

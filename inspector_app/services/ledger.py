@@ -16,7 +16,6 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import aliased
 
 from inspector_app.domain import bureau_time
 from inspector_app.domain.checklist import ChecklistTemplate
@@ -30,12 +29,24 @@ from inspector_app.domain.notice import (
     EscalationLevel,
     NoticeStatus,
     WarningLevel,
-    warning_level,
+)
+from inspector_app.domain.rectification import (
+    ESCALATION_KINDS,
+    EVENT_LABELS,
+    VERIFICATION_LABELS,
+    NoticeEventKind,
+    VerificationResult,
 )
 from inspector_app.services.inspections import get_template
+from inspector_app.services.notice_state import deadline_in_force, notice_warning
 from inspector_app.store.atomic_files import USER_FILE_MODE, publish, temp_file_in
 from inspector_app.store.models import Campaign, Finding, Inspection, Photo, Site, Unit
-from inspector_app.store.notice_models import Notice, NoticeFinding, RectificationFeedback
+from inspector_app.store.notice_models import (
+    Notice,
+    NoticeEvent,
+    NoticeFinding,
+    RectificationFeedback,
+)
 from inspector_app.store.photos import PhotoStore
 from inspector_app.store.unit_of_work import UnitOfWork
 
@@ -53,6 +64,7 @@ class _Placed:
 
     notice: Notice
     position: int
+    link_id: str  # the notice_finding: per-problem feedback names it
 
 
 def ledger_rows(
@@ -94,13 +106,16 @@ def _rows(uow: UnitOfWork, campaign_id: str | None, day: date) -> Iterator[Ledge
         placed = _notices(uow, ids)
         units = _unit_names(uow, page, placed)
         feedback = _feedback(uow, {p.notice.id for p in placed.values()})
+        events = _events(uow, {p.notice.id for p in placed.values()})
         for finding, inspection, site in page:
             template = templates.get(inspection.template_id)
             if template is None:
                 template = templates[inspection.template_id] = get_template(
                     uow, inspection.template_id
                 )
-            yield _row(finding, inspection, site, template, photos, placed, units, feedback, day)
+            yield _row(
+                finding, inspection, site, template, photos, placed, units, feedback, events, day
+            )
 
 
 def _row(
@@ -112,13 +127,16 @@ def _row(
     placed: dict[str, _Placed],
     units: dict[str, str],
     feedback: dict[str, RectificationFeedback],
+    events: dict[str, list[NoticeEvent]],
     day: date,
 ) -> LedgerRow:
     checked_on = bureau_time.local(inspection.started_at).date()
     where = placed.get(finding.id)
     notice = where.notice if where is not None else None
-    answer = feedback.get(notice.id) if notice is not None else None
-    deadline = (notice.extended_deadline or notice.deadline) if notice is not None else None
+    answer = None
+    if where is not None:  # this problem's latest round, else a notice-wide answer
+        answer = feedback.get(where.link_id) or feedback.get(where.notice.id)
+    deadline = deadline_in_force(notice) if notice is not None else None
     status = notice.status if notice is not None else None
     closed = status is NoticeStatus.CLOSED
     unit_id = notice.unit_id if notice is not None else finding.unit_id or site.managing_unit_id
@@ -135,19 +153,17 @@ def _row(
         requirement=_requirement(deadline),
         deadline=deadline,
         responsible_unit=units.get(unit_id or "", ""),
-        responsible_person=notice.contact_person if notice is not None else "",
+        responsible_person=_responsible(answer, notice),
         contact_phone=notice.contact_phone if notice is not None else "",
         measures=answer.measures if answer is not None else "",
         progress=NOTICE_LIFECYCLE.labels[status][0] if status is not None else "未下发通知书",
         feedback_on=answer.received_on if answer is not None else None,
         rechecked_on=answer.verified_on if answer is not None else None,
-        rechecked_by="",
-        recheck_result=answer.verification_result if answer is not None else "",
-        closed_on=(answer.verified_on if answer is not None else None) if closed else None,
-        warning=warning_level(notice.status, deadline, day, notice.returned_count)
-        if notice is not None
-        else WarningLevel.NONE,
-        escalation=_escalation(notice),
+        rechecked_by=answer.verified_by if answer is not None else "",
+        recheck_result=_conclusion(answer),
+        closed_on=_closed_on(notice, answer) if closed else None,
+        warning=notice_warning(notice, day) if notice is not None else WarningLevel.NONE,
+        escalation=_escalation(notice, events.get(notice.id, []) if notice else []),
         note=inspection.review_comment,
     )
 
@@ -183,14 +199,42 @@ def _requirement(deadline: date | None) -> str:
     return f"于{deadline.year}年{deadline.month}月{deadline.day}日前整改到位并书面反馈"
 
 
-def _escalation(notice: Notice | None) -> str:
+def _responsible(answer: RectificationFeedback | None, notice: Notice | None) -> str:
+    """Who the unit named for this problem; before its report, the notice's contact."""
+    if answer is not None and answer.responsible_person:
+        return answer.responsible_person
+    return notice.contact_person if notice is not None else ""
+
+
+def _conclusion(answer: RectificationFeedback | None) -> str:
+    if answer is None or not answer.verification_result:
+        return ""
+    try:
+        return VERIFICATION_LABELS[VerificationResult(answer.verification_result)][0]
+    except ValueError:  # a free-text conclusion recorded before the loop had its values
+        return answer.verification_result
+
+
+def _closed_on(notice: Notice | None, answer: RectificationFeedback | None) -> date | None:
+    if notice is not None and notice.closed_on is not None:
+        return notice.closed_on
+    return answer.verified_on if answer is not None else None
+
+
+def _escalation(notice: Notice | None, events: list[NoticeEvent]) -> str:
+    """Each 催办函, 约谈, 问责 and return for redo with its day, in the order they happened."""
     if notice is None:
         return ""
-    said = []
-    if notice.returned_count:
-        said.append(f"退回重办{notice.returned_count}次")
-    if notice.escalation is not EscalationLevel.NONE:
-        said.append(ESCALATION_LIFECYCLE.labels[notice.escalation][0])
+    said = [
+        f"{EVENT_LABELS[e.kind][0]}（{e.happened_on:%Y-%m-%d}）"
+        for e in events
+        if e.kind in ESCALATION_KINDS or e.kind is NoticeEventKind.RETURNED
+    ]
+    if not said:  # a notice recorded before its steps were kept as events
+        if notice.returned_count:
+            said.append(f"退回重办{notice.returned_count}次")
+        if notice.escalation is not EscalationLevel.NONE:
+            said.append(ESCALATION_LIFECYCLE.labels[notice.escalation][0])
     return "；".join(said)
 
 
@@ -208,18 +252,17 @@ def _photos(uow: UnitOfWork, finding_ids: Sequence[str]) -> dict[str, tuple[str,
 
 def _notices(uow: UnitOfWork, finding_ids: Sequence[str]) -> dict[str, _Placed]:
     """Each finding's notice; an issued one wins over a draft that also lists it."""
-    link = aliased(NoticeFinding)
     rows = uow.session.execute(
-        select(link.finding_id, link.position, Notice)
-        .join(Notice, Notice.id == link.notice_id)
-        .where(link.finding_id.in_(finding_ids), link.deleted.is_(False))
+        select(NoticeFinding.finding_id, NoticeFinding.position, NoticeFinding.id, Notice)
+        .join(Notice, Notice.id == NoticeFinding.notice_id)
+        .where(NoticeFinding.finding_id.in_(finding_ids), NoticeFinding.deleted.is_(False))
         .where(Notice.deleted.is_(False))
     )
     placed: dict[str, _Placed] = {}
-    for finding_id, position, notice in rows:
+    for finding_id, position, link_id, notice in rows:
         known = placed.get(finding_id)
         if known is None or (known.notice.number is None and notice.number is not None):
-            placed[finding_id] = _Placed(notice, position)
+            placed[finding_id] = _Placed(notice, position, link_id)
     return placed
 
 
@@ -233,7 +276,8 @@ def _unit_names(uow: UnitOfWork, page: Sequence, placed: dict[str, _Placed]) -> 
 
 
 def _feedback(uow: UnitOfWork, notice_ids: set[str]) -> dict[str, RectificationFeedback]:
-    """The latest 整改反馈 of each notice."""
+    """The latest round's 整改反馈 of each problem (by notice_finding id), and of each
+    notice for answers recorded before feedback was kept per problem (by notice id)."""
     if not notice_ids:
         return {}
     latest: dict[str, RectificationFeedback] = {}
@@ -241,11 +285,25 @@ def _feedback(uow: UnitOfWork, notice_ids: set[str]) -> dict[str, RectificationF
         select(RectificationFeedback)
         .where(RectificationFeedback.notice_id.in_(notice_ids))
         .where(RectificationFeedback.deleted.is_(False))
-        .order_by(RectificationFeedback.received_on)
+        .order_by(RectificationFeedback.round, RectificationFeedback.received_on)
     )
     for answer in rows:
-        latest[answer.notice_id] = answer
+        latest[answer.notice_finding_id or answer.notice_id] = answer
     return latest
+
+
+def _events(uow: UnitOfWork, notice_ids: set[str]) -> dict[str, list[NoticeEvent]]:
+    found: dict[str, list[NoticeEvent]] = {}
+    if not notice_ids:
+        return found
+    rows = uow.session.scalars(
+        select(NoticeEvent)
+        .where(NoticeEvent.notice_id.in_(notice_ids), NoticeEvent.deleted.is_(False))
+        .order_by(NoticeEvent.happened_on, NoticeEvent.created_at)
+    )
+    for event in rows:
+        found.setdefault(event.notice_id, []).append(event)
+    return found
 
 
 def export_ledger(

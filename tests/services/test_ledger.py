@@ -15,10 +15,15 @@ from inspector_app.domain.errors import ValidationFailed
 from inspector_app.domain.finding import FindingResult
 from inspector_app.domain.inspection_status import InspectionStatus
 from inspector_app.domain.ledger import COLUMNS
+from inspector_app.domain.rectification import DeliveryMethod, NoticeEventKind
+from inspector_app.domain.rectification import VerificationResult as V
+from inspector_app.services import rectification as loop
+from inspector_app.services import rectification_followup as followup
 from inspector_app.services.ledger import export_ledger, ledger_rows, photo_folder
 from inspector_app.store.models import Finding, Inspection, Photo
+from inspector_app.store.notice_models import Notice
 from inspector_app.store.store import Store
-from tests.desk_data import TODAY, demo_with_notices
+from tests.desk_data import OVERDUE, TODAY, demo_with_notices
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +74,7 @@ def test_an_overdue_notice_is_red_and_a_closed_one_shows_its_recheck(store: Stor
     with store.unit_of_work() as uow:
         rows = {row.problem_no: row for row in ledger_rows(uow, today=TODAY)}
     late, closed = rows["伊营商监〔2026〕1号-1"], rows["伊营商监〔2026〕2号-1"]
-    assert (late.warning, late.progress, late.deadline) == ("red", "整改中", date(2026, 11, 23))
+    assert (late.warning, late.progress, late.deadline) == ("red", "已交办", date(2026, 11, 23))
     assert (late.responsible_person, late.contact_phone) == ("刘强", "0458-3600000")
     assert (closed.warning, closed.progress, closed.closed_on) == (
         "none",
@@ -148,3 +153,58 @@ def test_an_unknown_campaign_is_refused_and_no_file_is_left(store: Store, tmp_pa
         export_ledger(uow, target, campaign_id="no-such-campaign")
     assert "找不到专项行动" in refused.value.zh
     assert list(tmp_path.iterdir()) == [tmp_path / "data"]
+
+
+def test_a_notice_taken_through_the_loop_fills_its_rows_rectification_columns(
+    store: Store,
+) -> None:
+    """Delivered, a 催办函 once overdue, a report, not rectified, returned, a second
+    report, rectified, 销号: the ledger row says each as the services recorded it."""
+    with store.unit_of_work() as uow:
+        notice_id = uow.session.scalars(select(Notice.id).where(Notice.number == OVERDUE)).one()
+        loop.record_delivery(
+            uow, notice_id, delivered_on=date(2026, 11, 3), method=DeliveryMethod.DIRECT,
+            recipient="王芳", today=TODAY,
+        )  # fmt: skip
+        followup.escalate(
+            uow, notice_id, NoticeEventKind.REMINDER, on=date(2026, 11, 24), note="逾期未报",
+            today=TODAY,
+        )  # fmt: skip
+        item = loop.FeedbackItem("1", "已安排专人在岗", "窗口科 王芳", [])
+        loop.record_feedback(
+            uow, notice_id, received_on=date(2026, 11, 25), items=[item], today=TODAY
+        )
+        loop.verify_problems(
+            uow, notice_id, {"1": V.NOT_RECTIFIED}, verifier="李科长",
+            verified_on=date(2026, 11, 26), today=TODAY,
+        )  # fmt: skip
+        loop.return_notice(
+            uow, notice_id, verifier="李科长", returned_on=date(2026, 11, 26), working_days=3,
+            reason="仍有空岗", today=TODAY,
+        )  # fmt: skip
+        again = loop.FeedbackItem("1", "已设AB岗并公示", "窗口科 赵六", [])
+        loop.record_feedback(
+            uow, notice_id, received_on=date(2026, 11, 30), items=[again], today=TODAY
+        )
+        loop.verify_problems(
+            uow, notice_id, {"1": V.RECTIFIED}, verifier="周主任",
+            verified_on=date(2026, 12, 1), today=TODAY,
+        )  # fmt: skip
+        loop.close_notice(
+            uow, notice_id, verifier="周主任", closed_on=date(2026, 12, 2), today=TODAY
+        )
+        uow.commit()
+        row = next(r for r in ledger_rows(uow, today=TODAY) if r.problem_no == f"{OVERDUE}-1")
+    assert (row.measures, row.responsible_person) == ("已设AB岗并公示", "窗口科 赵六")
+    assert (row.feedback_on, row.rechecked_on, row.rechecked_by) == (
+        date(2026, 11, 30),
+        date(2026, 12, 1),
+        "周主任",
+    )
+    assert (row.recheck_result, row.progress, row.closed_on) == (
+        "已整改到位",
+        "已销号",
+        date(2026, 12, 2),
+    )
+    assert row.escalation == "催办函（2026-11-24）；退回重办（2026-11-26）"
+    assert row.warning == "none" and row.deadline is not None and row.deadline > date(2026, 11, 26)
