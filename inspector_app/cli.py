@@ -81,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sync.add_argument("--json", action="store_true", help="print the summary as one JSON object")
 
+    from inspector_app.commands import review
+
+    review.register(commands, data_help)
+
     listing = commands.add_parser("list", help="list inspections")
     listing.add_argument("--data-dir", help=data_help, default=argparse.SUPPRESS)
     listing.add_argument("--json", action="store_true", help="print one JSON array")
@@ -130,6 +134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args)
         if args.command == "verify":
             return _verify(args)
+        if args.command == "review":
+            from inspector_app.commands import review
+
+            return review.run(args, resolve_data_dir(args.data_dir))
         if args.command == "sync":
             from inspector_app.sync.command import run_sync_command
 
