@@ -1,7 +1,7 @@
 """The supervisor's 审核 page, clicked as a supervisor clicks it, over a real store.
 
-The role is what a finished sync remembers from /me (sync/engine.py); the sync itself
-is tested in tests/sync/test_review_sync.py."""
+The role is what a finished sync remembers from /me (sync/engine.py); signing in is
+tested in tests/ui/sync/test_desk_after_sign_in.py, the sync in tests/sync/test_review_sync.py."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from inspector_app.domain.inspection import InspectionStatus
-from inspector_app.protocol.auth import UserOut
 from inspector_app.services import inspections as ops
 from inspector_app.settings import Settings
 from inspector_app.store.models import Inspection, OutboxEntry
@@ -90,21 +89,6 @@ def test_an_inspector_sees_only_the_inspections_no_review_tab(
     assert window.role == "inspector"
     assert not window.nav.isVisible() and window.nav.keys() == ("home",)
     assert window.pages.currentWidget() is window.home and "review" not in window.desk
-
-
-def test_signing_in_as_a_supervisor_brings_the_review_tab(
-    qtbot, seeded_store: Store, runner: StoreRunner
-) -> None:
-    window = open_window(qtbot, runner)
-    assert not window.nav.isVisible()  # never synced: nothing but the inspections
-    window.sync.account_changed.emit(
-        UserOut(username="chen", display_name="陈", role="supervisor", team="一组")
-    )
-    assert window.nav.isVisible() and window.nav.keys() == ("home", "review")
-    window.sync.account_changed.emit(
-        UserOut(username="zhang", display_name="张", role="inspector", team="一组")
-    )
-    assert not window.nav.isVisible()
 
 
 def test_a_supervisor_returns_one_with_a_comment_and_approves_the_other(
