@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from inspector_app.domain.errors import IllegalTransition
 from inspector_app.domain.finding import FindingResult
 from inspector_app.domain.inspection import InspectionMode, InspectionStatus
-from inspector_app.services.inspections import review_inspection
+from inspector_app.services.inspections import amend_finding, finding_or_error, review_inspection
 from inspector_app.store.models import Campaign, Finding, Inspection, InspectionStats, Site
 from inspector_app.store.unit_of_work import UnitOfWork
 from inspector_app.sync import state
@@ -86,8 +86,11 @@ class ReviewRow:
         return all(word in haystack for word in text.casefold().split())
 
 
-def review_queue(uow: UnitOfWork, search: str = "") -> list[ReviewRow]:
-    """Submitted inspections, the longest waiting first (they were pulled for this team)."""
+def review_queue(
+    uow: UnitOfWork, search: str = "", status: InspectionStatus = InspectionStatus.SUBMITTED
+) -> list[ReviewRow]:
+    """Submitted inspections, the longest waiting first (they were pulled for this team);
+    `status` APPROVED lists the approved ones, where corrections are amendments."""
     session = uow.session
     rows = session.execute(
         select(
@@ -100,7 +103,7 @@ def review_queue(uow: UnitOfWork, search: str = "") -> list[ReviewRow]:
         .join(Site, Site.id == Inspection.site_id)
         .outerjoin(Campaign, Campaign.id == Inspection.campaign_id)
         .outerjoin(InspectionStats, InspectionStats.inspection_id == Inspection.id)
-        .where(Inspection.deleted.is_(False), Inspection.status == InspectionStatus.SUBMITTED)
+        .where(Inspection.deleted.is_(False), Inspection.status == status)
         .order_by(Inspection.submitted_at, Inspection.started_at)
     ).all()
     texts: dict[str, list[str]] = {}
@@ -143,3 +146,25 @@ def return_for_changes(
     """退回: back to the inspector, who reads `comment` in the runner after their next sync."""
     ensure_reviewer(remembered_account(uow))
     review_inspection(uow, inspection_id, approve=False, comment=comment, now=now)
+
+
+CORRECTABLE = ("description", "window_no", "staff_badge")  # what the desk's 更正 offers
+
+
+def correct_finding(
+    uow: UnitOfWork, finding_id: str, *, field: str, new_value: str, reason: str
+) -> str:
+    """更正 of an approved inspection's problem: the new value and its reason, both kept
+    (services/inspections.amend_finding); the author is the account this folder syncs as."""
+    account = remembered_account(uow)
+    ensure_reviewer(account)
+    _, inspection = finding_or_error(uow, finding_id)
+    if inspection.status != InspectionStatus.APPROVED:
+        raise IllegalTransition(
+            "review.correct_only_approved",
+            "只有已审核通过的检查需要以更正记录修改；待审核的检查请退回给检查人员修改。",
+            "Only approved inspections are corrected by amendment; return a submitted one.",
+        )
+    return amend_finding(
+        uow, finding_id, field=field, new_value=new_value, reason=reason, author=account.username
+    )

@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AmendDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/review/amend_dialog.py" line="32"/>
+        <source>更正检查记录</source>
+        <translation>Correct the inspection record</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/amend_dialog.py" line="41"/>
+        <source>问题描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/amend_dialog.py" line="42"/>
+        <source>窗口号</source>
+        <translation>Window number</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/amend_dialog.py" line="43"/>
+        <source>工号</source>
+        <translation>Staff badge</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/amend_dialog.py" line="47"/>
+        <source>为什么更正（至少4个字），将随更正记录保存</source>
+        <translation>Why it is corrected (at least 4 characters); kept with the amendment</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/amend_dialog.py" line="54"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/amend_dialog.py" line="55"/>
+        <source>更正内容</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/amend_dialog.py" line="56"/>
+        <source>更正为</source>
+        <translation>Corrected value</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/amend_dialog.py" line="57"/>
+        <source>更正理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/amend_dialog.py" line="61"/>
+        <source>保存更正</source>
+        <translation>Save correction</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/amend_dialog.py" line="62"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistTree</name>
     <message>
         <location filename="../../inspector_app/ui/runner/checklist_tree.py" line="36"/>
@@ -960,75 +1018,105 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="47"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="48"/>
         <source>搜索地点、专项行动、检查人员或问题</source>
         <translation>Search site, campaign, inspector or problem</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/review/review_page.py" line="52"/>
+        <source>待审核</source>
+        <translation>Waiting for review</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="53"/>
+        <source>已审核通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="57"/>
         <source>检查地点</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="53"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="58"/>
         <source>提交时间</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="54"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="59"/>
         <source>检查人员</source>
         <translation>Inspectors</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="55"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="60"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="56"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="61"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="78"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="83"/>
         <source>没有待审核的检查。检查人员提交并同步后，会出现在这里。</source>
         <translation>No inspections wait for review. They appear here once inspectors submit and sync them.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="93"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="101"/>
         <source>退回意见：写明需要补充或修改的内容（退回时必填）</source>
         <translation>Return comment: what must be added or corrected (required to return)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="100"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="108"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="101"/>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="220"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="109"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="254"/>
         <source>审核通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="156"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="121"/>
+        <source>更正…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="122"/>
+        <source>已审核通过的检查只能以附理由的更正记录修改</source>
+        <translation>An approved inspection changes only by an amendment with a reason</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="187"/>
+        <source>显示 {0} / 共 {1} 次已审核通过</source>
+        <translation>Showing {0} of {1} approved</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="189"/>
         <source>显示 {0} / 共 {1} 次待审核</source>
         <translation>Showing {0} of {1} waiting for review</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="221"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="255"/>
         <source>确认审核通过这次检查？通过后内容不能再直接修改，只能提交附理由的更正记录。</source>
         <translation>Approve this inspection? Once approved it cannot be edited directly; corrections are amendments with a reason.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="227"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="261"/>
         <source>已审核通过，将在下次同步时上传。</source>
         <translation>Approved; it goes to the server with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="236"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="270"/>
         <source>已退回，检查人员同步后可看到退回意见。</source>
         <translation>Returned; the inspector sees the comment after their next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="295"/>
+        <source>更正已保存，将在下次同步时上传。</source>
+        <translation>Correction saved; it goes to the server with the next sync.</translation>
     </message>
 </context>
 <context>

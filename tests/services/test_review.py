@@ -13,7 +13,8 @@ from inspector_app.domain.inspection import InspectionStatus
 from inspector_app.services import inspections as ops
 from inspector_app.services import review
 from inspector_app.services.errors import NotFound
-from inspector_app.store.models import Inspection, OutboxEntry
+from inspector_app.store.models import Finding, Inspection, OutboxEntry
+from inspector_app.store.notice_models import Amendment
 from inspector_app.store.store import Store
 from inspector_app.sync import state
 from tests.builders import start_with_a_problem
@@ -191,25 +192,57 @@ def test_the_queue_search_finds_problems_sites_and_team_members(seeded_store: St
         assert review.review_queue(uow, "不存在的地点") == []
 
 
-def test_an_approved_inspection_is_corrected_only_by_an_amendment(seeded_store: Store) -> None:
+def test_an_approved_inspection_is_corrected_only_by_an_amendment_with_a_reason(
+    seeded_store: Store,
+) -> None:
     _as(seeded_store, "supervisor")
     inspection_id, finding_id = start_with_a_problem(
         seeded_store, "3号窗口无人在岗", item_code="C1"
     )
     with seeded_store.unit_of_work() as uow:
         ops.submit_inspection(uow, inspection_id)
+        uow.commit()
+
+    def correct(reason: str):
+        return lambda uow: review.correct_finding(
+            uow, finding_id, field="description", new_value="5号窗口无人在岗", reason=reason
+        )
+
+    _refused(
+        seeded_store, correct("窗口号记录有误"), IllegalTransition, "review.correct_only_approved"
+    )
+    with seeded_store.unit_of_work() as uow:
         review.approve(uow, inspection_id)
         uow.commit()
     with pytest.raises(IllegalTransition), seeded_store.unit_of_work() as uow:
         ops.update_finding(uow, finding_id, ops.FindingChanges(result=FindingResult.PASS))
+    _refused(seeded_store, correct("笔误"), ValidationFailed, "amendment.reason_required")
     with seeded_store.unit_of_work() as uow:
-        ops.amend_finding(
+        review.correct_finding(
             uow,
             finding_id,
             field="description",
             new_value="5号窗口无人在岗",
             reason="窗口号记录有误",
-            author="陈主任",
         )
         uow.commit()
+    with seeded_store.unit_of_work() as uow:
+        amendment = uow.session.scalars(select(Amendment)).one()
+        finding = uow.session.get(Finding, finding_id)
+        queued = set(uow.session.scalars(select(OutboxEntry.entity)))
+    assert (amendment.old_value, amendment.new_value) == ("3号窗口无人在岗", "5号窗口无人在岗")
+    assert (amendment.reason, amendment.author) == ("窗口号记录有误", "supervisor-account")
+    assert finding.description == "5号窗口无人在岗" and "amendment" in queued
     assert _status(seeded_store, inspection_id)[0] == InspectionStatus.APPROVED
+
+
+def test_the_approved_list_holds_what_was_approved(seeded_store: Store) -> None:
+    _as(seeded_store, "supervisor")
+    approved, waiting = _submitted(seeded_store), _submitted(seeded_store, "大厅无导办人员")
+    with seeded_store.unit_of_work() as uow:
+        review.approve(uow, approved)
+        uow.commit()
+    with seeded_store.unit_of_work() as uow:
+        assert [r.id for r in review.review_queue(uow)] == [waiting]
+        done = review.review_queue(uow, status=InspectionStatus.APPROVED)
+    assert [r.id for r in done] == [approved]

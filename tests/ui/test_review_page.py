@@ -152,3 +152,55 @@ def test_declining_the_approval_question_changes_nothing(
     qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
     runner.wait_idle()
     assert page.model.rowCount() == 2 and outbox_size(seeded_store) == before
+
+
+def test_an_approved_inspection_is_corrected_with_a_reason_from_the_approved_list(
+    qtbot, seeded_store: Store, runner: StoreRunner, two_waiting
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from inspector_app.services import review
+    from inspector_app.store.models import Finding
+    from inspector_app.store.notice_models import Amendment
+    from inspector_app.ui.review.amend_dialog import AmendDialog
+
+    yimei, _ = two_waiting
+    remember(seeded_store, "supervisor")
+    with seeded_store.unit_of_work() as uow:
+        review.approve(uow, yimei)
+        uow.commit()
+    window = open_window(qtbot, runner)
+    page = _review_tab(qtbot, window)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)  # one still waits
+    page.view.setCurrentIndex(page.view.findText("已审核通过"))
+    qtbot.waitUntil(lambda: page.selected_id() == yimei)
+    qtbot.waitUntil(lambda: page.detail.sheet is not None and page.detail.sheet.id == yimei)
+    assert page.corrections.isVisible() and not page.decision.isVisible()
+    seen: list[str] = []
+
+    def answer(dialog: AmendDialog) -> None:
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        dialog.field.setCurrentIndex(dialog.field.findData("description"))
+        assert dialog.value.toPlainText() == "3号窗口无人在岗，群众等候20分钟"
+        dialog.value.setPlainText("5号窗口无人在岗，群众等候20分钟")
+        ime_commit(dialog.reason, "笔误")  # too short
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(dialog.message.isVisible)
+        seen.append(dialog.message.text())
+        dialog.reason.clear()
+        dialog.reason.setFocus()
+        ime_commit(dialog.reason, "现场记录窗口号有误")
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    when_modal(answer, kind=AmendDialog)
+    qtbot.mouseClick(page.correct_button, Qt.MouseButton.LeftButton)
+    runner.wait_idle()
+    assert seen and "更正必须说明理由" in seen[0]
+    qtbot.waitUntil(lambda: page.detail.problem_texts() == ["5号窗口无人在岗，群众等候20分钟"])
+    assert "更正已保存" in page.message.text()
+    with seeded_store.unit_of_work() as uow:
+        [amendment] = uow.session.query(Amendment).all()
+        assert (amendment.reason, amendment.author) == ("现场记录窗口号有误", "chen")
+        finding = uow.session.get(Finding, amendment.record_id)
+        assert finding.description == "5号窗口无人在岗，群众等候20分钟"
+    assert stored(seeded_store, yimei)[0] == InspectionStatus.APPROVED

@@ -17,6 +17,7 @@ from inspector_app.settings import Settings
 from inspector_app.store.store import Store
 from inspector_app.ui.i18n import install_language
 from inspector_app.ui.main_window import MainWindow
+from inspector_app.ui.review.amend_dialog import AmendDialog
 from inspector_app.ui.store_runner import StoreRunner
 
 from .test_review_page import remember
@@ -62,7 +63,20 @@ def test_the_review_page_renders_and_fits(
     assert hint.width() <= size[0] and hint.height() <= size[1], hint
     assert page.detail.problem_texts(), "the selected inspection shows its problems"
     _save(window, shots, f"{lang}-review-{size[0]}x{size[1]}")
+    chrome = _chrome_texts(window)
+
+    page.view.setCurrentIndex(1)  # 已审核通过: corrections by amendment only
+    qtbot.waitUntil(lambda: page.detail.sheet is not None and page.corrections.isVisible())
+    desk_runner.wait_idle()
+    qtbot.waitUntil(lambda: page.detail.sheet.status.value == "approved")
+    QApplication.processEvents()
+    _save(window, shots, f"{lang}-review-approved-{size[0]}x{size[1]}")
+    chrome += _chrome_texts(window)
+    dialog = AmendDialog(desk_runner, page.detail.sheet, window)
+    qtbot.addWidget(dialog)
+    _save(dialog, shots, f"{lang}-review-amend-{size[0]}x{size[1]}")
+    chrome += _chrome_texts(dialog)
+    dialog.close()
     if lang == "en":
-        chrome = _chrome_texts(window)
         assert [t for t in chrome if CJK.search(t)] == []
     install_language("zh_CN")

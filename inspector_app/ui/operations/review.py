@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from inspector_app.domain.inspection import InspectionStatus
 from inspector_app.services import review
 from inspector_app.services.review import Account, ReviewRow
 from inspector_app.ui.operations.changes import OpChanges, OpResult
@@ -12,10 +13,6 @@ from inspector_app.ui.store_runner import UnitOfWork
 
 def account(uow: UnitOfWork) -> Account:
     return review.remembered_account(uow)
-
-
-def queue(uow: UnitOfWork) -> list[ReviewRow]:
-    return review.review_queue(uow)
 
 
 def approve(*, inspection_id: str) -> Callable[[UnitOfWork], OpResult[None]]:
@@ -32,5 +29,21 @@ def return_for_changes(
     def op(uow: UnitOfWork) -> OpResult[None]:
         review.return_for_changes(uow, inspection_id, comment)
         return OpResult(None, OpChanges.of(inspections=[inspection_id]))
+
+    return op
+
+
+def queue_of(*, status: InspectionStatus) -> Callable[[UnitOfWork], list[ReviewRow]]:
+    return lambda uow: review.review_queue(uow, status=status)
+
+
+def correct(
+    *, finding_id: str, field: str, new_value: str, reason: str
+) -> Callable[[UnitOfWork], OpResult[str]]:
+    def op(uow: UnitOfWork) -> OpResult[str]:
+        amendment = review.correct_finding(
+            uow, finding_id, field=field, new_value=new_value, reason=reason
+        )
+        return OpResult(amendment, OpChanges.of(findings=[finding_id]))
 
     return op

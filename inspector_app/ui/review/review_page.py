@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain import bureau_time
-from inspector_app.domain.inspection_status import MODE_LABELS
+from inspector_app.domain.inspection_status import MODE_LABELS, InspectionStatus
 from inspector_app.services.queries import InspectionSheet
 from inspector_app.services.review import ReviewRow
 from inspector_app.ui.errors import show_error, user_message
@@ -46,6 +47,10 @@ class ReviewPage(QWidget):
         self.rows: list[ReviewRow] = []
         self.search = QLineEdit(placeholderText=self.tr("搜索地点、专项行动、检查人员或问题"))
         self.search.setClearButtonEnabled(True)
+        self.view = QComboBox()
+        self.view.setObjectName("review-view")
+        self.view.addItem(self.tr("待审核"), InspectionStatus.SUBMITTED)
+        self.view.addItem(self.tr("已审核通过"), InspectionStatus.APPROVED)
         self.model = QStandardItemModel(0, 5, self)
         self.model.setHorizontalHeaderLabels(
             [
@@ -82,7 +87,10 @@ class ReviewPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.search)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.view)
+        left_layout.addLayout(top)
         left_layout.addWidget(self.empty)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count)
@@ -110,11 +118,20 @@ class ReviewPage(QWidget):
         decision.setContentsMargins(0, 0, 0, 0)
         decision.addWidget(self.comment)
         decision.addLayout(buttons)
+        self.correct_button = QPushButton(self.tr("更正…"))
+        self.correct_button.setToolTip(self.tr("已审核通过的检查只能以附理由的更正记录修改"))
+        corrections = QHBoxLayout()
+        corrections.addStretch(1)
+        corrections.addWidget(self.correct_button)
+        self.corrections = QWidget()
+        self.corrections.setLayout(corrections)
+        self.corrections.hide()
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.detail, 1)
         right_layout.addWidget(self.decision)
+        right_layout.addWidget(self.corrections)
 
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -129,6 +146,8 @@ class ReviewPage(QWidget):
         layout.addWidget(self.message)
 
         self.search.textChanged.connect(self._fill)
+        self.view.currentIndexChanged.connect(self._view_changed)
+        self.correct_button.clicked.connect(self.correct)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._open_current())
         self.approve_button.clicked.connect(self.approve)
         self.return_button.clicked.connect(self.return_for_changes)
@@ -140,7 +159,18 @@ class ReviewPage(QWidget):
 
     def reload(self) -> None:
         """Reread the queue (after a sync or a decision); the selection stays if it can."""
-        self.runner.read(ops.queue, self._show_rows, lambda e: show_error(self, e))
+        read = ops.queue_of(status=self.view.currentData())
+        self.runner.read(read, self._show_rows, lambda e: show_error(self, e))
+
+    @property
+    def approved_view(self) -> bool:
+        return self.view.currentData() == InspectionStatus.APPROVED
+
+    def _view_changed(self) -> None:
+        self.decision.setVisible(not self.approved_view)
+        self.corrections.setVisible(self.approved_view)
+        self.message.clear()
+        self.reload()
 
     def _show_rows(self, rows: list[ReviewRow]) -> None:
         self.rows = rows
@@ -153,8 +183,12 @@ class ReviewPage(QWidget):
         self.model.removeRows(0, self.model.rowCount())
         for row in shown:
             self.model.appendRow(self._items(row))
-        self.count.setText(self.tr("显示 {0} / 共 {1} 次待审核").format(len(shown), len(self.rows)))
-        self.empty.setVisible(not self.rows)
+        if self.approved_view:
+            counted = self.tr("显示 {0} / 共 {1} 次已审核通过")
+        else:
+            counted = self.tr("显示 {0} / 共 {1} 次待审核")
+        self.count.setText(counted.format(len(shown), len(self.rows)))
+        self.empty.setVisible(not self.rows and not self.approved_view)
         ids = [row.id for row in shown]
         if kept in ids:
             self.table.selectRow(ids.index(kept))
@@ -206,7 +240,7 @@ class ReviewPage(QWidget):
         self._set_decidable(True)
 
     def _set_decidable(self, on: bool) -> None:
-        for widget in (self.comment, self.return_button, self.approve_button):
+        for widget in (self.comment, self.return_button, self.approve_button, self.correct_button):
             widget.setEnabled(on)
 
     # --- deciding ---
@@ -250,6 +284,16 @@ class ReviewPage(QWidget):
             self.problem.show()
 
         self.runner.write(op, done, refused, initiator=self)
+
+    def correct(self) -> None:
+        from inspector_app.ui.review.amend_dialog import AmendDialog
+
+        sheet = self.detail.sheet
+        if sheet is None or not self.approved_view:
+            return
+        if AmendDialog(self.runner, sheet, self).exec() == AmendDialog.DialogCode.Accepted:
+            self.message.setText(self.tr("更正已保存，将在下次同步时上传。"))
+            self._open_current()  # the sheet shows the corrected value
 
     def _view_photo(self, finding_id: str, photo_id: str) -> None:
         from inspector_app.ui.photos.photo_viewer import PhotoViewer
