@@ -949,68 +949,67 @@
 <context>
     <name>ReviewDetail</name>
     <message>
-        <location filename="../../inspector_app/ui/review/review_detail.py" line="42"/>
-        <location filename="../../inspector_app/ui/review/review_detail.py" line="49"/>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="47"/>
         <source>请在左侧列表中选择一次检查。</source>
         <translation>Select an inspection in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_detail.py" line="64"/>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="62"/>
         <source>检查时间：{0}</source>
         <translation>Inspected: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_detail.py" line="66"/>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="64"/>
         <source>专项行动：{0}</source>
         <translation>Campaign: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_detail.py" line="67"/>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="65"/>
         <source>检查人员：{0}</source>
         <translation>Inspectors: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_detail.py" line="75"/>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="73"/>
         <source>问题 {0} 个；符合 {1} 项，不适用 {2} 项。</source>
         <translation>{0} problem(s); {1} item(s) passed, {2} not applicable.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_detail.py" line="82"/>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="80"/>
         <source>本次检查未发现问题。</source>
         <translation>No problems were found in this inspection.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_detail.py" line="113"/>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="111"/>
         <source>窗口 {0}</source>
         <translation>Window {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_detail.py" line="115"/>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="113"/>
         <source>工号 {0}</source>
         <translation>Badge {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_detail.py" line="117"/>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="115"/>
         <source>责任单位：{0}</source>
         <translation>Responsible unit: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_detail.py" line="119"/>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="117"/>
         <source>发现时间 {0}</source>
         <translation>Observed {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_detail.py" line="132"/>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="130"/>
         <source>无照片</source>
         <translation>No photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_detail.py" line="142"/>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="140"/>
         <source>点击查看大图</source>
         <translation>Click to view full size</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_detail.py" line="144"/>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="142"/>
         <source>照片未下载</source>
         <translation>Photo not downloaded yet</translation>
     </message>
@@ -1018,103 +1017,103 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="48"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="51"/>
         <source>搜索地点、专项行动、检查人员或问题</source>
         <translation>Search site, campaign, inspector or problem</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="52"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="55"/>
         <source>待审核</source>
         <translation>Waiting for review</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="53"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="56"/>
         <source>已审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="57"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="60"/>
         <source>检查地点</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="58"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="61"/>
         <source>提交时间</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="59"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="62"/>
         <source>检查人员</source>
         <translation>Inspectors</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="60"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="63"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="61"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="64"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="83"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="86"/>
         <source>没有待审核的检查。检查人员提交并同步后，会出现在这里。</source>
         <translation>No inspections wait for review. They appear here once inspectors submit and sync them.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="101"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="104"/>
         <source>退回意见：写明需要补充或修改的内容（退回时必填）</source>
         <translation>Return comment: what must be added or corrected (required to return)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="108"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="111"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="109"/>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="254"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="112"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="257"/>
         <source>审核通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="121"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="124"/>
         <source>更正…</source>
         <translation>Correct…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="122"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="125"/>
         <source>已审核通过的检查只能以附理由的更正记录修改</source>
         <translation>An approved inspection changes only by an amendment with a reason</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="187"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="190"/>
         <source>显示 {0} / 共 {1} 次已审核通过</source>
         <translation>Showing {0} of {1} approved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="189"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="192"/>
         <source>显示 {0} / 共 {1} 次待审核</source>
         <translation>Showing {0} of {1} waiting for review</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="255"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="258"/>
         <source>确认审核通过这次检查？通过后内容不能再直接修改，只能提交附理由的更正记录。</source>
         <translation>Approve this inspection? Once approved it cannot be edited directly; corrections are amendments with a reason.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="261"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="264"/>
         <source>已审核通过，将在下次同步时上传。</source>
         <translation>Approved; it goes to the server with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="270"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="273"/>
         <source>已退回，检查人员同步后可看到退回意见。</source>
         <translation>Returned; the inspector sees the comment after their next sync.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/review/review_page.py" line="295"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="298"/>
         <source>更正已保存，将在下次同步时上传。</source>
         <translation>Correction saved; it goes to the server with the next sync.</translation>
     </message>

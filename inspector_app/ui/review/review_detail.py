@@ -6,6 +6,7 @@ review is about); a line counts the items that passed or did not apply.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -38,14 +39,11 @@ class ReviewDetail(QScrollArea):
         self.setObjectName("review-detail")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.sheet: InspectionSheet | None = None
-        self.placeholder = QLabel(self.tr("请在左侧列表中选择一次检查。"))
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setStyleSheet("color: #666")
-        self.setWidget(self.placeholder)
+        self.clear()
 
     def clear(self) -> None:
-        self.sheet = None
+        """Nothing selected: a hint where to look instead of an empty pane."""
+        self.sheet: InspectionSheet | None = None
         self.placeholder = QLabel(self.tr("请在左侧列表中选择一次检查。"))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: #666")
@@ -147,5 +145,5 @@ class ReviewDetail(QScrollArea):
         return button
 
 
-def _when(moment) -> str:
+def _when(moment: datetime) -> str:
     return f"{bureau_time.local(moment):%Y-%m-%d %H:%M}"

@@ -7,8 +7,10 @@ when it is missing and the page shows that sentence under the comment box.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,9 +34,10 @@ from inspector_app.services.review import ReviewRow
 from inspector_app.ui.errors import show_error, user_message
 from inspector_app.ui.i18n import pick
 from inspector_app.ui.operations import review as ops
+from inspector_app.ui.operations.changes import OpResult
 from inspector_app.ui.operations.reads import inspection_sheet
 from inspector_app.ui.review.review_detail import ReviewDetail
-from inspector_app.ui.store_runner import StoreRunner
+from inspector_app.ui.store_runner import StoreRunner, UnitOfWork
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -270,7 +273,7 @@ class ReviewPage(QWidget):
             self.tr("已退回，检查人员同步后可看到退回意见。"),
         )
 
-    def _write(self, op, done_text: str) -> None:
+    def _write(self, op: Callable[[UnitOfWork], OpResult[None]], done_text: str) -> None:
         self._set_decidable(False)
 
         def done(_: None) -> None:
@@ -300,6 +303,6 @@ class ReviewPage(QWidget):
 
         PhotoViewer(self.runner, finding_id, photo_id, False, self).exec()
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.reload()
