@@ -97,6 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sync.add_argument("--json", action="store_true", help="print the summary as one JSON object")
 
+    from inspector_app.commands import review
+
+    review.register(commands, data_help)
+
     listing = commands.add_parser("list", help="list inspections")
     listing.add_argument("--data-dir", help=data_help, default=argparse.SUPPRESS)
     listing.add_argument("--json", action="store_true", help="print one JSON array")
@@ -156,6 +160,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _verify(args)
         if args.command == "notices":
             return args.handler(args)
+        if args.command == "review":
+            from inspector_app.commands import review
+
+            return review.run(args, resolve_data_dir(args.data_dir))
         if args.command == "sync":
             from inspector_app.sync.command import run_sync_command
 

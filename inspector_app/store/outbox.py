@@ -134,7 +134,12 @@ def _append_or_coalesce(connection: Connection, row: dict[str, Any]) -> None:
         .order_by(table.c.n.desc())
         .limit(1)
     ).first()
-    if newest is None or newest.state != "pending" or _moves_on(row, newest.fields):
+    if (
+        newest is None
+        or newest.state != "pending"
+        or _moves_on(row, newest.fields)
+        or _would_reorder(connection, row, newest.n)
+    ):
         connection.execute(insert(table), [row])
         return
     connection.execute(
@@ -153,6 +158,22 @@ def _moves_on(row: dict[str, Any], pending: dict[str, Any]) -> bool:
         for name, value in row["fields"].items()
         if name in lifecycle_fields
     )
+
+
+def _would_reorder(connection: Connection, row: dict[str, Any], newest_n: int) -> bool:
+    """Whether merging would move a lifecycle step before changes recorded ahead of it.
+
+    An inspection made, its findings recorded, then submitted, all offline: merged into
+    the create, the submit would reach the server first and every finding after it would
+    be refused as written to a submitted inspection. So a step of a lifecycle (status,
+    extension, escalation) merges only while nothing else was queued after its record.
+    """
+    spec = ENTITIES.get(row["entity"])
+    if spec is None or not set(spec.initial) & set(row["fields"]):
+        return False
+    table = OutboxEntry.__table__
+    later = connection.execute(select(table.c.n).where(table.c.n > newest_n).limit(1))
+    return later.first() is not None
 
 
 def _entry(obj: Synced, fields: dict[str, Any]) -> dict[str, Any]:

@@ -103,3 +103,23 @@ def test_the_dashboard_renders_in_both_languages_at_laptop_sizes(
         assert not any(CJK.search(t) for t in titles), titles
     else:
         assert "按责任单位" in titles
+
+
+def test_a_supervisor_opens_the_dashboard_from_its_tab(qtbot, desk: StoreRunner) -> None:
+    from inspector_app.settings import Settings
+    from inspector_app.ui.main_window import MainWindow
+    from tests.ui.test_review_page import remember
+
+    remember(desk.store, "supervisor")
+    window = MainWindow(desk, Settings(inspector_name="陈主任"))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: window.nav.isVisible())
+    tab = window.nav.keys().index("dashboard")
+    assert window.nav.tabText(tab) == "统计"
+    qtbot.mouseClick(window.nav, Qt.MouseButton.LeftButton, pos=window.nav.tabRect(tab).center())
+    qtbot.waitUntil(lambda: window.nav.current_key() == "dashboard")
+    page = window.findChild(DashboardPage)
+    qtbot.waitUntil(lambda: page is not None and page.figures is not None, timeout=10_000)
+    assert page.isVisible() and "问题" in page.summary.text()
