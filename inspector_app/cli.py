@@ -7,7 +7,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from inspector_app.commands import bulletin
 from inspector_app.data_dir import ENV_VAR, resolve_data_dir
 from inspector_app.domain.errors import DomainError
 
@@ -52,21 +51,42 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=2026, help="random seed")
 
     export = commands.add_parser(
-        "export", help="write a notice, record sheet or bulletin (通报) as PDF"
+        "export",
+        help="write a notice, record sheet or bulletin (通报) as PDF, or the ledger as xlsx",
     )
-    export.add_argument("kind", choices=["notice", "record", "bulletin"])
-    export.add_argument("--data-dir", help=data_help, default=argparse.SUPPRESS)
-    export.add_argument("--inspection", help="inspection id (notice and record)")
-    export.add_argument("--unit", help="responsible unit id (notice only; default: all units)")
-    export.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        help="PDF file; for notices without --unit, a folder that receives one file per unit "
-        "(each notice's 送达回证 is written beside it)",
+    kinds = export.add_subparsers(dest="kind", required=True)
+    for kind, what in (("notice", "整改通知书 PDF"), ("record", "检查记录表 PDF")):
+        document = kinds.add_parser(kind, help=what)
+        document.add_argument("--data-dir", help=data_help, default=argparse.SUPPRESS)
+        document.add_argument("--inspection", required=True, help="inspection id")
+        if kind == "notice":
+            document.add_argument("--unit", help="responsible unit id (default: all units)")
+        document.add_argument(
+            "-o",
+            "--output",
+            required=True,
+            help="PDF file; for notices without --unit, a folder that receives one file per "
+            "unit (each notice's 送达回证 is written beside it)",
+        )
+        document.add_argument(
+            "--issued-on", help="成文日期 YYYY-MM-DD (default: the bureau's today)"
+        )
+    ledger = kinds.add_parser("ledger", help="整改台账 xlsx, one row per problem")
+    ledger.add_argument("--data-dir", help=data_help, default=argparse.SUPPRESS)
+    ledger.add_argument("--campaign", help="only this campaign's inspections (campaign id)")
+    ledger.add_argument("-o", "--output", required=True, help="the .xlsx file")
+    ledger.add_argument(
+        "--no-photos",
+        action="store_true",
+        help="do not copy the photos into the folder <name>-照片 beside the workbook",
     )
-    export.add_argument("--issued-on", help="成文日期 YYYY-MM-DD (default: the bureau's today)")
-    bulletin.add_arguments(export)
+    from inspector_app.commands import bulletin
+
+    report = kinds.add_parser("bulletin", help="通报 PDF of a period or a campaign")
+    report.add_argument("--data-dir", help=data_help, default=argparse.SUPPRESS)
+    report.add_argument("-o", "--output", required=True, help="the PDF file")
+    report.add_argument("--issued-on", help="成文日期 YYYY-MM-DD (default: the bureau's today)")
+    bulletin.add_arguments(report)
 
     verify = commands.add_parser(
         "verify",
@@ -85,9 +105,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sync.add_argument("--json", action="store_true", help="print the summary as one JSON object")
 
+    from inspector_app.commands import review
+
+    review.register(commands, data_help)
+
     listing = commands.add_parser("list", help="list inspections")
     listing.add_argument("--data-dir", help=data_help, default=argparse.SUPPRESS)
     listing.add_argument("--json", action="store_true", help="print one JSON array")
+
+    from inspector_app.commands.rectification import add_rectification_commands
+
+    notices = commands.add_parser("notices", help="整改通知书 / rectification notices")
+    notice_commands = notices.add_subparsers(dest="notices_command", required=True)
+    add_rectification_commands(notice_commands)
     return parser
 
 
@@ -130,10 +160,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo(args)
         if args.command == "list":
             return _list(args)
+        if args.command == "export" and args.kind == "ledger":
+            return _export_ledger(args)
         if args.command == "export":
             return _export(args)
         if args.command == "verify":
             return _verify(args)
+        if args.command == "notices":
+            return args.handler(args)
+        if args.command == "review":
+            from inspector_app.commands import review
+
+            return review.run(args, resolve_data_dir(args.data_dir))
         if args.command == "sync":
             from inspector_app.sync.command import run_sync_command
 
@@ -212,13 +250,11 @@ def _export(args: argparse.Namespace) -> int:
     from inspector_app.settings import load_settings
 
     if args.kind == "bulletin":
-        return bulletin.run_export_bulletin(args, resolve_data_dir(args.data_dir))
-    if not args.inspection:
-        print(
-            "需要 --inspection。/ --inspection is required for a notice or record.", file=sys.stderr
-        )
-        return 2
+        from inspector_app.commands.bulletin import run_export_bulletin
+
+        return run_export_bulletin(args, resolve_data_dir(args.data_dir))
     settings = load_settings()
+    unit = getattr(args, "unit", None)
     try:
         issued_on = date.fromisoformat(args.issued_on) if args.issued_on else bureau_time.today()
     except ValueError:
@@ -235,13 +271,13 @@ def _export(args: argparse.Namespace) -> int:
                 kind=args.kind,
                 settings=settings,
                 issued_on=issued_on,
-                unit_id=args.unit,
+                unit_id=unit,
             )
         built = draft.render()
         fonts_note = font_notice(docs.fonts_from(settings))
         if fonts_note is not None:  # printed, but not yet fit to issue: say why
             print(f"{fonts_note[0]}\n{fonts_note[1]}", file=sys.stderr)
-        if args.kind == "record" or args.unit:
+        if args.kind == "record" or unit:
             targets = [(built[0], output)]
         else:
             targets = [(b, output / b.file_name) for b in built]
@@ -250,13 +286,39 @@ def _export(args: argparse.Namespace) -> int:
             written.append(docs.save_pdf(document.data, target))
             if document.receipt is not None:  # the 送达回证 goes beside its notice
                 beside = target.with_name(f"{target.stem}-送达回证.pdf")
-                if not args.unit:
+                if not unit:
                     beside = target.with_name(document.receipt.file_name)
                 written.append(docs.save_pdf(document.receipt.data, beside))
     finally:
         store.close()
     for path in written:
         print(path)
+    return 0
+
+
+def _export_ledger(args: argparse.Namespace) -> int:
+    from inspector_app.services.ledger import export_ledger, photo_folder
+
+    output = Path(args.output).expanduser()
+    if output.suffix.lower() != ".xlsx":
+        print("台账文件须以 .xlsx 结尾。\nThe ledger file must end in .xlsx.", file=sys.stderr)
+        return 2
+    store = _open_store(args)
+    try:
+        with store.unit_of_work() as uow:
+            count = export_ledger(
+                uow,
+                output,
+                campaign_id=args.campaign,
+                lang=args.lang or "zh_CN",
+                with_photos=not args.no_photos,
+            )
+    finally:
+        store.close()
+    print(output)
+    if not args.no_photos and photo_folder(output).exists():
+        print(photo_folder(output))
+    print(f"{count} 个问题 / {count} problem(s)", file=sys.stderr)
     return 0
 
 

@@ -1,1 +1,1 @@
-"""Command-line handlers too large for cli.py, one module per command."""
+"""Sub-command groups of the command line, one module each (cli.py wires them in)."""

@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # the CLI imports this module on every start: reportlab only 
 
 
 def add_arguments(export: argparse.ArgumentParser) -> None:
-    """The bulletin's options on the `export` command (the notice's are left alone)."""
+    """The options of `export bulletin` besides --data-dir, -o and --issued-on."""
     export.add_argument("--from", dest="period_from", help="bulletin: first day YYYY-MM-DD")
     export.add_argument("--to", dest="period_to", help="bulletin: last day YYYY-MM-DD")
     export.add_argument("--campaign", help="bulletin: campaign id (its period by default)")

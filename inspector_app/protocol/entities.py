@@ -23,6 +23,7 @@ Entity = Literal[
     "notice",
     "notice_finding",
     "rectification_feedback",
+    "notice_event",
     "amendment",
 ]
 # Every record carries these in its fields (client-generated id and timestamps).
@@ -77,6 +78,17 @@ class EntitySpec:
 
 
 INSPECTORS = frozenset({"inspector", "supervisor"})
+# What the loop after issue records on a notice: 送达, the deadline in force, 销号.
+RECTIFICATION_LOOP = frozenset(
+    {
+        "delivered_on",
+        "delivery_method",
+        "delivery_recipient",
+        "current_deadline",
+        "closed_on",
+        "closed_by",
+    }
+)
 SUPERVISORS = frozenset({"supervisor"})
 
 ENTITIES: dict[str, EntitySpec] = {
@@ -185,6 +197,8 @@ ENTITIES: dict[str, EntitySpec] = {
                 "returned_count",
                 "contact_person",
                 "contact_phone",
+                # the rectification loop (store migration 0008, services/rectification.py)
+                *RECTIFICATION_LOOP,
             }
         ),
         server_owned=frozenset({"number", "reviewed_by", "content_digest"}),
@@ -192,6 +206,7 @@ ENTITIES: dict[str, EntitySpec] = {
         initial={"status": "draft", "extension_status": "none", "escalation": "none"},
         after_submit=frozenset(
             {"status", "extension_status", "extended_deadline", "escalation", "returned_count"}
+            | RECTIFICATION_LOOP
         ),
         kinds={"returned_count": "int"},
     ),
@@ -210,11 +225,21 @@ ENTITIES: dict[str, EntitySpec] = {
                 "evidence_sha256",
                 "verification_result",
                 "verified_on",
+                # per problem and round (store migration 0008)
+                "notice_finding_id",
+                "round",
+                "responsible_person",
+                "verified_by",
             }
         ),
         blobs=("evidence_sha256",),
         writers=SUPERVISORS,
-        kinds={"evidence_sha256": "list"},
+        kinds={"evidence_sha256": "list", "round": "int"},
+    ),
+    # One step of a notice's rectification loop (store migration 0008).
+    "notice_event": EntitySpec(
+        frozenset({"notice_id", "kind", "happened_on", "note", "actor", "new_deadline"}),
+        writers=SUPERVISORS,
     ),
     "amendment": EntitySpec(
         frozenset(

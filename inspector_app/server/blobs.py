@@ -1,11 +1,12 @@
-"""Photo blobs on the server: streamed, hashed, validated, then published by hash.
+"""Evidence blobs on the server: streamed, hashed, validated, then published by hash.
 
 A blob is accepted only when its bytes hash to the name it was sent under and they
 are a whole JPEG, PNG or WebP (protocol/image_check.py: magic bytes, a pixel limit, a full
-decode); the types and limits are the protocol's (protocol/blobs.py), the same the
-laptop checks at import. Bytes go to a temp file in incoming/ that is fsynced and
-hard-linked into place: a published blob is complete or absent, never partial, and
-never written again (no handle of an upload can reach it, and it is read-only).
+decode) or a whole, readable PDF (protocol/pdf_check.py: a scanned 整改报告); the types
+and limits are the protocol's (protocol/blobs.py), the same the laptop checks at import.
+Bytes go to a temp file in incoming/ that is fsynced and hard-linked into place: a
+published blob is complete or absent, never partial, and never written again (no handle
+of an upload can reach it, and it is read-only).
 
 Hashing and decoding run on a small pool of threads, never on the event loop, with
 their pixel memory reserved from one budget; the limits (upload quotas, expiry, body
@@ -27,6 +28,7 @@ from pathlib import Path
 
 from inspector_app.protocol.blobs import MAX_BLOB_BYTES, MAX_BLOB_PIXELS
 from inspector_app.protocol.image_check import DecodeBudget, ImageRefused, check_image
+from inspector_app.protocol.pdf_check import PDF_MEDIA_TYPE, PdfRefused, check_pdf, is_pdf_head
 
 MAX_BYTES = MAX_BLOB_BYTES
 MAX_PIXELS = MAX_BLOB_PIXELS
@@ -148,6 +150,20 @@ class BlobStore:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.pool, self.publish_now, sha256, temp)
 
+    def _checked_type(self, temp: Path) -> str:
+        """The media type of a whole photo or PDF; BlobRejected (422) for anything else."""
+        with temp.open("rb") as handle:
+            head = handle.read(8)
+        try:
+            if is_pdf_head(head):
+                check_pdf(temp)
+                return PDF_MEDIA_TYPE
+            return check_image(temp, self.budget, MAX_PIXELS)
+        except PdfRefused as refused:
+            raise BlobRejected(422, f"PDF {refused.zh}。/ The PDF {refused.en}.") from None
+        except ImageRefused as refused:
+            raise BlobRejected(422, str(refused)) from None
+
     def publish_now(self, sha256: str, temp: Path) -> Published:
         """Check the finished temp file and link it into place (or drop it as a duplicate)."""
         try:
@@ -158,10 +174,7 @@ class BlobStore:
                     digest.update(chunk)
             if digest.hexdigest() != sha256:
                 raise BlobRejected(422, "内容与哈希不符。/ The bytes do not match the sha256.")
-            try:
-                mime = check_image(temp, self.budget, MAX_PIXELS)
-            except ImageRefused as refused:
-                raise BlobRejected(422, str(refused)) from None
+            mime = self._checked_type(temp)
             target = self.path(sha256)
             if target.exists():
                 return Published(sha256, size, mime, created=False)

@@ -53,6 +53,8 @@ REVIEWER_FIELDS = {
 AFTER_SUBMIT = {
     entity: spec.after_submit for entity, spec in ENTITIES.items() if spec.after_submit is not None
 }
+# Stamped by every edit on every laptop (the server keeps the later one): not content.
+STAMPS = frozenset({"updated_at"})
 READ_ONLY = Refused(
     "该记录已提交或已签发，不能直接修改；如需更正，请提交附理由的更正记录。/ "
     "This record is submitted or issued and cannot be edited; record an amendment instead."
@@ -81,7 +83,7 @@ def check(
         if forbidden and not (before is None and _initial_only(entity, fields, forbidden)):
             raise Refused("只有科室负责人可以审核。/ Only supervisors review and close problems.")
     frozen = _frozen_by(entity, before, fields, lookup)
-    if frozen and (deleted or before is None or changed - AFTER_SUBMIT[entity]):
+    if frozen and (deleted or before is None or changed - AFTER_SUBMIT[entity] - STAMPS):
         raise READ_ONLY
 
 

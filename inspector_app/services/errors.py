@@ -12,6 +12,8 @@ KIND_LABELS = {
     "unit": ("责任单位", "unit"),
     "template": ("检查表模板", "checklist template"),
     "campaign": ("专项行动", "campaign"),
+    "notice": ("整改通知书", "rectification notice"),
+    "notice_problem": ("通知书所列问题", "problem of the notice"),
 }
 
 

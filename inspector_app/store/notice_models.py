@@ -1,4 +1,5 @@
-"""Models for rectification notices, feedback and amendments (migrations 0002, 0006)."""
+"""Models for rectification notices, feedback, events and amendments (migrations 0002, 0006,
+0008)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, UniqueCons
 from sqlalchemy.orm import Mapped, mapped_column
 
 from inspector_app.domain.notice import EscalationLevel, ExtensionStatus, NoticeStatus
+from inspector_app.domain.rectification import DeliveryMethod, NoticeEventKind
 from inspector_app.store.models import Base, Synced, enum_column
 from inspector_app.store.types import utc_now
 
@@ -41,6 +43,16 @@ class Notice(Synced, Base):
     # sha256 of the issued PDF's canonical content (protocol/notice_digest.py), set once
     # at issue by services/verification.py and by the server; a 核验 compares against it.
     content_digest: Mapped[str | None] = mapped_column(String(64), default=None)
+    # Added in 0008, the rectification loop (services/rectification.py): 送达, the deadline
+    # in force (the printed one, moved by a granted extension or a return for redo), 销号.
+    delivered_on: Mapped[date | None] = mapped_column(Date, default=None)
+    delivery_method: Mapped[DeliveryMethod | None] = mapped_column(
+        enum_column(DeliveryMethod), default=None
+    )
+    delivery_recipient: Mapped[str] = mapped_column(String(100), default="")
+    current_deadline: Mapped[date | None] = mapped_column(Date, default=None)
+    closed_on: Mapped[date | None] = mapped_column(Date, default=None)
+    closed_by: Mapped[str] = mapped_column(String(100), default="")
 
 
 class NoticeFinding(Synced, Base):
@@ -56,7 +68,11 @@ class NoticeFinding(Synced, Base):
 
 
 class RectificationFeedback(Synced, Base):
-    """整改反馈: what the unit reported, and what the recheck concluded."""
+    """整改反馈 for one problem of a notice in one round: what the unit reported (measures,
+    who is responsible, evidence blobs by sha256) and what the verification concluded.
+
+    Round n is the unit's n-th report; a return for redo starts the next round.
+    """
 
     __tablename__ = "rectification_feedback"
     __sync_entity__ = "rectification_feedback"
@@ -67,6 +83,31 @@ class RectificationFeedback(Synced, Base):
     evidence_sha256: Mapped[list] = mapped_column(JSON, default=list)
     verification_result: Mapped[str] = mapped_column(Text, default="")
     verified_on: Mapped[date | None] = mapped_column(Date, default=None)
+    # Added in 0008: per problem (a notice_finding), per round, who answers for it, who
+    # verified; verification_result holds a domain.rectification.VerificationResult value.
+    notice_finding_id: Mapped[str | None] = mapped_column(
+        ForeignKey("notice_finding.id"), default=None, index=True
+    )
+    round: Mapped[int] = mapped_column(Integer, default=1)
+    responsible_person: Mapped[str] = mapped_column(String(100), default="")
+    verified_by: Mapped[str] = mapped_column(String(100), default="")
+
+
+class NoticeEvent(Synced, Base):
+    """One step of a notice's rectification loop, in the order it happened (migration 0008):
+    送达, 整改报告, 复查, 销号, 退回重办, extensions and 催办函/约谈/问责, each with its date and
+    note, so a ledger lists "通报/约谈情况" and the history shows who did what when."""
+
+    __tablename__ = "notice_event"
+    __sync_entity__ = "notice_event"
+
+    notice_id: Mapped[str] = mapped_column(ForeignKey("notice.id"), index=True)
+    kind: Mapped[NoticeEventKind] = mapped_column(enum_column(NoticeEventKind))
+    happened_on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    actor: Mapped[str] = mapped_column(String(100), default="")
+    # The deadline the step set: a requested or granted extension, a return's new deadline.
+    new_deadline: Mapped[date | None] = mapped_column(Date, default=None)
 
 
 class Amendment(Synced, Base):

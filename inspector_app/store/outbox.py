@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
-from inspector_app.protocol.entities import server_owned
+from inspector_app.protocol.entities import ENTITIES, server_owned
 from inspector_app.store.models import OutboxEntry, Synced
 from inspector_app.store.types import new_id, utc_now
 
@@ -122,7 +122,10 @@ def _append_or_coalesce(connection: Connection, row: dict[str, Any]) -> None:
 
     Typing in a description saves every few hundred milliseconds; coalescing
     keeps one pending mutation per record instead of hundreds (docs/sync-protocol.md).
-    An entry already in flight is never changed.
+    An entry already in flight is never changed. Two steps along a lifecycle (a notice
+    delivered, then answered) stay two entries: the server checks each change of a
+    lifecycle field against the transition table, and issued → answered in one entry
+    would skip the step between.
     """
     table = OutboxEntry.__table__
     newest = connection.execute(
@@ -131,7 +134,12 @@ def _append_or_coalesce(connection: Connection, row: dict[str, Any]) -> None:
         .order_by(table.c.n.desc())
         .limit(1)
     ).first()
-    if newest is None or newest.state != "pending":
+    if (
+        newest is None
+        or newest.state != "pending"
+        or _moves_on(row, newest.fields)
+        or _would_reorder(connection, row, newest.n)
+    ):
         connection.execute(insert(table), [row])
         return
     connection.execute(
@@ -139,6 +147,33 @@ def _append_or_coalesce(connection: Connection, row: dict[str, Any]) -> None:
         .where(table.c.n == newest.n)
         .values(fields={**newest.fields, **row["fields"]}, deleted=row["deleted"], hlc=row["hlc"])
     )
+
+
+def _moves_on(row: dict[str, Any], pending: dict[str, Any]) -> bool:
+    """Whether the change takes a lifecycle field the pending entry already moved a step on."""
+    spec = ENTITIES.get(row["entity"])
+    lifecycle_fields = spec.initial if spec is not None else {}
+    return any(
+        name in pending and pending[name] != value
+        for name, value in row["fields"].items()
+        if name in lifecycle_fields
+    )
+
+
+def _would_reorder(connection: Connection, row: dict[str, Any], newest_n: int) -> bool:
+    """Whether merging would move a lifecycle step before changes recorded ahead of it.
+
+    An inspection made, its findings recorded, then submitted, all offline: merged into
+    the create, the submit would reach the server first and every finding after it would
+    be refused as written to a submitted inspection. So a step of a lifecycle (status,
+    extension, escalation) merges only while nothing else was queued after its record.
+    """
+    spec = ENTITIES.get(row["entity"])
+    if spec is None or not set(spec.initial) & set(row["fields"]):
+        return False
+    table = OutboxEntry.__table__
+    later = connection.execute(select(table.c.n).where(table.c.n > newest_n).limit(1))
+    return later.first() is not None
 
 
 def _entry(obj: Synced, fields: dict[str, Any]) -> dict[str, Any]:

@@ -59,6 +59,8 @@ def check(response: requests.Response) -> requests.Response:
         raise errors.VersionMismatch(_detail(response))
     if status == 429:
         raise errors.LockedOut(_detail(response))
+    if status == 507:
+        raise errors.ServerStorageFull()
     if status == 410:
         body = response.json()
         if isinstance(body, dict) and body.get("reset_required"):

@@ -1,4 +1,5 @@
-"""Photo bytes both ways, by sha256: upload what the server lacks, fetch what we lack.
+"""Evidence bytes (photos, a feedback's scanned PDFs) both ways, by sha256: upload what
+the server lacks, fetch what we lack.
 
 Uploads ask first (HEAD) and send only missing blobs; a blob larger than one part
 goes up resumably, and the upload id is kept in `sync_state`, so after a cut link
@@ -17,7 +18,9 @@ from sqlalchemy import or_, select, update
 
 from inspector_app.services.photos import ensure_blob
 from inspector_app.store.atomic_files import temp_file_in
+from inspector_app.store.evidence import import_evidence
 from inspector_app.store.models import Blob, Photo
+from inspector_app.store.notice_models import RectificationFeedback
 from inspector_app.store.photos import ImportedPhoto
 from inspector_app.store.unit_of_work import UnitOfWork
 from inspector_app.sync import errors, state
@@ -58,9 +61,19 @@ def refused_blobs(uow: UnitOfWork) -> dict[str, str]:
 
 
 def not_local(uow: UnitOfWork) -> list[str]:
-    """Photos pulled from the server whose bytes this laptop does not have yet."""
+    """Photos and feedback evidence pulled from the server whose bytes this laptop does not
+    have yet."""
     held = select(Blob.sha256)
     names: set[str] = set()
+    evidence: set[str] = set()
+    for listed in uow.session.scalars(
+        select(RectificationFeedback.evidence_sha256).where(
+            RectificationFeedback.deleted.is_(False)
+        )
+    ):
+        evidence |= {sha for sha in listed or () if isinstance(sha, str)}
+    if evidence:
+        names |= evidence - set(uow.session.scalars(held.where(Blob.sha256.in_(evidence))))
     for column in (Photo.sha256, Photo.annotated_sha256):
         names |= set(
             uow.session.scalars(
@@ -173,7 +186,7 @@ def download(
     stats: BlobStats,
     check: Callable[[int], None],
 ) -> None:
-    """Fetches each blob, verifies it (hash, then as a photo) and records it."""
+    """Fetches each blob, verifies it (hash, then as a photo or a PDF) and records it."""
     incoming = access.photos.root / "incoming"
     for sha256 in shas:
         check(0)
@@ -181,7 +194,7 @@ def download(
             with temp_file_in(incoming) as (handle, temp):
                 handle.close()
                 api.download_blob(sha256, temp, on_bytes=check)
-                imported = access.photos.import_file(temp)
+                imported = import_evidence(access.photos, temp)
         except errors.ServerRefused as refused:
             if refused.status == 404:
                 stats.missing_on_server += 1

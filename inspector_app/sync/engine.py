@@ -153,6 +153,9 @@ def _finished(uow: UnitOfWork, api: ServerApi, user: UserOut) -> tuple[None, Tou
     state.put(uow.session, "clock_skew_s", str(round((now - finished_at).total_seconds())))
     state.put(uow.session, "server_url", api.server_url)
     state.put(uow.session, "username", user.username)
+    # Who this folder is to the server, for the desk's pages offline (services/review.py).
+    state.put(uow.session, "role", user.role)
+    state.put(uow.session, "team", user.team)
     return None, Touched()
 
 

@@ -122,6 +122,19 @@ class DiskFull(SyncError):
         )
 
 
+class ServerStorageFull(SyncError):
+    """507: the server's disk is full. Waiting does not help, so it is not retried."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "sync.server_full",
+            "服务器存储空间已满，照片未能上传。本机记录没有受影响，"
+            "请联系系统管理员清理服务器空间后再同步。",
+            "The server's storage is full, so the photos could not be uploaded. The records "
+            "on this laptop are unharmed; ask the administrator to free space, then sync again.",
+        )
+
+
 class SyncCancelled(SyncError):
     def __init__(self) -> None:
         super().__init__(

@@ -236,7 +236,12 @@ def _rebase_later(
 ) -> None:
     """Fields the server just took from us are current at `seq`: a later edit of them
     starts from there. Other fields keep their own base (another laptop may have
-    changed them since, and that must still be a conflict)."""
+    changed them since, and that must still be a conflict).
+
+    When only some fields overlap, the overlapping ones stay in the entry (rebased) and
+    the others move to a new entry at the end: every follower keeps the applied fields in
+    place, so each field's edits still reach the server in the order they were made (a
+    notice's status steps along its lifecycle; reordered, a step would be refused)."""
     if seq is None or not applied:
         return
     for later in followers:
@@ -248,15 +253,17 @@ def _rebase_later(
         if overlap == set(later.fields):
             later.base_rev = seq
             continue
-        moved = {k: v for k, v in later.fields.items() if k in overlap}
-        later.fields = {k: v for k, v in later.fields.items() if k not in overlap}
+        rest = {k: v for k, v in later.fields.items() if k not in overlap}
+        old_base = later.base_rev
+        later.fields = {k: v for k, v in later.fields.items() if k in overlap}
+        later.base_rev = seq
         uow.session.add(
             OutboxEntry(
                 mutation_id=new_id(),
                 entity=later.entity,
                 record_id=later.record_id,
-                base_rev=seq,
-                fields=moved,
+                base_rev=old_base,
+                fields=rest,
                 deleted=later.deleted,
                 hlc=CLOCK.stamp(),
                 state="pending",

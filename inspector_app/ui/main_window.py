@@ -16,13 +16,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
 from inspector_app.domain import bureau_time
 from inspector_app.services.summaries import InspectionSummary
 from inspector_app.settings import Settings, load_settings, save_settings
+from inspector_app.ui.desk_pages import pages_for
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.home.home_page import HomePage
+from inspector_app.ui.nav_bar import NavBar
 from inspector_app.ui.navigator import Navigator
 from inspector_app.ui.widgets import shows_user_data
 
@@ -58,7 +60,17 @@ class MainWindow(QMainWindow):
         self.home = HomePage()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.home)
-        self.setCentralWidget(self.pages)
+        self.nav = NavBar()  # the pages the account's role gets (ui/desk_pages.py)
+        self.role = ""
+        self.desk: dict[str, QWidget] = {}  # built on first use
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.nav)
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.nav.set_pages(pages_for(""))
         self.navigator = Navigator(
             self.pages,
             self.home,
@@ -100,6 +112,8 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.home.new_requested.connect(self.new_inspection)
         self.home.open_requested.connect(self.navigator.open_inspection)
+        self.nav.page_requested.connect(self.show_page)
+        self.pages.currentChanged.connect(self._page_shown)
         self.resize(1280, 720)
         if initial_rows is not None:
             self._show_rows(initial_rows)
@@ -125,6 +139,9 @@ class MainWindow(QMainWindow):
         self.save_state.setText(self.tr("尚无修改"))
         self._attach_sync(runner)
         self.refresh_home()
+        from inspector_app.ui.operations.review import account
+
+        runner.read(account, lambda known: self.set_role(known.role), lambda e: None)
 
     def _attach_sync(self, runner: StoreRunner) -> None:
         """The 同步 actions and the status bar's sync corner (built after the first paint)."""
@@ -139,13 +156,17 @@ class MainWindow(QMainWindow):
         self.data_dir_label.setText(metrics.elidedText(full, Qt.TextElideMode.ElideMiddle, 280))
         self.sync = SyncController(self, runner, self.toolbar)
         self.sync.finished.connect(self._after_sync)
+        self.sync.account_changed.connect(lambda account: self.set_role(account.role))
 
     def _after_sync(self) -> None:
         """A sync may have changed anything on screen: reread the page that is shown."""
+        current = self.pages.currentWidget()
         if self.navigator.at_home:
             self.refresh_home()
-        elif self._runner_page is not None:
+        elif current is self._runner_page and self._runner_page is not None:
             self._runner_page.reload()
+        elif hasattr(current, "reload"):
+            current.reload()
 
     @property
     def runner_page(self) -> RunnerPage:
@@ -164,6 +185,38 @@ class MainWindow(QMainWindow):
         return self._runner_page
 
     # --- navigation ---
+
+    def set_role(self, role: str) -> None:
+        """The account's pages: a supervisor's desk appears, an inspector's stays away."""
+        self.role = role
+        pages = pages_for(role)
+        self.nav.set_pages(pages)
+        current = self.pages.currentWidget()
+        allowed = {page.key for page in pages}
+        if any(widget is current for key, widget in self.desk.items() if key not in allowed):
+            self.navigator.go_home()
+
+    def show_page(self, key: str) -> None:
+        """A tab of the navigation: the home list, or a desk page built on first use."""
+        if key == "home":
+            if not self.navigator.at_home:
+                self.navigator.back()  # from an inspection, its typing is saved first
+            return
+        spec = next((page for page in pages_for(self.role) if page.key == key), None)
+        if spec is None or spec.build is None or self.runner is None:
+            return
+        if self._runner_page is not None and self.pages.currentWidget() is self._runner_page:
+            self._runner_page.panel.flush()
+        page = self.desk.get(key)
+        if page is None:
+            page = self.desk[key] = spec.build(self.runner)
+            self.pages.addWidget(page)
+        self.navigator.show_page(page)
+
+    def _page_shown(self, _: int) -> None:
+        current = self.pages.currentWidget()
+        key = next((key for key, widget in self.desk.items() if widget is current), "home")
+        self.nav.show_key(key)
 
     def refresh_home(self) -> None:
         from inspector_app.ui.operations.sync import home_rows

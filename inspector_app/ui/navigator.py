@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QStackedWidget
+    from PySide6.QtWidgets import QStackedWidget, QWidget
 
     from inspector_app.ui.home.home_page import HomePage
     from inspector_app.ui.runner.runner_page import RunnerPage
@@ -54,6 +54,11 @@ class Navigator:
         self._pages.setCurrentWidget(self._home)
         self._refresh_home()
         self._home.table.setFocus()
+
+    def show_page(self, page: QWidget) -> None:
+        """Another page of the window (the supervisor's desk), with the keyboard."""
+        self._pages.setCurrentWidget(page)
+        page.setFocus()
 
     def open_inspection(self, inspection_id: str) -> None:
         """Load the inspection, then show its page: focus only works on a visible widget."""

@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AmendDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/review/amend_dialog.py" line="32"/>
+        <source>更正检查记录</source>
+        <translation>Correct the inspection record</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/amend_dialog.py" line="41"/>
+        <source>问题描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/amend_dialog.py" line="42"/>
+        <source>窗口号</source>
+        <translation>Window number</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/amend_dialog.py" line="43"/>
+        <source>工号</source>
+        <translation>Staff badge</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/amend_dialog.py" line="47"/>
+        <source>为什么更正（至少4个字），将随更正记录保存</source>
+        <translation>Why it is corrected (at least 4 characters); kept with the amendment</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/amend_dialog.py" line="54"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/amend_dialog.py" line="55"/>
+        <source>更正内容</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/amend_dialog.py" line="56"/>
+        <source>更正为</source>
+        <translation>Corrected value</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/amend_dialog.py" line="57"/>
+        <source>更正理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/amend_dialog.py" line="61"/>
+        <source>保存更正</source>
+        <translation>Save correction</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/amend_dialog.py" line="62"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistTree</name>
     <message>
         <location filename="../../inspector_app/ui/runner/checklist_tree.py" line="36"/>
@@ -225,6 +283,24 @@
         <location filename="../../inspector_app/ui/sync/conflict_texts.py" line="72"/>
         <source>未亮明身份</source>
         <translation>Identity not shown</translation>
+    </message>
+</context>
+<context>
+    <name>DeskPages</name>
+    <message>
+        <location filename="../../inspector_app/ui/desk_pages.py" line="49"/>
+        <source>我的检查</source>
+        <translation>My inspections</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/desk_pages.py" line="50"/>
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/desk_pages.py" line="52"/>
+        <source>统计</source>
+        <translation>Statistics</translation>
     </message>
 </context>
 <context>
@@ -492,58 +568,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="57"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="59"/>
         <source>四不两直明察暗访现场检查</source>
         <translation>Unannounced service-hall inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="70"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="82"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="77"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="227"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="89"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="280"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="78"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="90"/>
         <source>打开检查</source>
         <translation>Open inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="79"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="91"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="80"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="92"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="91"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="103"/>
         <source>正在打开数据…</source>
         <translation>Opening data…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="125"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="139"/>
         <source>尚无修改</source>
         <translation>No changes yet</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="94"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="106"/>
         <source>数据目录：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="228"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="281"/>
         <source>本机还没有检查表或检查地点，请先同步或导入演示数据。</source>
         <translation>This laptop has no checklist templates or sites yet; sync first or load demo data.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="280"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="333"/>
         <source>已自动保存 {0}</source>
         <translation>Saved automatically at {0}</translation>
     </message>
@@ -873,6 +949,178 @@
         <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="112"/>
         <source>✓ 已放弃</source>
         <translation>✓ Discarded</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDetail</name>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="47"/>
+        <source>请在左侧列表中选择一次检查。</source>
+        <translation>Select an inspection in the list on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="62"/>
+        <source>检查时间：{0}</source>
+        <translation>Inspected: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="64"/>
+        <source>专项行动：{0}</source>
+        <translation>Campaign: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="65"/>
+        <source>检查人员：{0}</source>
+        <translation>Inspectors: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="73"/>
+        <source>问题 {0} 个；符合 {1} 项，不适用 {2} 项。</source>
+        <translation>{0} problem(s); {1} item(s) passed, {2} not applicable.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="80"/>
+        <source>本次检查未发现问题。</source>
+        <translation>No problems were found in this inspection.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="111"/>
+        <source>窗口 {0}</source>
+        <translation>Window {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="113"/>
+        <source>工号 {0}</source>
+        <translation>Badge {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="115"/>
+        <source>责任单位：{0}</source>
+        <translation>Responsible unit: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="117"/>
+        <source>发现时间 {0}</source>
+        <translation>Observed {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="130"/>
+        <source>无照片</source>
+        <translation>No photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="140"/>
+        <source>点击查看大图</source>
+        <translation>Click to view full size</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_detail.py" line="142"/>
+        <source>照片未下载</source>
+        <translation>Photo not downloaded yet</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="51"/>
+        <source>搜索地点、专项行动、检查人员或问题</source>
+        <translation>Search site, campaign, inspector or problem</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="55"/>
+        <source>待审核</source>
+        <translation>Waiting for review</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="56"/>
+        <source>已审核通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="60"/>
+        <source>检查地点</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="61"/>
+        <source>提交时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="62"/>
+        <source>检查人员</source>
+        <translation>Inspectors</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="63"/>
+        <source>问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="64"/>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="86"/>
+        <source>没有待审核的检查。检查人员提交并同步后，会出现在这里。</source>
+        <translation>No inspections wait for review. They appear here once inspectors submit and sync them.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="104"/>
+        <source>退回意见：写明需要补充或修改的内容（退回时必填）</source>
+        <translation>Return comment: what must be added or corrected (required to return)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="111"/>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="112"/>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="257"/>
+        <source>审核通过</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="124"/>
+        <source>更正…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="125"/>
+        <source>已审核通过的检查只能以附理由的更正记录修改</source>
+        <translation>An approved inspection changes only by an amendment with a reason</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="190"/>
+        <source>显示 {0} / 共 {1} 次已审核通过</source>
+        <translation>Showing {0} of {1} approved</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="192"/>
+        <source>显示 {0} / 共 {1} 次待审核</source>
+        <translation>Showing {0} of {1} waiting for review</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="258"/>
+        <source>确认审核通过这次检查？通过后内容不能再直接修改，只能提交附理由的更正记录。</source>
+        <translation>Approve this inspection? Once approved it cannot be edited directly; corrections are amendments with a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="264"/>
+        <source>已审核通过，将在下次同步时上传。</source>
+        <translation>Approved; it goes to the server with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="273"/>
+        <source>已退回，检查人员同步后可看到退回意见。</source>
+        <translation>Returned; the inspector sees the comment after their next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/review/review_page.py" line="298"/>
+        <source>更正已保存，将在下次同步时上传。</source>
+        <translation>Correction saved; it goes to the server with the next sync.</translation>
     </message>
 </context>
 <context>
@@ -1408,42 +1656,42 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../inspector_app/ui/sync/controller.py" line="113"/>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="114"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/controller.py" line="114"/>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="115"/>
         <source>与单位服务器交换记录和照片</source>
         <translation>Exchange records and photos with the bureau&apos;s server</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/controller.py" line="115"/>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="116"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/controller.py" line="117"/>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="118"/>
         <source>被拒绝的修改</source>
         <translation>Refused changes</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/controller.py" line="119"/>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="120"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/controller.py" line="203"/>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="205"/>
         <source>同步完成：上传 {0}，下载 {1}</source>
         <translation>Sync finished: sent {0}, received {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/controller.py" line="220"/>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="222"/>
         <source>同步未完成</source>
         <translation>Sync not finished</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync/controller.py" line="271"/>
+        <location filename="../../inspector_app/ui/sync/controller.py" line="274"/>
         <source>已退出登录。</source>
         <translation>Signed out.</translation>
     </message>
@@ -1621,6 +1869,89 @@
         <location filename="../../inspector_app/ui/photos/camera.py" line="51"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard</name>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="78"/>
+        <source>问题 {problems} 个，已下发通知书 {issued} 个，已销号 {closed} 个，整改率 {rate}；预警：蓝色 {blue}，黄色 {yellow}，红色（逾期） {red}</source>
+        <translation>{problems} problems, {issued} in issued notices, {closed} closed: rectification rate {rate}. Warnings: blue {blue}, yellow {yellow}, red (overdue) {red}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="97"/>
+        <source>其他</source>
+        <translation>Others</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="103"/>
+        <source>按问题类别</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="108"/>
+        <source>按责任单位</source>
+        <translation>By responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="113"/>
+        <source>按区县</source>
+        <translation>By district</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="118"/>
+        <source>按月份</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="121"/>
+        <source>预警等级</source>
+        <translation>Warning level</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="154"/>
+        <source>“{label}”的问题（{count} 个）</source>
+        <translation>Problems under “{label}” ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="191"/>
+        <source>检查日期</source>
+        <translation>Checked on</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="192"/>
+        <source>被检查单位</source>
+        <translation>Inspected hall</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="193"/>
+        <source>问题类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="194"/>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="195"/>
+        <source>问题描述</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="196"/>
+        <source>通知书</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="197"/>
+        <source>整改进展</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dashboard/dashboard_page.py" line="198"/>
+        <source>预警</source>
+        <translation>Warning</translation>
     </message>
 </context>
 <context>

@@ -89,6 +89,27 @@ def test_a_returned_inspection_can_be_edited_again(
     assert _status(again) == ["applied", "applied"]
 
 
+def test_a_review_stamped_with_updated_at_as_laptops_send_it_is_applied(
+    server: RunningServer,
+) -> None:
+    """Every laptop edit carries updated_at; on a submitted record that is bookkeeping, so
+    the review goes through while a content edit with the same stamp is still refused."""
+    zhang, chen = server.token("zhang"), server.token("chen")
+    inspection = str(uuid.uuid4())
+    stamp = {"updated_at": "2026-11-21T02:00:00+00:00"}
+    created = push(server, zhang, mutation("inspection", inspection, {"status": "submitted"}))
+    assert _status(created) == ["applied"]
+    edit = mutation("inspection", inspection, {"note": "提交后改写", **stamp}, base_rev=10**6)
+    assert _status(push(server, zhang, edit)) == ["rejected"]
+    returned = mutation(
+        "inspection",
+        inspection,
+        {"status": "returned", "review_comment": "补充照片", **stamp},
+        base_rev=10**6,
+    )
+    assert _status(push(server, chen, returned)) == ["applied"]
+
+
 def test_inspectors_cannot_review_or_close_problems(
     server: RunningServer, approved: dict[str, str]
 ) -> None:

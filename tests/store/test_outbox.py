@@ -196,3 +196,42 @@ def test_a_sessionmaker_at_a_collected_ones_address_still_gets_the_outbox(store:
         del sessions, uow
         gc.collect()
     assert reused  # the address was handed on at least once: the case that broke
+
+
+def test_a_submit_after_findings_is_queued_after_them_not_merged_into_the_create(
+    seeded_store: Store,
+) -> None:
+    """Recorded and submitted offline: the server must get the findings before the submit,
+    which refuses any later change to the inspection's findings."""
+    from inspector_app.services import inspections as ops
+    from tests.builders import start_with_a_problem
+
+    inspection_id, finding_id = start_with_a_problem(
+        seeded_store, "3号窗口无人在岗", item_code="C1"
+    )
+    with seeded_store.unit_of_work() as uow:
+        ops.submit_inspection(uow, inspection_id)
+        uow.commit()
+    entries = _outbox(seeded_store)
+    mine = [(e.n, e.fields.get("status")) for e in entries if e.record_id == inspection_id]
+    assert [status for _, status in mine] == ["draft", "submitted"]
+    finding_n = next(e.n for e in entries if e.record_id == finding_id)
+    assert mine[0][0] < finding_n < mine[1][0]
+
+
+def test_a_lifecycle_step_still_merges_while_nothing_was_queued_after_it(
+    seeded_store: Store,
+) -> None:
+    from inspector_app.services import inspections as ops
+    from tests.builders import start_with_a_problem
+
+    inspection_id, _ = start_with_a_problem(seeded_store, "3号窗口无人在岗", item_code="C1")
+    with seeded_store.unit_of_work() as uow:
+        ops.submit_inspection(uow, inspection_id)
+        uow.commit()
+    with seeded_store.unit_of_work() as uow:
+        ops.review_inspection(uow, inspection_id, approve=False, comment="请补充照片")
+        uow.commit()
+    mine = [e for e in _outbox(seeded_store) if e.record_id == inspection_id]
+    assert [e.fields.get("status") for e in mine] == ["draft", "returned"]
+    assert mine[-1].fields["review_comment"] == "请补充照片"

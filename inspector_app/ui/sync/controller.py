@@ -101,6 +101,7 @@ def sign_out(settings: Settings, token: str | None) -> None:
 
 class SyncController(QObject):
     finished = Signal()  # a sync ended (any way): pages reread what they show
+    account_changed = Signal(object)  # the UserOut that /me or the sign-in named
 
     def __init__(self, window: MainWindow, runner: StoreRunner, toolbar: QToolBar) -> None:
         super().__init__(window)
@@ -197,6 +198,7 @@ class SyncController(QObject):
         self.token = done.token
         self.account = done.user
         self.indicator.show_account(done.user)
+        self.account_changed.emit(done.user)
         self._ended()
         report = done.report
         self.indicator.last_sync.setToolTip(report.summary(current_language()))
@@ -245,6 +247,7 @@ class SyncController(QObject):
         self.token = signed.token
         self.account = signed.user
         self.indicator.show_account(signed.user)
+        self.account_changed.emit(signed.user)
         new = replace(
             self.window.settings, server_url=signed.server_url, server_user=signed.user.username
         )

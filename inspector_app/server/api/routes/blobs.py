@@ -11,6 +11,8 @@ runs on a worker thread, a short transaction of its own.
 from __future__ import annotations
 
 import asyncio
+import errno
+import os
 import shutil
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -107,8 +109,10 @@ def _upload(db: Session, store: BlobStore, sha256: str, upload_id: str, user: Us
 
 async def _receive(request: Request, target: Path, limit: int, timeout: float) -> int:
     """Stream the body into `target`, at most `limit` bytes; a body that stalls for
-    `timeout` seconds or is cut removes the file. Returns the bytes received."""
+    `timeout` seconds or is cut removes the file. Returns the bytes received. A full disk
+    is raised once the body has been read (the guard answers 507)."""
     received = 0
+    full: OSError | None = None
     chunks = request.stream().__aiter__()
     try:
         with target.open("wb") as handle:
@@ -120,7 +124,15 @@ async def _receive(request: Request, target: Path, limit: int, timeout: float) -
                 received += len(chunk)
                 if received > limit:
                     raise HTTPException(400, "超出声明的大小。/ More bytes than declared.")
-                handle.write(chunk)
+                if full is None:
+                    try:
+                        handle.write(chunk)
+                    except OSError as error:
+                        if error.errno != errno.ENOSPC:
+                            raise
+                        full = error  # read on to the end, so the client hears the 507
+        if full is not None:
+            raise full
     except TimeoutError:
         target.unlink(missing_ok=True)
         raise HTTPException(
@@ -249,9 +261,15 @@ def upload_offset(
 
 
 def _append(part: Path, chunk: Path) -> int:
-    with part.open("ab") as out, chunk.open("rb") as source:
-        shutil.copyfileobj(source, out, 1024 * 1024)
-        return out.tell()
+    """A part is appended whole or not at all: a full disk leaves the upload where it was."""
+    start = part.stat().st_size
+    try:
+        with part.open("ab") as out, chunk.open("rb") as source:
+            shutil.copyfileobj(source, out, 1024 * 1024)
+    except OSError:
+        os.truncate(part, start)
+        raise
+    return part.stat().st_size
 
 
 def _forget(db: Session, upload_id: str) -> None:

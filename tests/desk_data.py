@@ -1,0 +1,78 @@
+"""A store as a supervisor's desk sees it: the demo's inspections and notices in two
+states (an overdue one not yet delivered, a closed one with its answer), for the ledger, the
+dashboard and their tests. Notices are saved as the issue workflow would leave them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from inspector_app.domain.finding import FindingResult
+from inspector_app.domain.inspection_status import InspectionStatus
+from inspector_app.domain.notice import NoticeStatus
+from inspector_app.services.demo import build_demo
+from inspector_app.store.models import Finding, Inspection, Site
+from inspector_app.store.notice_models import Notice, NoticeFinding, RectificationFeedback
+from inspector_app.store.store import Store
+
+TODAY = date(2026, 12, 3)
+OVERDUE, CLOSED = "伊营商监〔2026〕1号", "伊营商监〔2026〕2号"
+
+
+def demo_with_notices(store: Store) -> None:
+    """The demo's inspections, plus an overdue issued notice and a closed one with its answer:
+    the first two approved problems, each in a notice of its own."""
+    build_demo(store, inspections=4, photos_per_finding=1, photo_size=(800, 600), today=TODAY)
+    with store.unit_of_work() as uow:
+        problems = uow.session.execute(
+            select(Finding, Inspection)
+            .join(Inspection, Finding.inspection_id == Inspection.id)
+            .where(Finding.result == FindingResult.FAIL)
+            .where(Inspection.status == InspectionStatus.APPROVED)
+            .order_by(Inspection.started_at, Finding.item_code)
+        ).all()
+        first, second = problems[0], problems[1]
+        late = Notice(
+            unit_id=_unit(uow, first),
+            inspection_id=first[1].id,
+            number=OVERDUE,
+            issued_on=date(2026, 11, 2),
+            deadline=date(2026, 11, 23),
+            status=NoticeStatus.ISSUED,
+            contact_person="刘强",
+            contact_phone="0458-3600000",
+        )
+        closed = Notice(
+            unit_id=_unit(uow, second),
+            inspection_id=second[1].id,
+            number=CLOSED,
+            issued_on=date(2026, 11, 2),
+            deadline=date(2026, 11, 23),
+            status=NoticeStatus.CLOSED,
+            returned_count=1,
+        )
+        uow.session.add_all([late, closed])
+        uow.session.flush()
+        uow.session.add_all(
+            [
+                NoticeFinding(notice_id=late.id, finding_id=first[0].id, position=0),
+                NoticeFinding(notice_id=closed.id, finding_id=second[0].id, position=0),
+                RectificationFeedback(
+                    notice_id=closed.id,
+                    received_on=date(2026, 11, 20),
+                    measures="已调整排班，设置AB岗。",
+                    verification_result="整改到位",
+                    verified_on=date(2026, 11, 27),
+                ),
+            ]
+        )
+        uow.commit()
+
+
+def _unit(uow, problem: tuple[Finding, Inspection]) -> str:
+    """The window's unit, else the hall's managing unit, as a notice is addressed."""
+    finding, inspection = problem
+    owner = finding.unit_id or uow.session.get(Site, inspection.site_id).managing_unit_id
+    assert owner, "the demo's halls have a managing unit"
+    return owner
