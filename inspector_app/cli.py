@@ -81,6 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sync.add_argument("--json", action="store_true", help="print the summary as one JSON object")
 
+    from inspector_app.commands.notices import add_notice_commands
+
+    notices = commands.add_parser("notices", help="the supervisor's rectification notices")
+    add_notice_commands(notices.add_subparsers(dest="notices_command", required=True))
+
     listing = commands.add_parser("list", help="list inspections")
     listing.add_argument("--data-dir", help=data_help, default=argparse.SUPPRESS)
     listing.add_argument("--json", action="store_true", help="print one JSON array")
@@ -130,6 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args)
         if args.command == "verify":
             return _verify(args)
+        if args.command == "notices":  # each sub-command sets `run`
+            return args.run(args)
         if args.command == "sync":
             from inspector_app.sync.command import run_sync_command
 

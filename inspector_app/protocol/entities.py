@@ -187,7 +187,7 @@ ENTITIES: dict[str, EntitySpec] = {
                 "contact_phone",
             }
         ),
-        server_owned=frozenset({"number", "reviewed_by", "content_digest"}),
+        server_owned=frozenset({"number", "reviewed_by", "content_digest", "pdf_sha256"}),
         writers=SUPERVISORS,
         initial={"status": "draft", "extension_status": "none", "escalation": "none"},
         after_submit=frozenset(

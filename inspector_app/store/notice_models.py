@@ -1,4 +1,4 @@
-"""Models for rectification notices, feedback and amendments (migrations 0002, 0006)."""
+"""Models for rectification notices, feedback and amendments (migrations 0002, 0006, 0008)."""
 
 from __future__ import annotations
 
@@ -41,6 +41,9 @@ class Notice(Synced, Base):
     # sha256 of the issued PDF's canonical content (protocol/notice_digest.py), set once
     # at issue by services/verification.py and by the server; a 核验 compares against it.
     content_digest: Mapped[str | None] = mapped_column(String(64), default=None)
+    # sha256 of the issued PDF's bytes (migration 0008): the frozen file in issued/ that
+    # every reprint gives back byte for byte; set once at issue, as the server records it.
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class NoticeFinding(Synced, Base):

@@ -1,0 +1,1 @@
+"""Command groups of `inspector-app`, one module per group of sub-commands."""
