@@ -81,7 +81,8 @@ def check(
         if forbidden and not (before is None and _initial_only(entity, fields, forbidden)):
             raise Refused("只有科室负责人可以审核。/ Only supervisors review and close problems.")
     frozen = _frozen_by(entity, before, fields, lookup)
-    if frozen and (deleted or before is None or changed - AFTER_SUBMIT[entity]):
+    # updated_at is stamped by every edit, an allowed one too (an approval, 签发): not content.
+    if frozen and (deleted or before is None or changed - AFTER_SUBMIT[entity] - {"updated_at"}):
         raise READ_ONLY
 
 

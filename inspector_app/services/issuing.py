@@ -40,6 +40,7 @@ from inspector_app.sync import errors
 from inspector_app.sync.api import ServerApi
 from inspector_app.sync.engine import sync_once
 from inspector_app.sync.local import DirectStoreAccess
+from inspector_app.sync.status import rejected_views
 
 
 class NeedsServer(ValidationFailed):
@@ -195,7 +196,9 @@ def _reach(api: ServerApi, what_zh: str, what_en: str) -> None:
 
 
 def _unsent(uow: UnitOfWork) -> bool:
-    return uow.session.scalars(select(OutboxEntry.n).limit(1)).first() is not None
+    """Changes waiting to be pushed (a refused one waits for the user, not for a push)."""
+    waiting = select(OutboxEntry.n).where(OutboxEntry.state != "rejected").limit(1)
+    return uow.session.scalars(waiting).first() is not None
 
 
 def _has_unsent(store: Store) -> bool:
@@ -206,11 +209,14 @@ def _has_unsent(store: Store) -> bool:
 def _sync(store: Store, api: ServerApi) -> None:
     report = sync_once(DirectStoreAccess(store), api)
     if report.rejected:
+        with store.unit_of_work() as uow:
+            reasons = "；".join(dict.fromkeys(v.message for v in rejected_views(uow)))
         raise ValidationFailed(
             "notice.push_rejected",
-            f"服务器拒绝了本机的 {report.rejected} 项修改，请先在同步页面处理后再签发。",
-            f"The server refused {report.rejected} of this laptop's changes; resolve them "
-            "on the sync page before issuing.",
+            f"服务器拒绝了本机的 {report.rejected} 项修改（{reasons}），"
+            "请先在同步页面处理后再签发。",
+            f"The server refused {report.rejected} of this laptop's changes ({reasons}); "
+            "resolve them on the sync page before issuing.",
         )
 
 
