@@ -29,6 +29,7 @@ from inspector_app.store.unit_of_work import UnitOfWork
 @dataclass(frozen=True)
 class NoticeSummary:
     id: str
+    unit_id: str
     unit: str
     inspection_id: str | None
     status: NoticeStatus
@@ -41,6 +42,7 @@ class NoticeSummary:
     def as_json(self) -> dict[str, object]:
         return {
             "id": self.id,
+            "unit_id": self.unit_id,
             "unit": self.unit,
             "inspection_id": self.inspection_id,
             "status": self.status.value,
@@ -121,6 +123,7 @@ def _summary(uow: UnitOfWork, notice: Notice, *, created: bool = False) -> Notic
     ).all()
     return NoticeSummary(
         id=notice.id,
+        unit_id=notice.unit_id,
         unit=unit.name if unit is not None else notice.unit_id,
         inspection_id=notice.inspection_id,
         status=notice.status,

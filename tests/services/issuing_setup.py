@@ -35,9 +35,9 @@ def supervisor_laptop(server: RunningServer, folder: Path, user: str) -> Laptop:
     return laptop
 
 
-def approved_draft(laptop: Laptop, settings: Settings, folder: Path, seed: int) -> str:
-    """An inspection with one problem (and its photo), submitted, synced, approved, and
-    its one draft notice; returns the notice id. The approval and the draft are not synced."""
+def approved_inspection(laptop: Laptop, folder: Path, seed: int) -> str:
+    """An inspection with one problem (and its photo), synced at each step of its review,
+    approved on the laptop (the approval not yet synced); returns its id."""
     photo = photo_file(folder, f"evidence-{seed}.jpg", seed)
     inspection_id, _ = record_problem(
         laptop, "9时20分至9时50分，12号窗口持续无人在岗，群众排队等候。", photo
@@ -50,6 +50,12 @@ def approved_draft(laptop: Laptop, settings: Settings, folder: Path, seed: int) 
     with laptop.store.unit_of_work() as uow:
         ops.review_inspection(uow, inspection_id, approve=True)
         uow.commit()
+    return inspection_id
+
+
+def approved_draft(laptop: Laptop, settings: Settings, folder: Path, seed: int) -> str:
+    """The one draft notice of an approved inspection (neither synced); its id."""
+    inspection_id = approved_inspection(laptop, folder, seed)
     with laptop.store.unit_of_work() as uow:
         [draft] = draft_notices(uow, inspection_id, settings)
         uow.commit()
