@@ -92,7 +92,7 @@ def issue_notice(
                 "cannot take another date.",
             )
         if notice.status == NoticeStatus.ISSUED and notice.pdf_sha256 is not None:
-            pdf = issued_pdfs_in(store.data_dir).get(notice.pdf_sha256)
+            pdf = _frozen(store, api, notice.pdf_sha256)
             done = Issued(
                 notice.id,
                 notice.number or "",
@@ -116,7 +116,7 @@ def issue_notice(
         _set_server_fields(uow, notice_id, number=numbered.number)
         uow.commit()
     # 3. The final PDF, built once and kept.
-    pdf = _final_pdf(store, notice_id, settings, chosen)
+    pdf = _final_pdf(store, api, notice_id, settings, chosen)
     # 4. The server keeps it and records its sha256 and digest.
     recorded = api.put_issued_pdf(notice_id, pdf)
     # 5. The same here, then the status.
@@ -226,13 +226,32 @@ def _set_server_fields(uow: UnitOfWork, notice_id: str, **values: str) -> None:
     uow.session.execute(update(Notice).where(Notice.id == notice_id).values(**values))
 
 
-def _final_pdf(store: Store, notice_id: str, settings: Settings, chosen: date) -> bytes:
+def _frozen(store: Store, api: ServerApi | None, sha256: str) -> bytes:
+    """The kept issued PDF; fetched from the server when this laptop lacks it (another
+    laptop of the team issued the notice). Never rebuilt."""
+    kept = issued_pdfs_in(store.data_dir)
+    if api is not None and not kept.path(sha256).exists():
+        kept.root.mkdir(parents=True, exist_ok=True)
+        download = kept.root / f".download-{sha256}.pdf"
+        try:
+            api.download_blob(sha256, download)  # refused unless the bytes match the hash
+            kept.put(download.read_bytes())
+        except errors.SyncError:
+            pass  # kept.get below says what is missing
+        finally:
+            download.unlink(missing_ok=True)
+    return kept.get(sha256)
+
+
+def _final_pdf(
+    store: Store, api: ServerApi, notice_id: str, settings: Settings, chosen: date
+) -> bytes:
     """The issued PDF: the one kept by an earlier attempt, else built now and kept."""
     issued = issued_pdfs_in(store.data_dir)
     with store.unit_of_work() as uow:
         notice = _notice(uow, notice_id)
         if notice.pdf_sha256 is not None:
-            return issued.get(notice.pdf_sha256)
+            return _frozen(store, api, notice.pdf_sha256)
         if notice.inspection_id is None:
             raise ValidationFailed(
                 "notice.no_inspection",

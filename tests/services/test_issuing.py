@@ -82,18 +82,26 @@ def test_two_supervisors_issuing_at_the_same_moment_get_numbers_1_and_2(
         thread.join(timeout=300)
     try:
         assert not [r for r in results.values() if isinstance(r, Exception)], results
-        issued = [results[0], results[1]]
-        year = issued[0].issued_on.year  # type: ignore[union-attr]
-        numbers = sorted(r.number for r in issued)  # type: ignore[union-attr]
+        issued = [r for r in (results[0], results[1]) if isinstance(r, Issued)]
+        assert len(issued) == 2
+        year = issued[0].issued_on.year
+        numbers = sorted(r.number for r in issued)
         assert numbers == [f"{settings.issuer_code}〔{year}〕{n}号" for n in (1, 2)]
         for laptop, notice_id, result in ((a, drafts[0], issued[0]), (b, drafts[1], issued[1])):
-            assert isinstance(result, Issued) and result.pushed
+            assert result.pushed
             notice = _notice(laptop, notice_id)
             assert notice.status == NoticeStatus.ISSUED and notice.number == result.number
             assert notice.issued_on == result.issued_on and notice.deadline is not None
             assert notice.pdf_sha256 == hashlib.sha256(result.pdf).hexdigest()
             assert notice.content_digest == result.digest == canonical_notice(result.pdf).digest
             assert result.number in _text(result.pdf, tmp_path).replace(" ", "")
+        # The team's other laptop pulls a's issued notice and gets its very file.
+        b.sync()
+        pulled = _notice(b, drafts[0])
+        assert pulled.status == NoticeStatus.ISSUED and pulled.number == issued[0].number
+        assert pulled.pdf_sha256 == issued[0].pdf_sha256
+        again = issue_notice(b.store, b.api, drafts[0], settings=settings)
+        assert again.pdf == issued[0].pdf
     finally:
         a.close()
         b.close()
