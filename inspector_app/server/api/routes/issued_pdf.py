@@ -158,7 +158,7 @@ async def put_issued_pdf(
     pdf = await request.body()  # bounded by BodyLimits (MAX_PDF_BYTES on this route)
     sha256 = hashlib.sha256(pdf).hexdigest()
     temp = store.incoming / f"{uuid.uuid4()}.put"
-    temp.write_bytes(pdf)
+    await run_in_threadpool(temp.write_bytes, pdf)  # up to 32 MiB: not on the event loop
     digests: list[str] = []
     try:
         await store.publish(sha256, temp, _notice_pdf_check(notice, number, digests))
