@@ -135,8 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args)
         if args.command == "verify":
             return _verify(args)
-        if args.command == "notices":  # each sub-command sets `run`
-            return args.run(args)
+        if args.command == "notices":  # each sub-command sets its `handler`
+            return args.handler(args)
         if args.command == "sync":
             from inspector_app.sync.command import run_sync_command
 

@@ -29,18 +29,18 @@ DATA_HELP = "data folder (default: $INSPECTOR_DATA_DIR, else the per-user data f
 
 def add_notice_commands(notices: argparse._SubParsersAction) -> None:
     """Adds list, draft, issue, print and withdraw to the `notices` command group; each
-    sets `run`, which `cli.main` calls with the parsed arguments."""
+    sets `handler`, which `cli.main` calls with the parsed arguments."""
     listing = notices.add_parser("list", help="list notices (drafts first, then by number)")
     _data_dir(listing)
     listing.add_argument("--json", action="store_true", help="print one JSON array")
-    listing.set_defaults(run=_list)
+    listing.set_defaults(handler=_list)
 
     draft = notices.add_parser(
         "draft", help="draft one notice per responsible unit of an approved inspection"
     )
     _data_dir(draft)
     draft.add_argument("--inspection", required=True, help="inspection id")
-    draft.set_defaults(run=_draft)
+    draft.set_defaults(handler=_draft)
 
     issue = notices.add_parser(
         "issue", help="签发 (online): number the draft on the server and write the issued PDF"
@@ -50,7 +50,7 @@ def add_notice_commands(notices: argparse._SubParsersAction) -> None:
     issue.add_argument("-o", "--output", required=True, help="the issued PDF to write")
     issue.add_argument("--date", help="成文日期 YYYY-MM-DD (default: the bureau's today)")
     _server_options(issue)
-    issue.set_defaults(run=_issue)
+    issue.set_defaults(handler=_issue)
 
     reprint = notices.add_parser(
         "print", help="write an issued notice's PDF again, byte for byte (--copy marks 副本)"
@@ -59,7 +59,7 @@ def add_notice_commands(notices: argparse._SubParsersAction) -> None:
     reprint.add_argument("notice", help="notice id")
     reprint.add_argument("-o", "--output", required=True, help="the PDF to write")
     reprint.add_argument("--copy", action="store_true", help="mark every page “副本”")
-    reprint.set_defaults(run=_print)
+    reprint.set_defaults(handler=_print)
 
     withdraw = notices.add_parser(
         "withdraw", help="withdraw a notice's number on the server (recorded, never reused)"
@@ -68,7 +68,7 @@ def add_notice_commands(notices: argparse._SubParsersAction) -> None:
     withdraw.add_argument("notice", help="notice id")
     withdraw.add_argument("--reason", required=True, help="why the number is withdrawn")
     _server_options(withdraw)
-    withdraw.set_defaults(run=_withdraw)
+    withdraw.set_defaults(handler=_withdraw)
 
 
 def _data_dir(parser: argparse.ArgumentParser) -> None:
