@@ -201,7 +201,7 @@ ENTITIES: dict[str, EntitySpec] = {
                 *RECTIFICATION_LOOP,
             }
         ),
-        server_owned=frozenset({"number", "reviewed_by", "content_digest"}),
+        server_owned=frozenset({"number", "reviewed_by", "content_digest", "pdf_sha256"}),
         writers=SUPERVISORS,
         initial={"status": "draft", "extension_status": "none", "escalation": "none"},
         after_submit=frozenset(

@@ -20,7 +20,7 @@ import hashlib
 import os
 import re
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -145,10 +145,12 @@ class BlobStore:
     def in_flight(self, user_id: int) -> int:
         return self._in_flight.get(user_id, 0)
 
-    async def publish(self, sha256: str, temp: Path) -> Published:
+    async def publish(
+        self, sha256: str, temp: Path, check: Callable[[Path], str] | None = None
+    ) -> Published:
         """Checks and publishes on the check pool, so the event loop keeps answering."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.pool, self.publish_now, sha256, temp)
+        return await loop.run_in_executor(self.pool, self.publish_now, sha256, temp, check)
 
     def _checked_type(self, temp: Path) -> str:
         """The media type of a whole photo or PDF; BlobRejected (422) for anything else."""
@@ -164,8 +166,14 @@ class BlobStore:
         except ImageRefused as refused:
             raise BlobRejected(422, str(refused)) from None
 
-    def publish_now(self, sha256: str, temp: Path) -> Published:
-        """Check the finished temp file and link it into place (or drop it as a duplicate)."""
+    def publish_now(
+        self, sha256: str, temp: Path, check: Callable[[Path], str] | None = None
+    ) -> Published:
+        """Check the finished temp file and link it into place (or drop it as a duplicate).
+
+        `check` says what the bytes must be and returns their media type (BlobRejected
+        when they are not); by default a whole photo or PDF. An issued notice's PDF passes its
+        own check (routes/issued_pdf.py)."""
         try:
             size = temp.stat().st_size
             digest = hashlib.sha256()
@@ -174,7 +182,7 @@ class BlobStore:
                     digest.update(chunk)
             if digest.hexdigest() != sha256:
                 raise BlobRejected(422, "内容与哈希不符。/ The bytes do not match the sha256.")
-            mime = self._checked_type(temp)
+            mime = check(temp) if check is not None else self._checked_type(temp)
             target = self.path(sha256)
             if target.exists():
                 return Published(sha256, size, mime, created=False)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import uuid
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -31,14 +30,16 @@ from inspector_app.domain.checklist import ChecklistTemplate
 from inspector_app.domain.errors import ValidationFailed
 from inspector_app.domain.finding import RESULT_LABELS, FindingResult
 from inspector_app.domain.inspection import MODE_LABELS, InspectionMode
-from inspector_app.domain.notice import validate_deadline
+from inspector_app.domain.notice import NoticeStatus, validate_deadline
 from inspector_app.domain.working_days import OFFICIAL, WorkingCalendar, due_date
 from inspector_app.services.inspections import get_template, inspection_or_error
+from inspector_app.services.notice_routing import problems_by_unit
 from inspector_app.services.queries import FindingView, load_inspection_sheet
 from inspector_app.services.working_calendar import load_working_calendar
 from inspector_app.settings import Settings
 from inspector_app.store.atomic_files import USER_FILE_MODE, write_atomically
-from inspector_app.store.models import Site, Unit
+from inspector_app.store.issued_pdfs import issued_pdfs_in
+from inspector_app.store.models import Site
 from inspector_app.store.notice_models import Notice
 from inspector_app.store.photos import PhotoStore
 from inspector_app.store.unit_of_work import UnitOfWork
@@ -67,64 +68,7 @@ def notice_contents(
     调休 weekends counted as the State Council arranged them.
     """
     sheet = load_inspection_sheet(uow, photos, inspection_id)
-    site = uow.session.get(Site, sheet.site_id)
-    issuer_units = {uid for uid, name in sheet.units.items() if name == issuer.name}
-    managing = site.managing_unit_id if site else None
-    problems = [f for f in sheet.findings if f.result == FindingResult.FAIL]
-    by_unit: dict[str, list] = defaultdict(list)
-    unassigned, own = [], []
-    for finding in problems:
-        owner = finding.unit_id or managing
-        if owner in issuer_units:
-            owner = managing if managing not in issuer_units else None
-            if owner is None:
-                own.append(finding)
-                continue
-        if owner is None:
-            unassigned.append(finding)
-        else:
-            by_unit[owner].append(finding)
-    if unassigned:
-        listed = _listed(unassigned)
-        raise ValidationFailed(
-            "notice.unit_missing",
-            f"以下问题未指定责任单位，无法生成整改通知书：{listed}。",
-            f"These problems have no responsible unit, so no notice can be made: {listed}.",
-        )
-    if own and (unit_id is None or unit_id in issuer_units):  # another unit's notice is fine
-        listed = _listed(own)
-        raise ValidationFailed(
-            "notice.addressed_to_issuer",
-            f"以下问题的责任单位是签发机关{issuer.name}本身，且{sheet.site_name}没有其他管理单位，"
-            f"整改通知书不能发给本机关：{listed}。请为这些问题指定实际承担整改的单位，"
-            f"或由本机关内部整改。",
-            f"These problems belong to the issuing authority {issuer.name} itself and "
-            f"{sheet.site_name} has no other managing unit, so no notice can be addressed "
-            f"to them: {listed}. Name the unit that must rectify them, or handle them "
-            f"internally.",
-        )
-    if unit_id is not None:
-        if uow.session.get(Unit, unit_id) is None:
-            raise ValidationFailed(
-                "notice.unknown_unit",
-                f"找不到责任单位 {unit_id}。",
-                f"No responsible unit with id {unit_id} exists.",
-            )
-        if unit_id in issuer_units:
-            raise ValidationFailed(
-                "notice.addressed_to_issuer",
-                f"整改通知书不能发给签发机关{issuer.name}本身；本机关窗口的问题由"
-                f"{sheet.units.get(managing or '', '大厅管理单位')}负责整改。",
-                f"A notice cannot be addressed to its issuer {issuer.name}; problems at its "
-                f"own windows go to the hall's managing unit.",
-            )
-        if unit_id not in by_unit:
-            raise ValidationFailed(
-                "notice.no_problems_for_unit",
-                f"本次检查没有责任单位为 {sheet.units.get(unit_id, unit_id)} 的问题。",
-                f"This inspection has no problems for unit {unit_id}.",
-            )
-        by_unit = {unit_id: by_unit[unit_id]}
+    by_unit = problems_by_unit(uow, sheet, issuer, unit_id)
     contents = []
     for owner, findings in sorted(by_unit.items(), key=lambda kv: sheet.units.get(kv[0], "")):
         notice = uow.session.scalars(
@@ -175,14 +119,6 @@ def notice_contents(
             )
         )
     return contents
-
-
-def _listed(findings: list[FindingView]) -> str:
-    def one(f: FindingView) -> str:
-        where = f"（{f.window_no}号窗口）" if f.window_no else ""
-        return f"{f.item_code or ''} {f.title}".strip() + where
-
-    return "；".join(one(f) for f in findings)
 
 
 def _problem(template: ChecklistTemplate, finding: FindingView) -> NoticeProblem:
@@ -375,6 +311,8 @@ class DocumentDraft:
     contents: tuple[NoticeContent | RecordContent, ...]
     settings: Settings
     print_copies: PrintCopies | None = None  # the photos' print copies, made once each
+    # Issued notices' frozen PDFs by notice id: given back byte for byte, never rebuilt.
+    issued: tuple[tuple[str, bytes], ...] = ()
 
     def render(self) -> list[BuiltDocument]:
         fonts = fonts_from(self.settings)
@@ -384,7 +322,8 @@ class DocumentDraft:
                 name = f"现场检查记录表-{content.site}.pdf"
                 built.append(BuiltDocument("现场检查记录表", name, record_pdf(content, fonts)))
             else:
-                data = notice_pdf(content, fonts, self.print_copies)
+                frozen = dict(self.issued).get(content.notice_id)
+                data = frozen or notice_pdf(content, fonts, self.print_copies)
                 file_name = notice_file_name(content)
                 receipt = BuiltDocument(
                     f"送达回证（{content.addressee}）",
@@ -424,4 +363,20 @@ def prepare_documents(
                 calendar=load_working_calendar(),
             )
         )
-    return DocumentDraft(kind, contents, settings, print_copies_for(photos))
+    return DocumentDraft(
+        kind, contents, settings, print_copies_for(photos), _issued_pdfs(uow, photos, contents)
+    )
+
+
+def _issued_pdfs(
+    uow: UnitOfWork, photos: PhotoStore, contents: tuple[NoticeContent | RecordContent, ...]
+) -> tuple[tuple[str, bytes], ...]:
+    """The frozen PDFs of the issued notices among `contents` (store/issued_pdfs.py)."""
+    kept = issued_pdfs_in(photos.root.parent)
+    found = []
+    for content in contents:
+        if isinstance(content, NoticeContent):
+            notice = uow.session.get(Notice, content.notice_id)
+            if notice is not None and notice.pdf_sha256 and notice.status != NoticeStatus.DRAFT:
+                found.append((notice.id, kept.get(notice.pdf_sha256)))
+    return tuple(found)

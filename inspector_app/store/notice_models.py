@@ -53,6 +53,9 @@ class Notice(Synced, Base):
     current_deadline: Mapped[date | None] = mapped_column(Date, default=None)
     closed_on: Mapped[date | None] = mapped_column(Date, default=None)
     closed_by: Mapped[str] = mapped_column(String(100), default="")
+    # sha256 of the issued PDF's bytes (migration 0009): the frozen file in issued/ that
+    # every reprint gives back byte for byte; set once at issue, as the server records it.
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class NoticeFinding(Synced, Base):

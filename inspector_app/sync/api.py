@@ -23,7 +23,14 @@ from urllib3.util.retry import Retry
 from inspector_app.protocol.auth import LoginIn, LoginOut, UserOut
 from inspector_app.protocol.base import PROTOCOL_VERSION
 from inspector_app.protocol.blobs import UploadOut
-from inspector_app.protocol.numbering import BulletinNumberIn, BulletinNumberOut
+from inspector_app.protocol.issuing import IssuedPdfOut
+from inspector_app.protocol.numbering import (
+    BulletinNumberIn,
+    BulletinNumberOut,
+    NumberIn,
+    NumberOut,
+    WithdrawIn,
+)
 from inspector_app.protocol.sync import PullOut, PushIn, PushOut, RecordsIn, RecordsOut
 from inspector_app.sync import errors
 from inspector_app.sync.http import default_retry, make_session
@@ -245,3 +252,28 @@ class ServerApi:
             raise errors.ServerRefused(
                 200, "下载的文件与其校验值不符。/ The downloaded file does not match its hash."
             )
+
+    # --- notices (签发: numbering and the issued PDF; online only) ---
+
+    def number_notice(self, notice_id: str, *, organ_code: str, year: int) -> NumberOut:
+        """The notice's official number; a retried request gets the same one back."""
+        body = NumberIn(organ_code=organ_code, year=year)
+        response = self._call("POST", f"notices/{notice_id}/number", json=body.model_dump())
+        return NumberOut.model_validate(response.json())
+
+    def withdraw_number(self, notice_id: str, reason: str) -> NumberOut:
+        body = WithdrawIn(reason=reason)
+        response = self._call(
+            "POST", f"notices/{notice_id}/number/withdraw", json=body.model_dump()
+        )
+        return NumberOut.model_validate(response.json())
+
+    def put_issued_pdf(self, notice_id: str, pdf: bytes) -> IssuedPdfOut:
+        """Sends the issued PDF; the server keeps it and records its sha256 and digest."""
+        response = self._call(
+            "PUT",
+            f"notices/{notice_id}/pdf",
+            data=pdf,
+            headers={"Content-Type": "application/pdf"},
+        )
+        return IssuedPdfOut.model_validate(response.json())

@@ -157,6 +157,10 @@ def _valid_request(world: World, method: str, path: str) -> dict[str, Any]:
             "data": _notice_pdf(world.notice),
             "headers": {"Content-Type": "application/pdf"},
         },
+        ("PUT", "/api/v1/notices/{notice_id}/pdf"): {
+            "data": _notice_pdf(world.notice),
+            "headers": {"Content-Type": "application/pdf"},
+        },
         ("POST", "/api/v1/admin/users"): {
             "json": {"username": "intruder", "password": PASSWORD, "role": "admin"}
         },

@@ -219,9 +219,11 @@ def test_a_submit_after_findings_is_queued_after_them_not_merged_into_the_create
     assert mine[0][0] < finding_n < mine[1][0]
 
 
-def test_a_lifecycle_step_still_merges_while_nothing_was_queued_after_it(
+def test_each_step_of_a_lifecycle_stays_its_own_entry_even_with_nothing_queued_between(
     seeded_store: Store,
 ) -> None:
+    """submitted, then returned: merged, the server would see draft → returned, which the
+    lifecycle does not allow; each step is checked as one transition."""
     from inspector_app.services import inspections as ops
     from tests.builders import start_with_a_problem
 
@@ -233,5 +235,5 @@ def test_a_lifecycle_step_still_merges_while_nothing_was_queued_after_it(
         ops.review_inspection(uow, inspection_id, approve=False, comment="请补充照片")
         uow.commit()
     mine = [e for e in _outbox(seeded_store) if e.record_id == inspection_id]
-    assert [e.fields.get("status") for e in mine] == ["draft", "returned"]
+    assert [e.fields.get("status") for e in mine] == ["draft", "submitted", "returned"]
     assert mine[-1].fields["review_comment"] == "请补充照片"

@@ -25,7 +25,12 @@ MAX_JSON_BODY = 1024 * 1024
 # The routes that take photo bytes rather than JSON: whole PUT and resumable PATCH parts.
 _BLOB_BODY = re.compile(r"^/api/v1/blobs/[^/]+(/uploads/[^/]+)?$")
 PDF_BODY_PATH = "/api/v1/notices/verify/pdf"  # a notice PDF to check (核验)
+_ISSUED_PDF = re.compile(r"^/api/v1/notices/[^/]+/pdf$")  # an issued notice's PDF (签发)
 TOO_LARGE = "请求过大。/ Request too large."
+PDF_TOO_LARGE = (
+    f"通知书 PDF 超过大小上限（{MAX_PDF_BYTES // (1024 * 1024)} MiB）。/ "
+    f"The notice PDF is over the size limit ({MAX_PDF_BYTES // (1024 * 1024)} MiB)."
+)
 TOO_SLOW = "请求体发送过慢，已中断。/ The request body arrived too slowly; it was cut off."
 _CLOSE = {"Connection": "close"}  # the rest of the body is never read: end the connection
 
@@ -46,7 +51,16 @@ def body_limit(method: str, path: str) -> int:
         return MAX_BLOB_BYTES
     if method == "POST" and path == PDF_BODY_PATH:
         return MAX_PDF_BYTES
+    if method == "PUT" and _ISSUED_PDF.match(path):
+        return MAX_PDF_BYTES
     return MAX_JSON_BODY
+
+
+def too_large(method: str, path: str) -> str:
+    """What a body over this route's limit is told."""
+    if body_limit(method, path) == MAX_PDF_BYTES and not _BLOB_BODY.match(path):
+        return PDF_TOO_LARGE
+    return TOO_LARGE
 
 
 class BodyRefused(HTTPException):
@@ -68,17 +82,21 @@ class BodyLimits:
             return
         limit = body_limit(scope["method"], scope["path"])
         declared = dict(scope["headers"]).get(b"content-length", b"")
+        refusal = too_large(scope["method"], scope["path"])
         if declared.isdigit() and int(declared) > limit:
-            await JSONResponse({"detail": TOO_LARGE}, 413, headers=_CLOSE)(scope, receive, send)
+            await JSONResponse({"detail": refusal}, 413, headers=_CLOSE)(scope, receive, send)
             return
-        await self.app(scope, _BoundedBody(receive, limit, self.timing), send)
+        await self.app(scope, _BoundedBody(receive, limit, self.timing, refusal), send)
 
 
 class _BoundedBody:
     """`receive` that counts the body's bytes and times its parts until it is complete."""
 
-    def __init__(self, receive: Receive, limit: int, timing: BodyTiming) -> None:
+    def __init__(
+        self, receive: Receive, limit: int, timing: BodyTiming, refusal: str = TOO_LARGE
+    ) -> None:
         self.receive = receive
+        self.refusal = refusal
         self.limit = limit
         self.timing = timing
         self.received = 0
@@ -99,7 +117,7 @@ class _BoundedBody:
         self.received += len(message.get("body", b""))
         self.complete = not message.get("more_body", False)
         if self.received > self.limit:
-            raise BodyRefused(413, TOO_LARGE)
+            raise BodyRefused(413, self.refusal)
         elapsed = time.monotonic() - self.started
         if (
             not self.complete

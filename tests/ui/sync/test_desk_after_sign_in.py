@@ -40,4 +40,4 @@ def test_a_supervisor_gets_the_review_tab_after_signing_in_and_after_a_restart(
     again = open_window()  # no sign-in, no server asked: the folder remembers the role
     laptop_runner.wait_idle()
     qtbot.waitUntil(again.nav.isVisible)
-    assert again.role == "supervisor" and again.nav.keys() == ("home", "review")
+    assert again.role == "supervisor" and again.nav.keys() == ("home", "review", "dashboard")
