@@ -51,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=2026, help="random seed")
 
     export = commands.add_parser(
-        "export", help="write a notice or record sheet as PDF, or the ledger as xlsx"
+        "export",
+        help="write a notice, record sheet or bulletin (通报) as PDF, or the ledger as xlsx",
     )
     kinds = export.add_subparsers(dest="kind", required=True)
     for kind, what in (("notice", "整改通知书 PDF"), ("record", "检查记录表 PDF")):
@@ -79,6 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="do not copy the photos into the folder <name>-照片 beside the workbook",
     )
+    from inspector_app.commands import bulletin
+
+    report = kinds.add_parser("bulletin", help="通报 PDF of a period or a campaign")
+    report.add_argument("--data-dir", help=data_help, default=argparse.SUPPRESS)
+    report.add_argument("-o", "--output", required=True, help="the PDF file")
+    report.add_argument("--issued-on", help="成文日期 YYYY-MM-DD (default: the bureau's today)")
+    bulletin.add_arguments(report)
 
     verify = commands.add_parser(
         "verify",
@@ -243,6 +251,10 @@ def _export(args: argparse.Namespace) -> int:
     from inspector_app.services import documents as docs
     from inspector_app.settings import load_settings
 
+    if args.kind == "bulletin":
+        from inspector_app.commands.bulletin import run_export_bulletin
+
+        return run_export_bulletin(args, resolve_data_dir(args.data_dir))
     settings = load_settings()
     unit = getattr(args, "unit", None)
     try:

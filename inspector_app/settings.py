@@ -40,6 +40,11 @@ class Settings:
     contact_phone: str = ""
     copy_to: list[str] = field(default_factory=list)  # 抄送机关 in the notice's 版记
     printing_office: str = ""  # 印发机关 in the 版记; empty: the issuer itself
+    # 通报: its own number series (代字 + 〔year〕 + serial), empty: issuer_code + "通";
+    # 红黑榜 thresholds in percent of problems rectified (NOTES.md §4.2).
+    bulletin_code: str = ""
+    red_list_rate: int = 90  # 红榜: at least this
+    black_list_rate: int = 85  # 黑榜: below this
 
 
 def settings_path() -> Path:

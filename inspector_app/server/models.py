@@ -77,6 +77,36 @@ class IssuedNumber(ServerBase):
     withdrawal_reason: Mapped[str] = mapped_column(Text, default="")
 
 
+class BulletinCounter(ServerBase):
+    """The last serial of a 通报 series (migration 0010): per 代字 and year, apart from the
+    notices' counter, so a bulletin never takes a notice's number or leaves a gap in it."""
+
+    __tablename__ = "bulletin_counter"
+
+    organ_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_serial: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class IssuedBulletinNumber(ServerBase):
+    """Every bulletin number given, with the period it was asked for; never reused."""
+
+    __tablename__ = "issued_bulletin_number"
+    __table_args__ = (UniqueConstraint("organ_code", "year", "serial"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    organ_code: Mapped[str] = mapped_column(String(32))
+    year: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(64), unique=True)
+    bulletin_id: Mapped[str] = mapped_column(String(36), unique=True)
+    period_from: Mapped[str] = mapped_column(String(10))
+    period_to: Mapped[str] = mapped_column(String(10))
+    campaign_id: Mapped[str] = mapped_column(String(36), default="")
+    issued_by: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    issued_at: Mapped[datetime]
+
+
 class NoticeDigest(ServerBase):
     """The canonical content digest of a numbered notice's issued PDF (核验, migration
     0008): recorded once by a supervisor, never changed, looked up by digest or by id."""

@@ -24,7 +24,13 @@ from inspector_app.protocol.auth import LoginIn, LoginOut, UserOut
 from inspector_app.protocol.base import PROTOCOL_VERSION
 from inspector_app.protocol.blobs import UploadOut
 from inspector_app.protocol.issuing import IssuedPdfOut
-from inspector_app.protocol.numbering import NumberIn, NumberOut, WithdrawIn
+from inspector_app.protocol.numbering import (
+    BulletinNumberIn,
+    BulletinNumberOut,
+    NumberIn,
+    NumberOut,
+    WithdrawIn,
+)
 from inspector_app.protocol.sync import PullOut, PushIn, PushOut, RecordsIn, RecordsOut
 from inspector_app.sync import errors
 from inspector_app.sync.http import default_retry, make_session
@@ -149,6 +155,15 @@ class ServerApi:
     def logout(self) -> None:
         self._call("POST", "auth/logout")
         self.token = None
+
+    # --- numbering ---
+
+    def bulletin_number(self, bulletin_id: str, wanted: BulletinNumberIn) -> BulletinNumberOut:
+        """The 通报's number from the server's bulletin series (the same one on a retry)."""
+        response = self._call(
+            "POST", f"bulletins/{bulletin_id}/number", json=wanted.model_dump(mode="json")
+        )
+        return BulletinNumberOut.model_validate(response.json())
 
     # --- records ---
 

@@ -31,6 +31,7 @@ def _concrete(path: str) -> str:
         .replace("{username}", "zhang")
         .replace("{notice_id}", str(uuid.uuid4()))
         .replace("{upload_id}", str(uuid.uuid4()))
+        .replace("{bulletin_id}", str(uuid.uuid4()))
     )
 
 

@@ -11,6 +11,7 @@ from inspector_app.server.api.routes import (
     admin,
     auth,
     blobs,
+    bulletins,
     issued_pdf,
     numbering,
     reference,
@@ -23,5 +24,15 @@ api_router = APIRouter(
     dependencies=[Depends(check_protocol)],
     responses=errors(400, 401, 413, 422, 426),
 )
-for module in (auth, numbering, issued_pdf, verification, admin, reference, blobs, sync):
+for module in (
+    auth,
+    numbering,
+    bulletins,
+    issued_pdf,
+    verification,
+    admin,
+    reference,
+    blobs,
+    sync,
+):
     api_router.include_router(module.router)
