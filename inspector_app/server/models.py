@@ -78,7 +78,7 @@ class IssuedNumber(ServerBase):
 
 
 class BulletinCounter(ServerBase):
-    """The last serial of a 通报 series (migration 0010): per 代字 and year, apart from the
+    """The last serial of a 通报 series (migration 0009): per 代字 and year, apart from the
     notices' counter, so a bulletin never takes a notice's number or leaves a gap in it."""
 
     __tablename__ = "bulletin_counter"
