@@ -44,6 +44,8 @@ INJECTED = sorted(SERVER_OWNED | {"team", "role", "created_by", "issued_by", "ac
 DIGEST = "c" * 64  # the content digest recorded for the team's notice
 # Knowing a photo's sha256 means having its bytes already, so these reveal nothing:
 # HEAD tells a client it can skip an upload, and anyone may upload bytes they hold.
+# A 通报 is the bureau's, numbered in one series for every team: no team's object to hide.
+BUREAU_WIDE = {("POST", "/api/v1/bulletins/{bulletin_id}/number")}
 OPEN_BY_HASH = {
     ("HEAD", "/api/v1/blobs/{sha256}"),
     ("PUT", "/api/v1/blobs/{sha256}"),
@@ -130,12 +132,16 @@ def _build_world(server: RunningServer, tmp_path: Path) -> World:
     )
 
 
+BULLETIN = "5b0f3c2e-8a41-5d7e-9c1a-2f6e4d8b7a10"  # a bulletin id as the client makes one
+
+
 def _target(world: World, path: str) -> str:
     return (
         path.replace("{sha256}", world.sha256)
         .replace("{notice_id}", world.notice)
         .replace("{upload_id}", world.upload_id)
         .replace("{username}", "zhang")
+        .replace("{bulletin_id}", BULLETIN)
     )
 
 
@@ -150,6 +156,14 @@ def _valid_request(world: World, method: str, path: str) -> dict[str, Any]:
             "json": {"reason": "文书内容有误，撤回重发"}
         },
         ("POST", "/api/v1/notices/{notice_id}/digest"): {"json": {"digest": DIGEST}},
+        ("POST", "/api/v1/bulletins/{bulletin_id}/number"): {
+            "json": {
+                "organ_code": "伊营商监通",
+                "year": 2026,
+                "period_from": "2026-11-01",
+                "period_to": "2026-11-30",
+            }
+        },
         ("POST", "/api/v1/notices/verify"): {
             "json": {"digest": DIGEST, "code": verification_code(world.notice)}
         },
@@ -259,7 +273,7 @@ def test_the_other_team_can_neither_reach_nor_list_a_teams_objects(
     before = _snapshot(server.db)
     reached, leaked = {}, {}
     for method, path in ROUTES:
-        if (method, path) in OPEN_BY_HASH or path.startswith("/api/v1/auth/"):
+        if (method, path) in OPEN_BY_HASH | BUREAU_WIDE or path.startswith("/api/v1/auth/"):
             continue
         request = _valid_request(world, method, path)
         response = requests.request(
