@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.notice import format_notice_number
 from inspector_app.server.models import BulletinCounter, IssuedBulletinNumber
+from inspector_app.server.numbering import next_serial
 
 
 def allocate_bulletin(
@@ -31,23 +30,12 @@ def allocate_bulletin(
     ).first()
     if found is not None:
         return found, False
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    session.execute(
-        insert(BulletinCounter)
-        .values(organ_code=organ_code, year=year, last_serial=0)
-        .on_conflict_do_nothing(index_elements=["organ_code", "year"])
-    )
-    counter = session.scalars(
-        select(BulletinCounter)
-        .where(BulletinCounter.organ_code == organ_code, BulletinCounter.year == year)
-        .with_for_update()
-    ).one()
-    counter.last_serial += 1
+    serial = next_serial(session, BulletinCounter, organ_code=organ_code, year=year)
     issued = IssuedBulletinNumber(
         organ_code=organ_code,
         year=year,
-        serial=counter.last_serial,
-        number=format_notice_number(organ_code, year, counter.last_serial),
+        serial=serial,
+        number=format_notice_number(organ_code, year, serial),
         bulletin_id=bulletin_id,
         period_from=period_from,
         period_to=period_to,
