@@ -14,6 +14,7 @@ from inspector_app.services.campaigns import create_campaign
 from inspector_app.services.reference_data import reference_id
 from inspector_app.settings import Settings
 from inspector_app.store.store import Store
+from inspector_app.ui.fonts import choose_ui_font
 from inspector_app.ui.i18n import install_language
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.store_runner import StoreRunner
@@ -21,6 +22,12 @@ from inspector_app.ui.store_runner import StoreRunner
 
 @pytest.fixture(autouse=True)
 def chinese_ui(qapp: QApplication) -> Iterator[None]:
+    """The app's language and UI font, as `inspector_app.ui.app` sets them at start.
+
+    The font is set for every test, not left to whichever test happened to set it first:
+    with the default font a layout test passed that failed with the app's CJK font.
+    """
+    choose_ui_font(qapp)
     install_language("zh_CN")
     yield
     install_language("zh_CN")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -37,6 +37,18 @@ def _wrapping(text: str = "", style: str = "") -> QLabel:
     if style:
         label.setStyleSheet(style)
     return label
+
+
+class _RoomFillingText(QPlainTextEdit):
+    """A description box that asks only for its minimum and takes the room that is left.
+
+    The pane's wrapping labels make the scroll area size the body by height-for-width,
+    which adds up preferred heights; QPlainTextEdit's preferred 192 px pushed the photo
+    row off the pane at 1280×720 for items with long guidance.
+    """
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
 
 
 class FindingPanel(QScrollArea):
@@ -84,7 +96,7 @@ class FindingPanel(QScrollArea):
             results.addWidget(button)
             self.result_buttons[result] = button
         self.photo_warning = _wrapping(style="color: #c62828; font-weight: bold")
-        self.description = QPlainTextEdit()
+        self.description = _RoomFillingText()
         self.description.setPlaceholderText(self.tr("写下现场看到的情况：时间、窗口、人员、经过"))
         self.description.setMinimumHeight(72)
         self.description.setTabChangesFocus(True)
