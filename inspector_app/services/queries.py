@@ -303,6 +303,7 @@ class NewInspectionChoices:
     campaigns: tuple[CampaignChoice, ...]
     templates: tuple[Choice, ...]
     sites: tuple[Choice, ...]
+    account: str = ""  # who opens a sealed plan from here ("" before the first sync)
 
 
 def new_inspection_choices(uow: UnitOfWork) -> NewInspectionChoices:
@@ -321,4 +322,4 @@ def new_inspection_choices(uow: UnitOfWork) -> NewInspectionChoices:
             select(Site).where(Site.deleted.is_(False)).order_by(Site.code)
         )
     )
-    return NewInspectionChoices(campaigns, templates, sites)
+    return NewInspectionChoices(campaigns, templates, sites, sealed_plans.current_user(uow))
