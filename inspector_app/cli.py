@@ -105,9 +105,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sync.add_argument("--json", action="store_true", help="print the summary as one JSON object")
 
-    from inspector_app.commands import review
+    from inspector_app.commands import campaigns, review
 
     review.register(commands, data_help)
+    campaigns.register(commands, data_help)
 
     listing = commands.add_parser("list", help="list inspections")
     listing.add_argument("--data-dir", help=data_help, default=argparse.SUPPRESS)
@@ -174,6 +175,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from inspector_app.commands import review
 
             return review.run(args, resolve_data_dir(args.data_dir))
+        if args.command == "campaigns":
+            from inspector_app.commands import campaigns
+
+            return campaigns.run(args, resolve_data_dir(args.data_dir))
         if args.command == "sync":
             from inspector_app.sync.command import run_sync_command
 

@@ -25,6 +25,7 @@ Entity = Literal[
     "rectification_feedback",
     "notice_event",
     "amendment",
+    "plan_opening",
 ]
 # Every record carries these in its fields (client-generated id and timestamps).
 COMMON_FIELDS = frozenset({"id", "created_at", "updated_at"})
@@ -56,6 +57,8 @@ class EntitySpec:
     writers: frozenset[str] = frozenset()
     # Never change once written: a new version is published instead.
     immutable: frozenset[str] = frozenset()
+    # Written once and never edited or deleted afterwards (a record of who did what).
+    append_only: bool = False
     # Only supervisors change these (an inspector may create them at their initial value).
     reviewer_fields: frozenset[str] = frozenset()
     # Lifecycle fields and the state a new record starts in.
@@ -255,6 +258,13 @@ ENTITIES: dict[str, EntitySpec] = {
             }
         ),
         writers=INSPECTORS,
+    ),
+    # 启封 of a campaign's sealed plan (store migration 0010): append-only, taken only
+    # from the campaign's own team, and audited (server/sealed_plans.py).
+    "plan_opening": EntitySpec(
+        frozenset({"campaign_id", "opened_by", "opened_at"}),
+        writers=INSPECTORS,
+        append_only=True,
     ),
 }
 assert set(ENTITIES) == set(get_args(Entity)), "every synced entity has one registry entry"

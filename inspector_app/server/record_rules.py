@@ -23,6 +23,7 @@ from inspector_app.domain.notice import (
     NOTICE_LIFECYCLE,
 )
 from inspector_app.protocol.entities import ENTITIES
+from inspector_app.server import sealed_plans
 from inspector_app.server.access import Refused
 from inspector_app.server.models import SyncRecord, User
 
@@ -60,6 +61,10 @@ READ_ONLY = Refused(
     "This record is submitted or issued and cannot be edited; record an amendment instead."
 )
 
+APPEND_ONLY = Refused(
+    "此类记录一经写入不能修改或删除。/ This kind of record cannot be changed or deleted."
+)
+
 Lookup = Callable[[str, str | None], SyncRecord | None]
 
 
@@ -74,6 +79,11 @@ def check(
     """Raises Refused for an edit the record's lifecycle or the caller's role forbids."""
     old = before.data if before is not None else {}
     changed = {name for name, value in fields.items() if old.get(name) != value}
+    spec = ENTITIES.get(entity)
+    if spec is not None and spec.append_only and (deleted or (before is not None and changed)):
+        raise APPEND_ONLY  # the same content again (a re-push after a restore) is no edit
+    if entity == sealed_plans.ENTITY and before is None:
+        sealed_plans.check(user, fields, lookup)
     for name in fields:
         lifecycle = LIFECYCLE_FIELDS.get((entity, name))
         if lifecycle is not None and (name in changed or before is None):

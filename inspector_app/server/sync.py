@@ -34,7 +34,7 @@ from inspector_app.protocol.sync import (
     RecordRef,
     RecordsOut,
 )
-from inspector_app.server import audit, field_rules, record_rules
+from inspector_app.server import audit, field_rules, record_rules, sealed_plans
 from inspector_app.server.access import AccessPolicy, Refused
 from inspector_app.server.blob_refs import blob_refs, held_for, record_refs
 from inspector_app.server.blob_refs import may_read_blob as may_read_blob  # routes/blobs.py
@@ -213,6 +213,8 @@ def push(session: Session, user: User, batch: PushIn, access: AccessPolicy) -> P
                     after=audit.digest(after.data),
                 )
             )
+            if mutation.entity == sealed_plans.ENTITY and before is None:
+                events.append(sealed_plans.audit_entry(user, after))
             applied[mutation.mutation_id] = AppliedMutation(
                 mutation_id=mutation.mutation_id,
                 user_id=user.id,

@@ -11,8 +11,10 @@ from inspector_app.domain.checklist import ChecklistTemplate
 from inspector_app.domain.finding import FindingResult, Severity
 from inspector_app.domain.inspection import InspectionMode, InspectionStatus
 from inspector_app.domain.record_facts import RecordFacts
+from inspector_app.services import sealed_plans
 from inspector_app.services.inspections import get_template, inspection_or_error
 from inspector_app.services.record_facts import facts_of
+from inspector_app.services.sealed_plans import Opening
 from inspector_app.services.summaries import InspectionSummary, summaries_from_rows
 from inspector_app.store.home_list import HOME_LIST_SQL
 from inspector_app.store.models import (
@@ -239,14 +241,59 @@ class CampaignChoice:
     id: str
     title: str
     template_id: str
-    planned_site_ids: tuple[str, ...]
+    planned_site_ids: tuple[str, ...]  # empty while the plan is sealed
     team: tuple[str, ...]
     inspected_site_ids: frozenset[str] = frozenset()  # submitted or approved in this campaign
+    # A sealed plan (services/sealed_plans.py) shows only how many sites it holds.
+    sealed: bool = False
+    planned_count: int = 0
+    openings: tuple[Opening, ...] = ()  # who opened the plan, as far as this laptop knows
 
     @property
     def open_site_ids(self) -> tuple[str, ...]:
         """Planned sites still to visit: the form offers these first."""
         return tuple(s for s in self.planned_site_ids if s not in self.inspected_site_ids)
+
+
+def campaign_choices(uow: UnitOfWork, campaign_id: str | None = None) -> tuple[CampaignChoice, ...]:
+    """The live campaigns (or the one named), newest first, their plans sealed unless this
+    laptop's account opened them."""
+    query = select(Campaign).where(Campaign.deleted.is_(False))
+    if campaign_id is not None:
+        query = query.where(Campaign.id == campaign_id)
+    campaigns = list(uow.session.scalars(query.order_by(Campaign.starts_on.desc())))
+    inspected: dict[str, set[str]] = {}
+    for found_in, site_id in uow.session.execute(
+        select(Inspection.campaign_id, Inspection.site_id)
+        .where(
+            Inspection.campaign_id.in_([c.id for c in campaigns]),
+            Inspection.deleted.is_(False),
+            Inspection.status.in_((InspectionStatus.SUBMITTED, InspectionStatus.APPROVED)),
+        )
+        .distinct()
+    ):
+        inspected.setdefault(found_in, set()).add(site_id)
+    opened = sealed_plans.openings_by_campaign(uow)
+    me = sealed_plans.current_user(uow)
+    choices = []
+    for c in campaigns:
+        openings = tuple(opened.get(c.id, ()))
+        opened_here = bool(me) and any(o.opened_by == me for o in openings)
+        sealed = bool(c.planned_site_ids) and not opened_here
+        choices.append(
+            CampaignChoice(
+                c.id,
+                c.title,
+                c.template_id,
+                () if sealed else tuple(c.planned_site_ids),
+                tuple(c.team),
+                frozenset(inspected.get(c.id, ())),
+                sealed=sealed,
+                planned_count=len(c.planned_site_ids),
+                openings=openings,
+            )
+        )
+    return tuple(choices)
 
 
 @dataclass(frozen=True)
@@ -256,33 +303,11 @@ class NewInspectionChoices:
     campaigns: tuple[CampaignChoice, ...]
     templates: tuple[Choice, ...]
     sites: tuple[Choice, ...]
+    account: str = ""  # who opens a sealed plan from here ("" before the first sync)
 
 
 def new_inspection_choices(uow: UnitOfWork) -> NewInspectionChoices:
-    inspected: dict[str, set[str]] = {}
-    for campaign_id, site_id in uow.session.execute(
-        select(Inspection.campaign_id, Inspection.site_id)
-        .where(
-            Inspection.campaign_id.is_not(None),
-            Inspection.deleted.is_(False),
-            Inspection.status.in_((InspectionStatus.SUBMITTED, InspectionStatus.APPROVED)),
-        )
-        .distinct()
-    ):
-        inspected.setdefault(campaign_id, set()).add(site_id)
-    campaigns = tuple(
-        CampaignChoice(
-            c.id,
-            c.title,
-            c.template_id,
-            tuple(c.planned_site_ids),
-            tuple(c.team),
-            frozenset(inspected.get(c.id, ())),
-        )
-        for c in uow.session.scalars(
-            select(Campaign).where(Campaign.deleted.is_(False)).order_by(Campaign.starts_on.desc())
-        )
-    )
+    campaigns = campaign_choices(uow)
     templates = tuple(
         Choice(t.id, f"{t.name}（第{t.version}版）")
         for t in uow.session.scalars(
@@ -297,4 +322,4 @@ def new_inspection_choices(uow: UnitOfWork) -> NewInspectionChoices:
             select(Site).where(Site.deleted.is_(False)).order_by(Site.code)
         )
     )
-    return NewInspectionChoices(campaigns, templates, sites)
+    return NewInspectionChoices(campaigns, templates, sites, sealed_plans.current_user(uow))

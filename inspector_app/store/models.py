@@ -135,6 +135,22 @@ class Campaign(Synced, Base):
     team: Mapped[list] = mapped_column(JSON, default=list)
 
 
+class PlanOpening(Synced, Base):
+    """启封: a campaign's sealed 暗访 plan opened by one account (migration 0010).
+
+    Written once by `services.sealed_plans.open_plan` and never edited; the server takes
+    it only from the campaign's own team and writes it into its audit log, so who saw the
+    planned halls, and when, is on record.
+    """
+
+    __tablename__ = "plan_opening"
+    __sync_entity__ = "plan_opening"
+
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaign.id"), index=True)
+    opened_by: Mapped[str] = mapped_column(String(64))  # the account name, as the server knows it
+    opened_at: Mapped[datetime] = mapped_column()
+
+
 # --- inspection work recorded on the laptop ---
 
 

@@ -282,7 +282,11 @@ class MainWindow(QMainWindow):
             )
             return
         dialog = NewInspectionDialog(
-            choices, self.settings.team, self, inspector=self.settings.inspector_name
+            choices,
+            self.settings.team,
+            self,
+            inspector=self.settings.inspector_name,
+            runner=self.runner,
         )
         if dialog.exec() != NewInspectionDialog.DialogCode.Accepted:
             return

@@ -619,7 +619,7 @@
         <translation>This laptop has no checklist templates or sites yet; sync first or load demo data.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="333"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="337"/>
         <source>已自动保存 {0}</source>
         <translation>Saved automatically at {0}</translation>
     </message>
@@ -627,87 +627,147 @@
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="90"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="108"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="97"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="116"/>
         <source>（不属于专项行动）</source>
         <translation>(no campaign)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="104"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="123"/>
+        <source>启封计划…</source>
+        <translation>Open the plan…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="135"/>
         <source>检查组成员，用逗号分隔</source>
         <translation>Team members, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="121"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="152"/>
         <source>备注（可选）</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="127"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="158"/>
         <source>专项行动</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="128"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="159"/>
         <source>检查表</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="160"/>
+        <source>暗访计划</source>
+        <translation>Sealed plan</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="163"/>
         <source>检查地点</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="164"/>
         <source>检查组成员</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="165"/>
         <source>检查方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="132"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="166"/>
         <source>到达时间</source>
         <translation>Arrival time</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="133"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="167"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="138"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="172"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="139"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="173"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="245"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="155"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="189"/>
         <source>★ {0}</source>
         <translation>★ {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="158"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="192"/>
         <source>{0}（本专项已检查）</source>
         <translation>{0} (already inspected in this campaign)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="172"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="211"/>
+        <source>{0} 个计划点位（未启封）</source>
+        <translation>{0} planned sites (sealed)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="213"/>
+        <source>{0} 个计划点位（已启封，标 ★）</source>
+        <translation>{0} planned sites (opened, marked ★)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="221"/>
+        <source>{0} 于 {1} 启封</source>
+        <translation>{0} on {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="227"/>
+        <source>另有 {0} 次</source>
+        <translation>{0} more</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="228"/>
+        <source>启封记录：{0}</source>
+        <translation>Opened by: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="228"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="236"/>
+        <source>启封暗访计划？</source>
+        <translation>Open the sealed plan?</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="239"/>
+        <source>启封后将显示「{0}」的 {1} 个计划点位。
+
+启封人（{2}）和启封时间将被记录，同步后写入服务器的审计日志，科室负责人可以看到。启封后不能撤销。</source>
+        <translation>Opening shows the {1} planned sites of “{0}”.
+
+Who opened it ({2}) and when is recorded and, after the next sync, written to the server&apos;s audit log, where supervisors can see it. Opening cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="244"/>
+        <source>启封</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="268"/>
         <source>请至少填写一名检查组成员。</source>
         <translation>Enter at least one team member.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="176"/>
+        <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="272"/>
         <source>请选择检查表和检查地点。</source>
         <translation>Choose a checklist and a site.</translation>
     </message>

@@ -14,9 +14,11 @@ from sqlalchemy import select
 from inspector_app.domain import bureau_time
 from inspector_app.domain.inspection import InspectionMode
 from inspector_app.services import inspections as ops
+from inspector_app.services import sealed_plans
 from inspector_app.services.reference_data import reference_id
 from inspector_app.settings import Settings
 from inspector_app.store.models import Inspection
+from inspector_app.sync import state
 from inspector_app.ui.home.new_inspection_dialog import NewInspectionDialog
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.settings_dialog import SettingsDialog
@@ -126,9 +128,18 @@ def _inspect(window: MainWindow, campaign_id: str, site_id: str, *, submit: bool
         uow.commit()
 
 
+def _open_plan_as(window: MainWindow, campaign_id: str, username: str) -> None:
+    """Signed in once as `username`, who opened the campaign's sealed plan already."""
+    with window.runner.store.unit_of_work() as uow:
+        state.put(uow.session, "username", username)
+        sealed_plans.open_plan(uow, campaign_id)
+        uow.commit()
+
+
 def test_a_planned_site_loses_its_star_once_its_inspection_is_submitted(
     window: MainWindow, campaign_id: str
 ) -> None:
+    _open_plan_as(window, campaign_id, "zhang")
     before = _site_texts(window)
     assert before[:2] == ["★ 伊美区政务服务中心", "★ 乌翠区政务服务中心"]
 

@@ -1,5 +1,10 @@
 """New inspection: campaign (its template and planned sites first), site, team, mode, time.
 
+A campaign's plan is sealed (services/sealed_plans.py): until the account at this
+laptop opens it, the form names no planned site, only how many there are; 启封计划
+asks first, saying that who and when will be recorded, and only then shows them.
+Every opening this laptop knows (pulled ones too) is listed under the campaign.
+
 The team always starts with the inspector named in 设置 (the person at the
 laptop), then the default team from 设置, else the campaign's team. Planned
 sites already inspected in the campaign (submitted or approved) lose their ★.
@@ -11,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import (
@@ -23,15 +29,26 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
+    QSizePolicy,
     QWidget,
 )
 
 from inspector_app.domain import bureau_time
 from inspector_app.domain.inspection import MODE_LABELS, InspectionMode
 from inspector_app.services.queries import CampaignChoice, NewInspectionChoices
+from inspector_app.services.sealed_plans import Opening
+from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import pick
+from inspector_app.ui.operations.sealed_plans import open_plan
+
+if TYPE_CHECKING:
+    from inspector_app.ui.store_runner import StoreRunner
+
+SHOWN_OPENINGS = 4  # the newest few; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -85,10 +102,12 @@ class NewInspectionDialog(QDialog):
         parent: QWidget | None = None,
         *,
         inspector: str = "",
+        runner: StoreRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("新建检查"))
         self.choices = choices
+        self.runner = runner
         self.inspector = inspector.strip()
         self.default_team = list(default_team)
         self.campaign = QComboBox()
@@ -100,6 +119,18 @@ class NewInspectionDialog(QDialog):
             self.template.addItem(template.label, template.id)
         self.site = QComboBox()
         self.site.setMaxVisibleItems(20)
+        self.plan_state = QLabel()
+        self.open_plan_button = QPushButton(self.tr("启封计划…"))
+        self.open_plan_button.setAutoDefault(False)  # Enter still starts the inspection
+        self.open_plan_button.clicked.connect(self._ask_open_plan)
+        self.plan_row = QHBoxLayout()
+        self.plan_row.addWidget(self.plan_state, 1)
+        self.plan_row.addWidget(self.open_plan_button)
+        self.plan_openings = QLabel()
+        self.plan_openings.setWordWrap(True)
+        self.plan_openings.setStyleSheet("color: #555")
+        # A wrapped label would take the spare height of a tall dialog.
+        self.plan_openings.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.team = QLineEdit(", ".join(team_with(self.inspector, *default_team)))
         self.team.setPlaceholderText(self.tr("检查组成员，用逗号分隔"))
         self.overt = QRadioButton(pick(MODE_LABELS[InspectionMode.OVERT]))
@@ -126,6 +157,9 @@ class NewInspectionDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("专项行动"), self.campaign)
         form.addRow(self.tr("检查表"), self.template)
+        form.addRow(self.tr("暗访计划"), self.plan_row)
+        form.addRow("", self.plan_openings)
+        self.form = form
         form.addRow(self.tr("检查地点"), self.site)
         form.addRow(self.tr("检查组成员"), self.team)
         form.addRow(self.tr("检查方式"), mode_row)
@@ -166,6 +200,68 @@ class NewInspectionDialog(QDialog):
                 others = self.default_team or list(campaign.team)
                 self.team.setText(", ".join(team_with(self.inspector, *others)))
         self.template.setEnabled(campaign is None)
+        self._show_plan(campaign)
+
+    def _show_plan(self, campaign: CampaignChoice | None) -> None:
+        planned = campaign.planned_count if campaign else 0
+        self.form.setRowVisible(self.plan_row, planned > 0)
+        sealed = campaign is not None and campaign.sealed
+        self.open_plan_button.setVisible(sealed)
+        if sealed:
+            self.plan_state.setText(self.tr("{0} 个计划点位（未启封）").format(planned))
+        else:
+            self.plan_state.setText(self.tr("{0} 个计划点位（已启封，标 ★）").format(planned))
+        openings = campaign.openings if campaign else ()
+        self.form.setRowVisible(self.plan_openings, bool(openings))
+        self.plan_openings.setText(self._openings_text(openings))
+
+    def _openings_text(self, openings: tuple[Opening, ...]) -> str:
+        newest = sorted(openings, key=lambda o: o.opened_at, reverse=True)
+        lines = [
+            self.tr("{0} 于 {1} 启封").format(
+                o.opened_by, f"{bureau_time.local(o.opened_at):%Y-%m-%d %H:%M}"
+            )
+            for o in newest[:SHOWN_OPENINGS]
+        ]
+        if len(newest) > SHOWN_OPENINGS:
+            lines.append(self.tr("另有 {0} 次").format(len(newest) - SHOWN_OPENINGS))
+        return self.tr("启封记录：{0}").format(self.tr("；").join(lines))
+
+    def _ask_open_plan(self) -> None:
+        """Asks first; cancelling leaves the plan sealed and records nothing."""
+        campaign: CampaignChoice | None = self.campaign.currentData()
+        if campaign is None or not campaign.sealed or self.runner is None:
+            return
+        if self.choices.account:  # else the service says why it cannot be opened here
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("启封暗访计划？"), "", parent=self)
+            box.setText(
+                self.tr(
+                    "启封后将显示「{0}」的 {1} 个计划点位。\n\n"
+                    "启封人（{2}）和启封时间将被记录，同步后写入服务器的审计日志，"
+                    "科室负责人可以看到。启封后不能撤销。"
+                ).format(campaign.title, campaign.planned_count, self.choices.account)
+            )
+            confirm = box.addButton(self.tr("启封"), QMessageBox.ButtonRole.AcceptRole)
+            cancel = box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(cancel)
+            box.exec()
+            if box.clickedButton() is not confirm:
+                return
+        self.runner.write(
+            open_plan(campaign_id=campaign.id),
+            self._plan_opened,
+            lambda error: show_error(self, error),
+            initiator=self,
+        )
+
+    def _plan_opened(self, revealed: CampaignChoice) -> None:
+        for i in range(self.campaign.count()):
+            data = self.campaign.itemData(i)
+            if data is not None and data.id == revealed.id:
+                self.campaign.setItemData(i, revealed)
+        current: CampaignChoice | None = self.campaign.currentData()
+        if current is not None and current.id == revealed.id:
+            self._campaign_changed()
 
     def accept(self) -> None:
         if not split_team(self.team.text()):
