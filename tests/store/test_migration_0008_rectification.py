@@ -54,7 +54,7 @@ def test_a_0007_store_with_an_issued_notice_keeps_its_rows_and_gains_the_loop(
     _store_0007(data_dir)
     store = Store.open(data_dir)
     try:
-        assert migrate.current_revision(store.engine) == HEAD_REVISION == "0009"
+        assert migrate.current_revision(store.engine) == HEAD_REVISION
         with store.unit_of_work() as uow:
             notice = uow.session.get(Notice, "n-1")
             assert (notice.number, notice.status, notice.deadline) == (
