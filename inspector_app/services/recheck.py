@@ -124,6 +124,14 @@ def start_recheck(
     return inspection.id
 
 
+def record_recheck_note(uow: UnitOfWork, finding_id: str, note: str) -> None:
+    """What was seen on site, typed before or after choosing 已整改/未整改."""
+    finding, inspection = _item_or_error(uow, finding_id)
+    ensure_editable(inspection.status)
+    if finding.description != note.strip():
+        finding.description = note.strip()
+
+
 def record_recheck_result(
     uow: UnitOfWork,
     finding_id: str,
@@ -133,13 +141,7 @@ def record_recheck_result(
     photos: Sequence[Path] = (),
 ) -> None:
     """已整改 or 未整改 for one item, what was seen (a note), and photos of it."""
-    finding, inspection = finding_or_error(uow, finding_id)
-    if inspection.recheck_of_notice_id is None or finding.recheck_of_id is None:
-        raise ValidationFailed(
-            "recheck.not_a_recheck_item",
-            "这不是复查的检查项，不能记录整改结论。",
-            "This is not a re-inspection item; it has no rectification result.",
-        )
+    finding, inspection = _item_or_error(uow, finding_id)
     ensure_editable(inspection.status)
     if result not in DECIDED:
         raise ValidationFailed(
@@ -286,6 +288,17 @@ def _ensure_no_open_recheck(uow: UnitOfWork, notice_id: str, site_id: str) -> No
             "该通知书在此地点已有一次未完成的复查，请先完成它。",
             "A re-inspection of this notice at this site is still open; finish it first.",
         )
+
+
+def _item_or_error(uow: UnitOfWork, finding_id: str) -> tuple[Finding, Inspection]:
+    finding, inspection = finding_or_error(uow, finding_id)
+    if inspection.recheck_of_notice_id is None or finding.recheck_of_id is None:
+        raise ValidationFailed(
+            "recheck.not_a_recheck_item",
+            "这不是复查的检查项，不能记录整改结论。",
+            "This is not a re-inspection item; it has no rectification result.",
+        )
+    return finding, inspection
 
 
 def _recheck_or_error(uow: UnitOfWork, inspection_id: str) -> Inspection:
