@@ -115,12 +115,14 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="print one JSON array")
 
     from inspector_app.commands.notices import add_notice_commands
+    from inspector_app.commands.recheck import add_recheck_commands
     from inspector_app.commands.rectification import add_rectification_commands
 
     notices = commands.add_parser("notices", help="整改通知书 / rectification notices")
     notice_commands = notices.add_subparsers(dest="notices_command", required=True)
     add_notice_commands(notice_commands)
     add_rectification_commands(notice_commands)
+    add_recheck_commands(notice_commands)
     return parser
 
 

@@ -133,6 +133,8 @@ ENTITIES: dict[str, EntitySpec] = {
                 "identity_shown",
                 "recorder",
                 "cert_nos",
+                # a 复查 of a notice's problems (store migration 0010, services/recheck.py)
+                "recheck_of_notice_id",
             }
         ),
         server_owned=frozenset({"reviewed_by"}),
@@ -159,6 +161,8 @@ ENTITIES: dict[str, EntitySpec] = {
                 "observed_at",
                 "status",
                 "recheck_of_id",
+                # what a 复查 found: rectified or not (store migration 0010)
+                "recheck_result",
             }
         ),
         writers=INSPECTORS,

@@ -17,7 +17,7 @@ MAX_SEQ = 2**31 - 1
 MAX_PAGE = 1000
 CURSOR_TEXT = r"^[0-9]{1,10}$"  # ASCII digits only: "²".isdigit() is true
 # The desktop store's schema versions (store/schema_version.py) this protocol carries.
-OLDEST_SCHEMA, NEWEST_SCHEMA = 1, 10
+OLDEST_SCHEMA, NEWEST_SCHEMA = 1, 11
 
 
 class Mutation(Strict):

@@ -29,6 +29,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from inspector_app.domain.finding import FindingResult, FindingStatus, Severity
 from inspector_app.domain.inspection import InspectionMode, InspectionStatus
+from inspector_app.domain.rectification import VerificationResult
 from inspector_app.store.types import UTCDateTime, new_id, utc_now
 
 
@@ -178,6 +179,11 @@ class Inspection(Synced, Base):
     identity_shown: Mapped[bool] = mapped_column(Boolean, default=False)
     recorder: Mapped[str] = mapped_column(String(50), default="")
     cert_nos: Mapped[dict] = mapped_column(JSON, default=dict)
+    # Added in 0011: a 复查 (services/recheck.py) names the notice whose problems it checks;
+    # its findings point at the original ones by recheck_of_id.
+    recheck_of_notice_id: Mapped[str | None] = mapped_column(
+        ForeignKey("notice.id"), default=None, index=True
+    )
 
 
 class Finding(Synced, Base):
@@ -203,7 +209,15 @@ class Finding(Synced, Base):
     status: Mapped[FindingStatus] = mapped_column(
         enum_column(FindingStatus), default=FindingStatus.RECORDED
     )
-    recheck_of_id: Mapped[str | None] = mapped_column(ForeignKey("finding.id"), default=None)
+    recheck_of_id: Mapped[str | None] = mapped_column(
+        ForeignKey("finding.id"), default=None, index=True
+    )
+    # Added in 0011: on a 复查's finding, the problem's state as found on site (a
+    # domain.rectification.VerificationResult value; "" until recorded). `result` stays
+    # unchecked, so a problem still not rectified is never counted as a new one.
+    recheck_result: Mapped[VerificationResult] = mapped_column(
+        enum_column(VerificationResult), default=VerificationResult.PENDING, server_default=""
+    )
 
 
 class Blob(Base):

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from inspector_app.services.queries import FindingView, NewInspectionChoices
+    from inspector_app.ui.runner.recheck_page import RecheckPage
     from inspector_app.ui.runner.runner_page import RunnerPage
     from inspector_app.ui.store_runner import StoreRunner
     from inspector_app.ui.sync.controller import SyncController
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.runner: StoreRunner | None = None
         self.settings = settings
         self._runner_page: RunnerPage | None = None
+        self._recheck_page: RecheckPage | None = None
         self._home_soon: QTimer | None = None  # made on the first sync change
         self.sync: SyncController | None = None
         self.setWindowTitle(self.tr("四不两直明察暗访现场检查"))
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
             lambda: self.runner_page if self.runner is not None else None,
             self.refresh_home,
             self.activateWindow,
+            lambda: self.recheck_page if self.runner is not None else None,
         )
 
         toolbar = QToolBar(self.tr("工具栏"))
@@ -183,6 +186,20 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
             self._runner_page = page
         return self._runner_page
+
+    @property
+    def recheck_page(self) -> RecheckPage:
+        """The runner's 复查 mode (ui/runner/recheck_page.py), made on first use."""
+        if self._recheck_page is None:
+            from inspector_app.ui.runner.recheck_page import RecheckPage
+
+            assert self.runner is not None
+            page = RecheckPage(self.runner, lambda: self.settings)
+            page.closed.connect(self.navigator.go_home)
+            page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.pages.addWidget(page)
+            self._recheck_page = page
+        return self._recheck_page
 
     # --- navigation ---
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QStackedWidget, QWidget
 
     from inspector_app.ui.home.home_page import HomePage
+    from inspector_app.ui.runner.recheck_page import RecheckPage
     from inspector_app.ui.runner.runner_page import RunnerPage
 
 
@@ -28,9 +29,12 @@ class Navigator:
         runner_page: Callable[[], RunnerPage | None],
         refresh_home: Callable[[], None],
         activate: Callable[[], None],
+        recheck_page: Callable[[], RecheckPage | None] | None = None,
     ) -> None:
-        """`runner_page` gives None while the store is not open; `activate` raises the window."""
+        """`runner_page` gives None while the store is not open; `activate` raises the window;
+        `recheck_page` shows a 复查 (an inspection of a notice's problems) instead."""
         self._pages = pages
+        self._recheck_page = recheck_page or (lambda: None)
         self._home = home
         self._runner_page = runner_page
         self._refresh_home = refresh_home
@@ -45,6 +49,9 @@ class Navigator:
         """The inspection on screen, or None at home."""
         if self.at_home:
             return None
+        recheck = self._shown_recheck()
+        if recheck is not None:
+            return recheck.sheet.inspection_id if recheck.sheet is not None else None
         page = self._runner_page()
         sheet = page.sheet if page is not None else None
         return sheet.id if sheet is not None else None
@@ -66,15 +73,31 @@ class Navigator:
         if page is None:
             return
 
-        def show() -> None:
-            self._pages.setCurrentWidget(page)
+        def show(shown: QWidget) -> None:
+            self._pages.setCurrentWidget(shown)
             self._activate()  # back from a dialog: the keyboard belongs here again
 
-        page.load(inspection_id, then=show)
+        def in_runner() -> None:
+            page.load(inspection_id, then=lambda: show(page))
+
+        recheck = self._recheck_page()
+        if recheck is None:
+            in_runner()
+        else:
+            recheck.load(inspection_id, then=lambda: show(recheck), otherwise=in_runner)
+
+    def _shown_recheck(self) -> RecheckPage | None:
+        recheck = self._recheck_page()
+        current = self._pages.currentWidget()
+        return recheck if recheck is not None and current is recheck else None
 
     def back(self) -> None:
         """From an inspection to the list, saving the text being typed (as 返回列表 does)."""
         if self.at_home:
+            return
+        recheck = self._shown_recheck()
+        if recheck is not None:
+            recheck.leave()  # saves the note being typed, then `closed` brings us home
             return
         page = self._runner_page()
         if page is not None:

@@ -369,112 +369,112 @@
 <context>
     <name>FindingPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="88"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="100"/>
         <source>写下现场看到的情况：时间、窗口、人员、经过</source>
         <translation>Write what you saw: time, window, staff, what happened</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="97"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="109"/>
         <source>点击常用描述，添加到问题描述</source>
         <translation>Click a phrase to add it to the description</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="102"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="114"/>
         <source>工作人员工号或胸牌号</source>
         <translation>Staff number or badge</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="109"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="121"/>
         <source>添加照片… (Ctrl+O)</source>
         <translation>Add photos… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="110"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="122"/>
         <source>粘贴照片 (Ctrl+Shift+V)</source>
         <translation>Paste photo (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="111"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="123"/>
         <source>拍照</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="112"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="124"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="113"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="125"/>
         <source>删除照片</source>
         <translation>Delete photo</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="133"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="145"/>
         <source>工号</source>
         <translation>Badge</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="135"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="147"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="138"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="150"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="139"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="151"/>
         <source>问题描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="140"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="152"/>
         <source>常用描述</source>
         <translation>Quick phrases</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="141"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="153"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="142"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="154"/>
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="143"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="155"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="185"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="197"/>
         <source>{0}号 {1}</source>
         <translation>No. {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="188"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="200"/>
         <source>（未指定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="205"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="217"/>
         <source>检查方法：{0}</source>
         <translation>How to check: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="206"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="218"/>
         <source>依据：{0}</source>
         <translation>Basis: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="209"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="221"/>
         <source>检查表外问题</source>
         <translation>Problems not on the checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="224"/>
+        <location filename="../../inspector_app/ui/runner/finding_panel.py" line="236"/>
         <source>此项不符合时必须附照片，尚未添加。</source>
         <translation>A failed result here needs a photo; none is attached yet.</translation>
     </message>
@@ -568,58 +568,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="59"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="61"/>
         <source>四不两直明察暗访现场检查</source>
         <translation>Unannounced service-hall inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="82"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="85"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="89"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="280"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="92"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="297"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="90"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="93"/>
         <source>打开检查</source>
         <translation>Open inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="91"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="94"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="92"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="95"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="103"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="106"/>
         <source>正在打开数据…</source>
         <translation>Opening data…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="139"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="142"/>
         <source>尚无修改</source>
         <translation>No changes yet</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="106"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="109"/>
         <source>数据目录：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="281"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="298"/>
         <source>本机还没有检查表或检查地点，请先同步或导入演示数据。</source>
         <translation>This laptop has no checklist templates or sites yet; sync first or load demo data.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="337"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="354"/>
         <source>已自动保存 {0}</source>
         <translation>Saved automatically at {0}</translation>
     </message>
@@ -885,6 +885,133 @@ Who opened it ({2}) and when is recorded and, after the next sync, written to th
         <location filename="../../inspector_app/ui/photos/photo_viewer.py" line="296"/>
         <source>标注文字</source>
         <translation>Annotation text</translation>
+    </message>
+</context>
+<context>
+    <name>RecheckItemPanel</name>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_item_panel.py" line="48"/>
+        <source>原发现问题</source>
+        <translation>Problem as first found</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_item_panel.py" line="54"/>
+        <source>原问题没有照片。</source>
+        <translation>The original finding has no photo.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_item_panel.py" line="62"/>
+        <source>单位报告的整改措施：</source>
+        <translation>Measures the unit reported:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_item_panel.py" line="66"/>
+        <source>本次复查</source>
+        <translation>This re-inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_item_panel.py" line="67"/>
+        <source>已整改</source>
+        <translation>Rectified</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_item_panel.py" line="68"/>
+        <source>未整改</source>
+        <translation>Not rectified</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_item_panel.py" line="86"/>
+        <source>现场复查情况（如仍未整改，写明现状）</source>
+        <translation>What the re-inspection found on site (if not rectified, describe how it stands)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_item_panel.py" line="90"/>
+        <source>添加照片…</source>
+        <translation>Add photos…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_item_panel.py" line="94"/>
+        <source>复查说明：</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_item_panel.py" line="96"/>
+        <source>复查照片：</source>
+        <translation>Re-inspection photos:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_item_panel.py" line="119"/>
+        <source>问题{0}：{1}</source>
+        <translation>Problem {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_item_panel.py" line="125"/>
+        <source>（本轮报告未写明）</source>
+        <translation>(not stated in this round&apos;s report)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_item_panel.py" line="141"/>
+        <source>窗口 {0}</source>
+        <translation>Window {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_item_panel.py" line="144"/>
+        <source>发现于 {0}</source>
+        <translation>found {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RecheckPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_page.py" line="57"/>
+        <source>返回列表</source>
+        <translation>Back to list</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_page.py" line="60"/>
+        <location filename="../../inspector_app/ui/runner/recheck_page.py" line="210"/>
+        <source>完成复查</source>
+        <translation>Finish re-inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_page.py" line="146"/>
+        <source>复查 · 整改通知书 {0}</source>
+        <translation>Re-inspection · rectification notice {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_page.py" line="148"/>
+        <source>复查 · 整改通知书（未编号）</source>
+        <translation>Re-inspection · rectification notice (not numbered)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_page.py" line="151"/>
+        <source>{0}  ·  {1}  ·  复查人员：{2}  ·  {3}</source>
+        <translation>{0}  ·  {1}  ·  by {2}  ·  {3}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_page.py" line="178"/>
+        <source>待复查</source>
+        <translation>Not yet checked</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_page.py" line="179"/>
+        <source>已整改</source>
+        <translation>Rectified</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_page.py" line="180"/>
+        <source>未整改</source>
+        <translation>Not rectified</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_page.py" line="211"/>
+        <source>完成后，各问题的复查结论将记入通知书，本次复查不能再修改。确定完成吗？</source>
+        <translation>Finishing records each problem&apos;s result on the notice; the re-inspection can no longer be changed. Finish it?</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/runner/recheck_page.py" line="220"/>
+        <source>复查已完成：{0} 个已整改到位，{1} 个未整改到位。</source>
+        <translation>Re-inspection finished: {0} rectified, {1} not rectified.</translation>
     </message>
 </context>
 <context>
