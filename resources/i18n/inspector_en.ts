@@ -288,17 +288,22 @@
 <context>
     <name>DeskPages</name>
     <message>
-        <location filename="../../inspector_app/ui/desk_pages.py" line="49"/>
+        <location filename="../../inspector_app/ui/desk_pages.py" line="55"/>
         <source>我的检查</source>
         <translation>My inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/desk_pages.py" line="50"/>
+        <location filename="../../inspector_app/ui/desk_pages.py" line="56"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/desk_pages.py" line="52"/>
+        <location filename="../../inspector_app/ui/desk_pages.py" line="59"/>
+        <source>整改跟踪</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/desk_pages.py" line="64"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
@@ -1851,6 +1856,187 @@
         <location filename="../../inspector_app/ui/sync/labels.py" line="21"/>
         <source>未同步</source>
         <translation>Not synced</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="59"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="60"/>
+        <source>未销号</source>
+        <translation>Not closed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="65"/>
+        <source>全部预警</source>
+        <translation>All warnings</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="71"/>
+        <source>文号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="72"/>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="73"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="74"/>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="75"/>
+        <source>剩余 / 逾期</source>
+        <translation>Days left / overdue</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="76"/>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="94"/>
+        <source>没有已签发的整改通知书。通知书签发并同步后，会出现在这里跟踪整改。</source>
+        <translation>No issued rectification notices. Once a notice is issued and synced, it appears here to be followed up.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="175"/>
+        <source>显示 {0} / 共 {1} 份通知书</source>
+        <translation>Showing {0} of {1} notices</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="192"/>
+        <source>{0}（已申请延期）</source>
+        <translation>{0} (extension requested)</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingPane</name>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="65"/>
+        <source>请在左侧列表中选择一份整改通知书。</source>
+        <translation>Select a rectification notice in the list on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="90"/>
+        <source>问题及整改情况（第 {0} 轮）</source>
+        <translation>Problems and rectification (round {0})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="96"/>
+        <source>该通知书没有列出问题。</source>
+        <translation>This notice lists no problems.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="97"/>
+        <source>办理经过</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="109"/>
+        <source>成文日期</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="112"/>
+        <source>{0}（原定 {1}）</source>
+        <translation>{0} (originally {1})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="115"/>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="122"/>
+        <source>未登记</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="123"/>
+        <source>送达</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="127"/>
+        <source>{0}：申请延至 {1}，理由：{2}</source>
+        <translation>{0}: to {1}, because: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="132"/>
+        <source>延期</source>
+        <translation>Extension</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="134"/>
+        <source>督办</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="136"/>
+        <source>退回重办</source>
+        <translation>Returned for redo</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="136"/>
+        <source>{0} 次</source>
+        <translation>{0} time(s)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="139"/>
+        <source>销号</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="144"/>
+        <source>逾期 {0} 天</source>
+        <translation>{0} days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="146"/>
+        <source>今天到期</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="147"/>
+        <source>剩 {0} 天</source>
+        <translation>{0} days left</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="165"/>
+        <source>整改措施：{0}</source>
+        <translation>Measures: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="166"/>
+        <source>责任人：{0}</source>
+        <translation>Responsible: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="167"/>
+        <source>证明材料 {0} 份</source>
+        <translation>{0} evidence file(s)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="176"/>
+        <source>签发（成文）</source>
+        <translation>issued</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="179"/>
+        <source>期限 {0}</source>
+        <translation>deadline {0}</translation>
     </message>
 </context>
 <context>
