@@ -15,6 +15,7 @@ from enum import StrEnum
 from sqlalchemy import select
 
 from inspector_app.domain.notice import (
+    OWES_ACTION,
     EscalationLevel,
     ExtensionStatus,
     NoticeStatus,
@@ -67,7 +68,7 @@ class TrackingRow:
     unit: str
     status: NoticeStatus
     deadline: date | None  # in force: the printed one as moved by an extension or a return
-    days_left: int | None  # negative: overdue by that many days; None when nothing is owed
+    days_left: int | None  # negative: overdue by that many days; None when the unit owes nothing
     warning: WarningLevel
     extension: ExtensionStatus
     escalation: EscalationLevel
@@ -150,7 +151,7 @@ def tracking_rows(uow: UnitOfWork, today: date) -> list[TrackingRow]:
 
 def _row(notice: Notice, unit: str, today: date) -> TrackingRow:
     deadline = deadline_in_force(notice)
-    owed = notice.status != NoticeStatus.CLOSED and deadline is not None
+    owed = notice.status in OWES_ACTION and deadline is not None  # not while the bureau checks
     return TrackingRow(
         id=notice.id,
         number=notice.number or "",

@@ -9,22 +9,48 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+)
 
 from inspector_app.domain.notice import NoticeStatus
+from inspector_app.domain.rectification import DeliveryMethod, VerificationResult
+from inspector_app.services import rectification as loop
+from inspector_app.services.notice_state import progress
+from inspector_app.services.tracking import PROBLEM_STATE_LABELS, ProblemState
 from inspector_app.store.notice_models import Notice
 from inspector_app.store.store import Store
+from inspector_app.store.unit_of_work import UnitOfWork
+from inspector_app.ui.i18n import pick
 from inspector_app.ui.store_runner import StoreRunner
+from inspector_app.ui.tracking.report_dialogs import FeedbackDialog, VerifyDialog
+from inspector_app.ui.tracking.step_dialogs import (
+    CloseDialog,
+    DeliveryDialog,
+    EscalateDialog,
+    ExtensionDialog,
+    ReturnDialog,
+)
 from inspector_app.ui.tracking.tracking_page import TrackingPage
 from inspector_app.ui.tracking.warning_chip import LEVEL_ROLE
 from tests.desk_data import CLOSED, OVERDUE, TODAY, demo_with_notices
-from tests.rectification_builders import PROBLEMS, issued_notice_in
+from tests.rectification_builders import PROBLEMS, issued_notice_in, scanned_report, site_photo
+
+from .conftest import accept_file_dialog, when_modal
+from .test_review_page import outbox_size
+from .test_walkthrough import ime_commit
 
 NEAR = "伊营商监〔2026〕3号"  # two problems, due in two days: blue
 NEAR_DEADLINE = date(2026, 12, 5)
@@ -60,7 +86,15 @@ def desk(data_dir: Path) -> Iterator[StoreRunner]:
     yield runner
     runner.wait_idle()
     runner.shutdown()
+    runner.store.close()  # again after reopened(): closing is idempotent
+
+
+def reopened(runner: StoreRunner) -> Store:
+    """The data folder as the next start of the app finds it."""
+    runner.wait_idle()
+    runner.shutdown()
     runner.store.close()
+    return Store.open(runner.store.data_dir)
 
 
 def notice_id_of(store: Store, number: str) -> str:
@@ -75,6 +109,11 @@ def open_page(qtbot, runner: StoreRunner, size: tuple[int, int] = (1366, 768)) -
     page.show()
     qtbot.waitUntil(lambda: page.model.rowCount() > 0 and page.pane.detail is not None)
     return page
+
+
+def cell(page: TrackingPage, number: str, column: int) -> str:
+    """What the list shows in `column` of the notice `number`."""
+    return page.list_texts(column)[page.list_texts(0).index(number)]
 
 
 def select(qtbot, page: TrackingPage, number: str) -> None:
@@ -186,3 +225,257 @@ def test_the_page_renders_at_1366x768_with_the_overdue_notice_in_red(
         assert [t for t in chrome if CJK.search(t)] == []
         assert page.list_texts(5)[0] == "red warning"
     install_language("zh_CN")
+
+
+# --- the steps, each a button and its dialog answered ---
+
+
+def answer(qtbot, kind: type[QDialog], fill: Callable[[QDialog], None]) -> None:
+    """When the step's dialog comes up: fill its widgets, then click its OK button."""
+
+    def handler(dialog: QDialog) -> None:
+        fill(dialog)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    when_modal(handler, kind=kind)
+
+
+def click(qtbot, button: QPushButton) -> None:
+    assert button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def arrange(store: Store, number: str, *steps: Callable[[UnitOfWork, str], object]) -> str:
+    """Earlier steps of a notice recorded through the services, as another day left them."""
+    notice_id = notice_id_of(store, number)
+    with store.unit_of_work() as uow:
+        for step in steps:
+            step(uow, notice_id)
+        uow.commit()
+    return notice_id
+
+
+def delivered(uow: UnitOfWork, notice_id: str) -> None:
+    loop.record_delivery(
+        uow,
+        notice_id,
+        delivered_on=date(2026, 11, 4),
+        method=DeliveryMethod.DIRECT,
+        recipient="王芳",
+        today=TODAY,
+    )
+
+
+def reported(uow: UnitOfWork, notice_id: str) -> None:
+    items = [
+        loop.FeedbackItem(problem=str(n), measures="已整改。", responsible_person="李主任")
+        for n in (1, 2)
+    ]
+    loop.record_feedback(uow, notice_id, received_on=date(2026, 12, 1), items=items, today=TODAY)
+
+
+def test_the_whole_loop_on_the_overdue_notice_from_delivery_to_closing(
+    qtbot, desk: StoreRunner, tmp_path: Path
+) -> None:
+    page = open_page(qtbot, desk)
+    assert page.pane.detail.row.number == OVERDUE
+    actions = page.actions
+    assert not actions.verify.isEnabled() and not actions.close_.isEnabled()
+
+    def delivery(dialog: DeliveryDialog) -> None:
+        dialog.on.setDate(QDate(2026, 11, 4))
+        dialog.method.setCurrentIndex(dialog.method.findText("邮寄送达"))
+        ime_commit(dialog.recipient, "王芳")
+
+    answer(qtbot, DeliveryDialog, delivery)
+    click(qtbot, actions.deliver)
+    qtbot.waitUntil(lambda: cell(page, OVERDUE, 2) == "整改中")
+    assert "已登记送达" in page.message.text()
+    qtbot.waitUntil(lambda: "2026-11-04  送达 · 王芳" in page.pane.timeline_texts())
+    assert not actions.deliver.isEnabled()
+
+    # ASCII names: the file dialog is typed into key by key (QTest knows no 汉字 keys)
+    photo = site_photo(tmp_path / "unit", "after.jpg")
+    scan = scanned_report(tmp_path / "unit", "report.pdf")
+
+    def report(dialog: FeedbackDialog) -> None:
+        [part] = dialog.answers
+        dialog.received_on.setDate(QDate(2026, 12, 1))
+        ime_commit(part.measures, "已安排专人每日巡查饮水机。")
+        ime_commit(part.responsible, "李主任")
+        for path in (photo, scan):  # two trips to the file dialog, one file each
+            when_modal(lambda d, p=path: accept_file_dialog(d, str(p)), kind=QFileDialog)
+            qtbot.mouseClick(part.add_button, Qt.MouseButton.LeftButton)
+        assert [part.evidence.item(i).text() for i in range(2)] == [photo.name, scan.name]
+
+    answer(qtbot, FeedbackDialog, report)
+    click(qtbot, actions.feedback)
+    qtbot.waitUntil(lambda: cell(page, OVERDUE, 2) == "已反馈")
+    assert page.message.text() == "已记录整改报告：1 个问题，2 份证明材料。"
+    qtbot.waitUntil(lambda: page.pane.problem_states() == ["待核查"])
+    answers = page.pane.findChildren(QLabel, "tracking-answer")
+    assert "责任人：李主任" in answers[0].text() and "证明材料 2 份" in answers[0].text()
+
+    def verification(dialog: VerifyDialog) -> None:
+        ime_commit(dialog.verifier, "陈主任")
+        dialog.choose(1, VerificationResult.RECTIFIED)
+
+    answer(qtbot, VerifyDialog, verification)
+    click(qtbot, actions.verify)
+    qtbot.waitUntil(lambda: page.pane.problem_states() == ["已整改到位"])
+    assert cell(page, OVERDUE, 2) == "复查中"
+    assert cell(page, OVERDUE, 4) == "—"  # the unit answered in time: the bureau owes the step
+
+    answer(qtbot, CloseDialog, lambda dialog: ime_commit(dialog.verifier, "陈主任"))
+    click(qtbot, actions.close_)
+    qtbot.waitUntil(lambda: page.message.text() == "通知书已销号。")
+    qtbot.waitUntil(lambda: page.pane.detail.row.closed)
+    assert page.list_texts(0) == [NEAR, OVERDUE, CLOSED]  # closed ones go to the end
+    steps = [text.split("  ")[1].split(" · ")[0] for text in page.pane.timeline_texts()]
+    assert steps == ["签发（成文）", "送达", "收到整改报告", "复查", "销号"]
+    assert not any(b.isEnabled() for b in page.actions.findChildren(QPushButton))
+
+    with closing(reopened(desk)) as again, again.unit_of_work() as uow:
+        state = progress(uow, page.pane.detail.row.id, TODAY)
+        assert (state["status"], state["closed_by"], state["closed_on"]) == (
+            "closed",
+            "陈主任",
+            "2026-12-03",
+        )
+        assert (state["delivery_method"], state["delivery_recipient"]) == ("mail", "王芳")
+        [problem] = state["problems"]
+        [answered] = problem["feedback"]
+        assert answered["measures"] == "已安排专人每日巡查饮水机。"
+        assert answered["verification_result"] == "rectified"
+        assert len(answered["evidence_sha256"]) == 2
+        for sha in answered["evidence_sha256"]:
+            assert again.photos.original_path(sha).exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "refusal"),
+    [
+        ("zh_CN", "有 1 个问题未整改到位，不能销号，请退回重办。"),
+        ("en", "1 problem(s) are not rectified; return the notice instead."),
+    ],
+)
+def test_closing_with_a_problem_not_rectified_is_refused_then_it_goes_back_for_redo(
+    qtbot, desk: StoreRunner, lang: str, refusal: str
+) -> None:
+    from inspector_app.ui.i18n import install_language
+
+    notice_id = arrange(desk.store, NEAR, delivered, reported)
+    assert install_language(lang)
+    page = open_page(qtbot, desk)
+    select(qtbot, page, NEAR)
+
+    def verification(dialog: VerifyDialog) -> None:
+        ime_commit(dialog.verifier, "陈主任")
+        dialog.choose(1, VerificationResult.RECTIFIED)
+        dialog.choose(2, VerificationResult.NOT_RECTIFIED)
+
+    answer(qtbot, VerifyDialog, verification)
+    click(qtbot, page.actions.verify)
+    rectified, not_rectified = (
+        pick(PROBLEM_STATE_LABELS[state])
+        for state in (ProblemState.RECTIFIED, ProblemState.NOT_RECTIFIED)
+    )
+    qtbot.waitUntil(lambda: page.pane.problem_states() == [rectified, not_rectified])
+    before = outbox_size(desk.store)
+    seen: list[str] = []
+
+    def refused(box: QMessageBox) -> None:
+        seen.append(box.text())
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    def try_closing(dialog: CloseDialog) -> None:
+        ime_commit(dialog.verifier, "陈主任")
+        when_modal(refused, kind=QMessageBox)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(seen))
+        qtbot.waitUntil(dialog.ok_button.isEnabled)
+        assert dialog.isVisible() and dialog.verifier.text() == "陈主任"  # kept for a retry
+        dialog.reject()
+
+    when_modal(try_closing, kind=CloseDialog)
+    click(qtbot, page.actions.close_)
+    desk.wait_idle()
+    assert seen == [refusal]
+    assert outbox_size(desk.store) == before
+    with desk.store.unit_of_work() as uow:
+        assert progress(uow, notice_id, TODAY)["status"] == "under_review"
+
+    def redo(dialog: ReturnDialog) -> None:
+        ime_commit(dialog.verifier, "陈主任")
+        dialog.working_days.setValue(5)
+        ime_commit(dialog.reason, "问题2未整改到位。")
+
+    answer(qtbot, ReturnDialog, redo)
+    click(qtbot, page.actions.return_)
+    qtbot.waitUntil(lambda: page.pane.detail.row.deadline == date(2026, 12, 10))
+    row = page.list_texts(0).index(NEAR)
+    assert page.model.item(row, 3).text() == "2026-12-10"  # 5 working days from 12-03
+    assert page.model.item(row, 5).data(LEVEL_ROLE) == "yellow"  # poorly done: sent back
+    assert "2026-12-10" in page.message.text()
+    with closing(reopened(desk)) as again, again.unit_of_work() as uow:
+        state = progress(uow, notice_id, TODAY)
+        assert (state["status"], state["returned_count"], state["deadline"]) == (
+            "returned",
+            1,
+            "2026-12-10",
+        )
+    install_language("zh_CN")
+
+
+def test_an_extension_is_requested_then_granted(qtbot, desk: StoreRunner) -> None:
+    page = open_page(qtbot, desk)
+    select(qtbot, page, NEAR)
+
+    def request(dialog: ExtensionDialog) -> None:
+        assert not dialog.deciding
+        dialog.until.setDate(QDate(2026, 12, 20))
+        ime_commit(dialog.reason, "需采购新的叫号设备，到货需两周。")
+
+    answer(qtbot, ExtensionDialog, request)
+    click(qtbot, page.actions.extend)
+    qtbot.waitUntil(lambda: "已交办（已申请延期）" in page.list_texts(2))
+    qtbot.waitUntil(lambda: page.pane.findChild(QLabel, "tracking-extension") is not None)
+    extension = page.pane.findChild(QLabel, "tracking-extension")
+    assert (
+        extension.text()
+        == "已申请延期：申请延至 2026-12-20，理由：需采购新的叫号设备，到货需两周。"
+    )
+
+    def grant(dialog: ExtensionDialog) -> None:
+        assert dialog.deciding and dialog.grant.isChecked()
+        ime_commit(dialog.actor, "陈主任")
+        ime_commit(dialog.reason, "理由充分，同意延期。")
+
+    answer(qtbot, ExtensionDialog, grant)
+    click(qtbot, page.actions.extend)
+    qtbot.waitUntil(lambda: page.message.text() == "已批准延期，整改期限为 2026-12-20。")
+    qtbot.waitUntil(lambda: cell(page, NEAR, 4) == "剩 17 天")
+    assert cell(page, NEAR, 5) == "正常"
+    qtbot.waitUntil(lambda: len(page.pane.timeline_texts()) == 3)
+    steps = page.pane.timeline_texts()
+    assert steps[-2].startswith("2026-12-03  申请延期 · 期限 2026-12-20")
+    assert steps[-1].startswith("2026-12-03  批准延期 · 期限 2026-12-20 · 陈主任")
+
+
+def test_the_overdue_unit_is_called_in_for_a_talk(qtbot, desk: StoreRunner) -> None:
+    page = open_page(qtbot, desk)
+
+    def talk(dialog: EscalateDialog) -> None:
+        dialog.kind.setCurrentIndex(dialog.kind.findText("约谈"))
+        ime_commit(dialog.note, "约谈政务服务中心分管负责同志。")
+
+    answer(qtbot, EscalateDialog, talk)
+    click(qtbot, page.actions.escalate)
+    qtbot.waitUntil(lambda: page.message.text() == "已记录约谈。")
+    qtbot.waitUntil(
+        lambda: "2026-12-03  约谈 · 约谈政务服务中心分管负责同志。" in page.pane.timeline_texts()
+    )
+    with closing(reopened(desk)) as again, again.unit_of_work() as uow:
+        state = progress(uow, page.pane.detail.row.id, TODAY)
+        assert state["escalation"] == "admonition"
+        assert [e["kind"] for e in state["events"]] == ["admonition"]

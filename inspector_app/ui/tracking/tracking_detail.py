@@ -128,6 +128,7 @@ class TrackingPane(QScrollArea):
                     text, day(detail.requested_until), detail.requested_reason
                 )
             extension = shows_user_data(QLabel(text))
+            extension.setObjectName("tracking-extension")
             extension.setWordWrap(True)
             form.addRow(self.tr("延期"), extension)
         if row.escalation != EscalationLevel.NONE:

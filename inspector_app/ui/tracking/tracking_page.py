@@ -37,6 +37,7 @@ from inspector_app.ui.errors import show_error
 from inspector_app.ui.i18n import pick
 from inspector_app.ui.operations import tracking as ops
 from inspector_app.ui.store_runner import StoreRunner
+from inspector_app.ui.tracking.actions import TrackingActions
 from inspector_app.ui.tracking.tracking_detail import TrackingPane, day
 from inspector_app.ui.tracking.warning_chip import LEVEL_ROLE, ChipDelegate
 
@@ -114,6 +115,8 @@ class TrackingPage(QWidget):
         self.right_layout = QVBoxLayout(self.right)
         self.right_layout.setContentsMargins(0, 0, 0, 0)
         self.right_layout.addWidget(self.pane, 1)
+        self.actions = TrackingActions(self)
+        self.right_layout.addWidget(self.actions)
 
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -231,7 +234,12 @@ class TrackingPage(QWidget):
         self._selected(detail)
 
     def _selected(self, detail: TrackingDetail | None) -> None:
-        """What the selection allows; the action bar hooks in here."""
+        self.actions.allow(detail)
+
+    def recorded(self, text: str) -> None:
+        """A step was recorded: say so, and show it in the list and the detail."""
+        self.message.setText(text)
+        self.reload()
 
     def list_texts(self, column: int) -> list[str]:
         """A column as the list shows it, top to bottom."""
