@@ -566,17 +566,17 @@
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="109"/>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="111"/>
         <source>整改反馈</source>
         <translation>Rectification report</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="111"/>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="113"/>
         <source>收到整改报告日期</source>
         <translation>Report received on</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="135"/>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="138"/>
         <source>已记录整改报告：{0} 个问题，{1} 份证明材料。</source>
         <translation>Report recorded: {0} problem(s), {1} evidence file(s).</translation>
     </message>
@@ -1045,47 +1045,47 @@
 <context>
     <name>ProblemAnswer</name>
     <message>
-        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="54"/>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="56"/>
         <source>采取了哪些整改措施</source>
         <translation>what was done to rectify it</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="56"/>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="58"/>
         <source>对该问题整改负责的人</source>
         <translation>who answers for this problem&apos;s rectification</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="59"/>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="61"/>
         <source>添加照片或扫描件…</source>
         <translation>Add photos or scans…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="60"/>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="62"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="66"/>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="68"/>
         <source>整改措施</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="67"/>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="69"/>
         <source>责任人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="68"/>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="70"/>
         <source>证明材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="79"/>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="81"/>
         <source>选择整改照片或扫描的整改报告</source>
         <translation>Choose photos of the rectification or the scanned report</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="81"/>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="83"/>
         <source>照片或 PDF 扫描件 ({0})</source>
         <translation>Photos or scanned PDFs ({0})</translation>
     </message>
@@ -2399,37 +2399,42 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="153"/>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="156"/>
         <source>核查</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="156"/>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="159"/>
         <source>核查日期</source>
         <translation>Verified on</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="157"/>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="160"/>
         <source>核查人</source>
         <translation>Verified by</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="162"/>
+        <source>逐项核查结论</source>
+        <translation>Result per problem</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="168"/>
         <source>待定</source>
         <translation>not decided yet</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="176"/>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="184"/>
         <source>核查方式、发现的情况（可不填）</source>
         <translation>how it was checked, what was found (optional)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="178"/>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="186"/>
         <source>核查意见</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="202"/>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="211"/>
         <source>已记录核查结论。</source>
         <translation>Verification recorded.</translation>
     </message>

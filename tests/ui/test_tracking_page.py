@@ -192,7 +192,7 @@ def test_a_supervisor_opens_it_from_the_tab_after_review(qtbot, desk: StoreRunne
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
-def test_the_page_renders_at_1366x768_with_the_overdue_notice_in_red(
+def test_the_page_and_its_dialogs_render_at_1366x768_with_the_overdue_notice_in_red(
     qtbot, desk: StoreRunner, tmp_path: Path, lang: str
 ) -> None:
     from inspector_app.settings import Settings
@@ -201,6 +201,7 @@ def test_the_page_renders_at_1366x768_with_the_overdue_notice_in_red(
     from tests.ui.test_review_page import remember
     from tests.ui.test_screens import CJK, _chrome_texts, _save
 
+    arrange(desk.store, NEAR, delivered, reported)  # one notice half-way through the loop
     assert install_language(lang)
     remember(desk.store, "supervisor")
     window = MainWindow(desk, Settings(inspector_name="陈主任"))
@@ -217,12 +218,35 @@ def test_the_page_renders_at_1366x768_with_the_overdue_notice_in_red(
     hint = window.minimumSizeHint()
     assert hint.width() <= 1366 and hint.height() <= 768, hint
     assert page.model.item(0, 5).data(LEVEL_ROLE) == "red"
+    assert page.pane.detail.row.number == OVERDUE
     folder = Path(os.environ.get("INSPECTOR_SCREENSHOT_DIR", tmp_path))
     folder.mkdir(parents=True, exist_ok=True)
     _save(window, folder, f"{lang}-tracking-1366x768")
-    if lang == "en":
-        chrome = _chrome_texts(window)
-        assert [t for t in chrome if CJK.search(t)] == []
+    chrome = _chrome_texts(window)
+    overdue = page.pane.detail
+    shown = [
+        DeliveryDialog(desk, overdue, TODAY, page),
+        FeedbackDialog(desk, overdue, TODAY, page),
+        ExtensionDialog(desk, overdue, TODAY, page, person="陈主任"),
+        EscalateDialog(desk, overdue, TODAY, page, person="陈主任"),
+    ]
+    select(qtbot, page, NEAR)
+    _save(window, folder, f"{lang}-tracking-reported-1366x768")
+    chrome += _chrome_texts(window)
+    answered = page.pane.detail
+    shown += [
+        VerifyDialog(desk, answered, TODAY, page, person="陈主任"),
+        CloseDialog(desk, answered, TODAY, page, person="陈主任"),
+        ReturnDialog(desk, answered, TODAY, page, person="陈主任"),
+    ]
+    for dialog in shown:
+        qtbot.addWidget(dialog)
+        _save(dialog, folder, f"{lang}-tracking-{type(dialog).__name__}")
+        chrome += _chrome_texts(dialog)
+        dialog.close()
+    if lang == "en":  # a dialog's title names its notice by its 文号, a record
+        interface = [t.replace(OVERDUE, "").replace(NEAR, "") for t in chrome]
+        assert [t for t in interface if CJK.search(t)] == []
         assert page.list_texts(5)[0] == "red warning"
     install_language("zh_CN")
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -119,6 +121,7 @@ class FeedbackDialog(StepDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
+        self.layout_.removeItem(self.layout_.itemAt(1))  # the scroll takes the height
         self.layout_.insertWidget(1, scroll, 1)
         self.resize(640, min(720, 200 + 230 * len(self.answers)))
 
@@ -156,7 +159,10 @@ class VerifyDialog(StepDialog):
         self.form.addRow(self.tr("核查日期"), self.on)
         self.form.addRow(self.tr("核查人"), self.verifier)
         self.results: dict[str, QComboBox] = {}
-        for problem in detail.in_round:
+        problems = QGroupBox(self.tr("逐项核查结论"))
+        grid = QGridLayout(problems)
+        grid.setColumnStretch(0, 1)
+        for line, problem in enumerate(detail.in_round):
             choice = QComboBox()
             choice.setObjectName("verify-result")
             choice.addItem(self.tr("待定"), VerificationResult.PENDING)
@@ -167,15 +173,20 @@ class VerifyDialog(StepDialog):
                 ProblemState.NOT_RECTIFIED: VerificationResult.NOT_RECTIFIED,
             }.get(problem.state, VerificationResult.PENDING)
             choice.setCurrentIndex(choice.findData(current))
+            choice.setMinimumWidth(170)
             label = shows_user_data(QLabel(f"{problem.number}. {problem.title}"))
             label.setWordWrap(True)
-            label.setMaximumWidth(360)
-            self.form.addRow(label, choice)
+            grid.addWidget(label, line, 0)
+            grid.addWidget(choice, line, 1, Qt.AlignmentFlag.AlignTop)
             self.results[problem.id] = choice
+        self.layout_.insertWidget(1, problems)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("核查方式、发现的情况（可不填）"))
         self.note.setFixedHeight(56)
-        self.form.addRow(self.tr("核查意见"), self.note)
+        remarks = QFormLayout()  # under the results it remarks on
+        remarks.addRow(self.tr("核查意见"), self.note)
+        self.layout_.insertLayout(2, remarks)
+        self.setMinimumWidth(640)  # room for the problems' descriptions
 
     def choose(self, number: int, result: VerificationResult) -> None:
         """Set problem `number`'s result, as picking it in its box does."""

@@ -190,7 +190,7 @@ class ExtensionDialog(StepDialog):
             self.form.addRow(self.tr("审批意见"), self.reason)
         else:
             deadline = detail.row.deadline or today
-            self.until = self.date_edit(deadline + timedelta(days=7))
+            self.until = self.date_edit(max(deadline, today) + timedelta(days=7))
             self.until.setMinimumDate(QDate(deadline + timedelta(days=1)))
             self.reason.setPlaceholderText(self.tr("责任单位说明的延期理由"))
             self.form.addRow(self.tr("申请日期"), self.on)
