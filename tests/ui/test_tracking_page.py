@@ -2,37 +2,24 @@
 filters, one notice's problems and history; every step a button, a dialog answered,
 and the store holding the step afterwards.
 
-The desk's data (tests/desk_data.py) is built once per module and copied for each test.
+The desk (tests/ui/tracking_desk.py over tests/desk_data.py) is built once per module and
+copied for each test; the screens are in test_tracking_screens.py.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Callable, Iterator
 from contextlib import closing
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QFileDialog,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-)
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPushButton
 
 from inspector_app.domain.notice import NoticeStatus
-from inspector_app.domain.rectification import DeliveryMethod, VerificationResult
-from inspector_app.services import rectification as loop
+from inspector_app.domain.rectification import VerificationResult
 from inspector_app.services.notice_state import progress
 from inspector_app.services.tracking import PROBLEM_STATE_LABELS, ProblemState
-from inspector_app.store.notice_models import Notice
-from inspector_app.store.store import Store
-from inspector_app.store.unit_of_work import UnitOfWork
 from inspector_app.ui.i18n import pick
 from inspector_app.ui.store_runner import StoreRunner
 from inspector_app.ui.tracking.report_dialogs import FeedbackDialog, VerifyDialog
@@ -43,85 +30,29 @@ from inspector_app.ui.tracking.step_dialogs import (
     ExtensionDialog,
     ReturnDialog,
 )
-from inspector_app.ui.tracking.tracking_page import TrackingPage
 from inspector_app.ui.tracking.warning_chip import LEVEL_ROLE
-from tests.desk_data import CLOSED, OVERDUE, TODAY, demo_with_notices
-from tests.rectification_builders import PROBLEMS, issued_notice_in, scanned_report, site_photo
+from tests.desk_data import CLOSED, OVERDUE, TODAY
+from tests.rectification_builders import PROBLEMS, scanned_report, site_photo
 
 from .conftest import accept_file_dialog, when_modal
 from .test_review_page import outbox_size
 from .test_walkthrough import ime_commit
-
-NEAR = "伊营商监〔2026〕3号"  # two problems, due in two days: blue
-NEAR_DEADLINE = date(2026, 12, 5)
-
-
-@pytest.fixture(scope="module")
-def desk_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo's notices plus one of two problems near its deadline."""
-    folder = tmp_path_factory.mktemp("desk") / "data"
-    store = Store.open(folder)
-    try:
-        demo_with_notices(store)
-        with store.unit_of_work() as uow:
-            notice_id, _ = issued_notice_in(uow, problems=2)
-            notice = uow.session.get(Notice, notice_id)
-            notice.number, notice.deadline = NEAR, NEAR_DEADLINE
-            uow.commit()
-    finally:
-        store.close()
-    return folder
-
-
-@pytest.fixture
-def data_dir(desk_folder: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "data"
-    shutil.copytree(desk_folder, copy, ignore=shutil.ignore_patterns("inspector.lock"))
-    return copy
-
-
-@pytest.fixture
-def desk(data_dir: Path) -> Iterator[StoreRunner]:
-    runner = StoreRunner(Store.open(data_dir))
-    yield runner
-    runner.wait_idle()
-    runner.shutdown()
-    runner.store.close()  # again after reopened(): closing is idempotent
-
-
-def reopened(runner: StoreRunner) -> Store:
-    """The data folder as the next start of the app finds it."""
-    runner.wait_idle()
-    runner.shutdown()
-    runner.store.close()
-    return Store.open(runner.store.data_dir)
-
-
-def notice_id_of(store: Store, number: str) -> str:
-    with store.unit_of_work() as uow:
-        return uow.session.query(Notice).filter_by(number=number).one().id
-
-
-def open_page(qtbot, runner: StoreRunner, size: tuple[int, int] = (1366, 768)) -> TrackingPage:
-    page = TrackingPage(runner, today=TODAY)
-    qtbot.addWidget(page)
-    page.resize(*size)
-    page.show()
-    qtbot.waitUntil(lambda: page.model.rowCount() > 0 and page.pane.detail is not None)
-    return page
-
-
-def cell(page: TrackingPage, number: str, column: int) -> str:
-    """What the list shows in `column` of the notice `number`."""
-    return page.list_texts(column)[page.list_texts(0).index(number)]
-
-
-def select(qtbot, page: TrackingPage, number: str) -> None:
-    """Click the notice's row, as a supervisor does."""
-    row = page.list_texts(0).index(number)
-    rect = page.table.visualRect(page.model.index(row, 1))
-    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.waitUntil(lambda: page.pane.detail is not None and page.pane.detail.row.number == number)
+from .tracking_desk import (  # noqa: F401 (fixtures)
+    NEAR,
+    answer,
+    arrange,
+    cell,
+    click,
+    data_dir_fixture,
+    delivered,
+    desk_fixture,
+    desk_folder_fixture,
+    notice_id_of,
+    open_page,
+    reopened,
+    reported,
+    select,
+)
 
 
 def test_the_list_shows_each_issued_notice_with_its_deadline_and_warning_colour(
@@ -191,111 +122,7 @@ def test_a_supervisor_opens_it_from_the_tab_after_review(qtbot, desk: StoreRunne
     assert NoticeStatus.ISSUED in {row.status for row in page.rows}
 
 
-@pytest.mark.parametrize("lang", ["zh_CN", "en"])
-def test_the_page_and_its_dialogs_render_at_1366x768_with_the_overdue_notice_in_red(
-    qtbot, desk: StoreRunner, tmp_path: Path, lang: str
-) -> None:
-    from inspector_app.settings import Settings
-    from inspector_app.ui.i18n import install_language
-    from inspector_app.ui.main_window import MainWindow
-    from tests.ui.test_review_page import remember
-    from tests.ui.test_screens import CJK, _chrome_texts, _save
-
-    arrange(desk.store, NEAR, delivered, reported)  # one notice half-way through the loop
-    assert install_language(lang)
-    remember(desk.store, "supervisor")
-    window = MainWindow(desk, Settings(inspector_name="陈主任"))
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitUntil(window.nav.isVisible)
-    window.nav.select("tracking")
-    page = window.desk["tracking"]
-    page.today = TODAY  # the demo's day, whatever the machine's clock says
-    qtbot.waitUntil(lambda: page.model.rowCount() == 3 and page.pane.detail is not None)
-    desk.wait_idle()
-    QApplication.processEvents()
-    hint = window.minimumSizeHint()
-    assert hint.width() <= 1366 and hint.height() <= 768, hint
-    assert page.model.item(0, 5).data(LEVEL_ROLE) == "red"
-    assert page.pane.detail.row.number == OVERDUE
-    folder = Path(os.environ.get("INSPECTOR_SCREENSHOT_DIR", tmp_path))
-    folder.mkdir(parents=True, exist_ok=True)
-    _save(window, folder, f"{lang}-tracking-1366x768")
-    chrome = _chrome_texts(window)
-    overdue = page.pane.detail
-    shown = [
-        DeliveryDialog(desk, overdue, TODAY, page),
-        FeedbackDialog(desk, overdue, TODAY, page),
-        ExtensionDialog(desk, overdue, TODAY, page, person="陈主任"),
-        EscalateDialog(desk, overdue, TODAY, page, person="陈主任"),
-    ]
-    select(qtbot, page, NEAR)
-    _save(window, folder, f"{lang}-tracking-reported-1366x768")
-    chrome += _chrome_texts(window)
-    answered = page.pane.detail
-    shown += [
-        VerifyDialog(desk, answered, TODAY, page, person="陈主任"),
-        CloseDialog(desk, answered, TODAY, page, person="陈主任"),
-        ReturnDialog(desk, answered, TODAY, page, person="陈主任"),
-    ]
-    for dialog in shown:
-        qtbot.addWidget(dialog)
-        _save(dialog, folder, f"{lang}-tracking-{type(dialog).__name__}")
-        chrome += _chrome_texts(dialog)
-        dialog.close()
-    if lang == "en":  # a dialog's title names its notice by its 文号, a record
-        interface = [t.replace(OVERDUE, "").replace(NEAR, "") for t in chrome]
-        assert [t for t in interface if CJK.search(t)] == []
-        assert page.list_texts(5)[0] == "red warning"
-    install_language("zh_CN")
-
-
 # --- the steps, each a button and its dialog answered ---
-
-
-def answer(qtbot, kind: type[QDialog], fill: Callable[[QDialog], None]) -> None:
-    """When the step's dialog comes up: fill its widgets, then click its OK button."""
-
-    def handler(dialog: QDialog) -> None:
-        fill(dialog)
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-
-    when_modal(handler, kind=kind)
-
-
-def click(qtbot, button: QPushButton) -> None:
-    assert button.isEnabled(), button.text()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def arrange(store: Store, number: str, *steps: Callable[[UnitOfWork, str], object]) -> str:
-    """Earlier steps of a notice recorded through the services, as another day left them."""
-    notice_id = notice_id_of(store, number)
-    with store.unit_of_work() as uow:
-        for step in steps:
-            step(uow, notice_id)
-        uow.commit()
-    return notice_id
-
-
-def delivered(uow: UnitOfWork, notice_id: str) -> None:
-    loop.record_delivery(
-        uow,
-        notice_id,
-        delivered_on=date(2026, 11, 4),
-        method=DeliveryMethod.DIRECT,
-        recipient="王芳",
-        today=TODAY,
-    )
-
-
-def reported(uow: UnitOfWork, notice_id: str) -> None:
-    items = [
-        loop.FeedbackItem(problem=str(n), measures="已整改。", responsible_person="李主任")
-        for n in (1, 2)
-    ]
-    loop.record_feedback(uow, notice_id, received_on=date(2026, 12, 1), items=items, today=TODAY)
 
 
 def test_the_whole_loop_on_the_overdue_notice_from_delivery_to_closing(
