@@ -83,6 +83,39 @@
     </message>
 </context>
 <context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="89"/>
+        <source>销号</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="92"/>
+        <source>可不填</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="93"/>
+        <source>销号日期</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="94"/>
+        <source>销号人</source>
+        <translation>Closed by</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="95"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="107"/>
+        <source>通知书已销号。</source>
+        <translation>The notice is closed.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <location filename="../../inspector_app/ui/sync/conflicts_dialog.py" line="36"/>
@@ -286,19 +319,57 @@
     </message>
 </context>
 <context>
+    <name>DeliveryDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="54"/>
+        <source>送达登记</source>
+        <translation>Record delivery</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="59"/>
+        <source>在送达回证上签收的人</source>
+        <translation>who signed the proof of service</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="60"/>
+        <source>送达日期</source>
+        <translation>Delivered on</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="61"/>
+        <source>送达方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="62"/>
+        <source>受送达人</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="74"/>
+        <source>已登记送达，整改开始计时。</source>
+        <translation>Delivery recorded; the rectification period is running.</translation>
+    </message>
+</context>
+<context>
     <name>DeskPages</name>
     <message>
-        <location filename="../../inspector_app/ui/desk_pages.py" line="49"/>
+        <location filename="../../inspector_app/ui/desk_pages.py" line="55"/>
         <source>我的检查</source>
         <translation>My inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/desk_pages.py" line="50"/>
+        <location filename="../../inspector_app/ui/desk_pages.py" line="56"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/desk_pages.py" line="52"/>
+        <location filename="../../inspector_app/ui/desk_pages.py" line="59"/>
+        <source>整改跟踪</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/desk_pages.py" line="64"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
@@ -364,6 +435,150 @@
         <location filename="../../inspector_app/ui/runner/document_preview.py" line="178"/>
         <source>已发送到打印机：{0} 页</source>
         <translation>Sent to the printer: {0} page(s)</translation>
+    </message>
+</context>
+<context>
+    <name>EscalateDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="238"/>
+        <source>督办</source>
+        <translation>Escalate</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="243"/>
+        <source>发函文号、约谈对象或问责决定等情况</source>
+        <translation>letter number, who was talked to, or the accountability decision</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="245"/>
+        <source>督办方式</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="246"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="247"/>
+        <source>情况说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="248"/>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="261"/>
+        <source>已记录{0}。</source>
+        <translation>Recorded: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="161"/>
+        <source>延期</source>
+        <translation>Extension</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="168"/>
+        <source>申请延至 {0}。理由：{1}</source>
+        <translation>To {0}. Reason: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="174"/>
+        <source>批准延期</source>
+        <translation>Grant</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="175"/>
+        <source>不予延期</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="185"/>
+        <source>审批意见，将记入办理经过</source>
+        <translation>the decision&apos;s reason, kept in the history</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="186"/>
+        <source>延期申请</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="187"/>
+        <source>审批</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="188"/>
+        <source>审批日期</source>
+        <translation>Decided on</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="189"/>
+        <source>审批人</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="190"/>
+        <source>审批意见</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="195"/>
+        <source>责任单位说明的延期理由</source>
+        <translation>the reason the unit gives</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="196"/>
+        <source>申请日期</source>
+        <translation>Requested on</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="197"/>
+        <source>申请延至</source>
+        <translation>Extend to</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="198"/>
+        <source>延期理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="220"/>
+        <source>已记录延期申请。</source>
+        <translation>Extension request recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="222"/>
+        <source>已批准延期，整改期限为 {0}。</source>
+        <translation>Extension granted; the deadline is {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="223"/>
+        <source>已不予延期，整改期限不变。</source>
+        <translation>Extension refused; the deadline stays.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="111"/>
+        <source>整改反馈</source>
+        <translation>Rectification report</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="113"/>
+        <source>收到整改报告日期</source>
+        <translation>Report received on</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="138"/>
+        <source>已记录整改报告：{0} 个问题，{1} 份证明材料。</source>
+        <translation>Report recorded: {0} problem(s), {1} evidence file(s).</translation>
     </message>
 </context>
 <context>
@@ -888,6 +1103,54 @@ Who opened it ({2}) and when is recorded and, after the next sync, written to th
     </message>
 </context>
 <context>
+    <name>ProblemAnswer</name>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="56"/>
+        <source>采取了哪些整改措施</source>
+        <translation>what was done to rectify it</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="58"/>
+        <source>对该问题整改负责的人</source>
+        <translation>who answers for this problem&apos;s rectification</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="61"/>
+        <source>添加照片或扫描件…</source>
+        <translation>Add photos or scans…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="62"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="68"/>
+        <source>整改措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="69"/>
+        <source>责任人</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="70"/>
+        <source>证明材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="81"/>
+        <source>选择整改照片或扫描的整改报告</source>
+        <translation>Choose photos of the rectification or the scanned report</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="83"/>
+        <source>照片或 PDF 扫描件 ({0})</source>
+        <translation>Photos or scanned PDFs ({0})</translation>
+    </message>
+</context>
+<context>
     <name>RecheckItemPanel</name>
     <message>
         <location filename="../../inspector_app/ui/runner/recheck_item_panel.py" line="48"/>
@@ -1136,6 +1399,49 @@ Who opened it ({2}) and when is recorded and, after the next sync, written to th
         <location filename="../../inspector_app/ui/sync/rejected_dialog.py" line="112"/>
         <source>✓ 已放弃</source>
         <translation>✓ Discarded</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="122"/>
+        <source>退回重办</source>
+        <translation>Return for redo</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="128"/>
+        <source> 个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="129"/>
+        <source>哪些问题未整改到位，应当怎样重新整改</source>
+        <translation>which problems are not rectified and how to redo them</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="130"/>
+        <source>退回日期</source>
+        <translation>Returned on</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="131"/>
+        <source>核查人</source>
+        <translation>Verified by</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="132"/>
+        <source>重新整改期限</source>
+        <translation>New period</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="133"/>
+        <source>退回理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialogs.py" line="146"/>
+        <source>已退回重办，新的整改期限为 {0}。</source>
+        <translation>Returned for redo; the new deadline is {0}.</translation>
     </message>
 </context>
 <context>
@@ -1743,6 +2049,24 @@ Who opened it ({2}) and when is recorded and, after the next sync, written to th
     </message>
 </context>
 <context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialog.py" line="50"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialog.py" line="51"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/step_dialog.py" line="92"/>
+        <source>不能完成这一步</source>
+        <translation>This step cannot be taken</translation>
+    </message>
+</context>
+<context>
     <name>SummaryDialog</name>
     <message>
         <location filename="../../inspector_app/ui/runner/summary_dialog.py" line="26"/>
@@ -2038,6 +2362,268 @@ Who opened it ({2}) and when is recorded and, after the next sync, written to th
         <location filename="../../inspector_app/ui/sync/labels.py" line="21"/>
         <source>未同步</source>
         <translation>Not synced</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingActions</name>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/actions.py" line="40"/>
+        <source>送达登记…</source>
+        <translation>Record delivery…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/actions.py" line="42"/>
+        <source>整改反馈…</source>
+        <translation>Record report…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/actions.py" line="44"/>
+        <source>核查…</source>
+        <translation>Verify…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/actions.py" line="45"/>
+        <source>销号…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/actions.py" line="46"/>
+        <source>退回重办…</source>
+        <translation>Return for redo…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/actions.py" line="47"/>
+        <source>延期…</source>
+        <translation>Extension…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/actions.py" line="48"/>
+        <source>督办…</source>
+        <translation>Escalate…</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="60"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="61"/>
+        <source>未销号</source>
+        <translation>Not closed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="66"/>
+        <source>全部预警</source>
+        <translation>All warnings</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="72"/>
+        <source>文号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="73"/>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="74"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="75"/>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="76"/>
+        <source>剩余 / 逾期</source>
+        <translation>Days left / overdue</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="77"/>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="95"/>
+        <source>没有已签发的整改通知书。通知书签发并同步后，会出现在这里跟踪整改。</source>
+        <translation>No issued rectification notices. Once a notice is issued and synced, it appears here to be followed up.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="179"/>
+        <source>显示 {0} / 共 {1} 份通知书</source>
+        <translation>Showing {0} of {1} notices</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="196"/>
+        <source>{0}（已申请延期）</source>
+        <translation>{0} (extension requested)</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingPane</name>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="65"/>
+        <source>请在左侧列表中选择一份整改通知书。</source>
+        <translation>Select a rectification notice in the list on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="90"/>
+        <source>问题及整改情况（第 {0} 轮）</source>
+        <translation>Problems and rectification (round {0})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="96"/>
+        <source>该通知书没有列出问题。</source>
+        <translation>This notice lists no problems.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="97"/>
+        <source>办理经过</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="109"/>
+        <source>成文日期</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="112"/>
+        <source>{0}（原定 {1}）</source>
+        <translation>{0} (originally {1})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="115"/>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="122"/>
+        <source>未登记</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="123"/>
+        <source>送达</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="127"/>
+        <source>{0}：申请延至 {1}，理由：{2}</source>
+        <translation>{0}: to {1}, because: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="133"/>
+        <source>延期</source>
+        <translation>Extension</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="135"/>
+        <source>督办</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="137"/>
+        <source>退回重办</source>
+        <translation>Returned for redo</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="137"/>
+        <source>{0} 次</source>
+        <translation>{0} time(s)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="140"/>
+        <source>销号</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="145"/>
+        <source>逾期 {0} 天</source>
+        <translation>{0} days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="147"/>
+        <source>今天到期</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="148"/>
+        <source>剩 {0} 天</source>
+        <translation>{0} days left</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="166"/>
+        <source>整改措施：{0}</source>
+        <translation>Measures: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="167"/>
+        <source>责任人：{0}</source>
+        <translation>Responsible: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="168"/>
+        <source>证明材料 {0} 份</source>
+        <translation>{0} evidence file(s)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="177"/>
+        <source>签发（成文）</source>
+        <translation>issued</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/tracking_detail.py" line="180"/>
+        <source>期限 {0}</source>
+        <translation>deadline {0}</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="156"/>
+        <source>核查</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="159"/>
+        <source>核查日期</source>
+        <translation>Verified on</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="160"/>
+        <source>核查人</source>
+        <translation>Verified by</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="162"/>
+        <source>逐项核查结论</source>
+        <translation>Result per problem</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="168"/>
+        <source>待定</source>
+        <translation>not decided yet</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="184"/>
+        <source>核查方式、发现的情况（可不填）</source>
+        <translation>how it was checked, what was found (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="187"/>
+        <source>核查意见</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/report_dialogs.py" line="213"/>
+        <source>已记录核查结论。</source>
+        <translation>Verification recorded.</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ class OpChanges:
     inspections: frozenset[str] = frozenset()
     findings: frozenset[str] = frozenset()
     photos: frozenset[str] = frozenset()
+    notices: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -24,8 +25,11 @@ class OpChanges:
         inspections: Iterable[str] = (),
         findings: Iterable[str] = (),
         photos: Iterable[str] = (),
+        notices: Iterable[str] = (),
     ) -> OpChanges:
-        return cls(frozenset(inspections), frozenset(findings), frozenset(photos))
+        return cls(
+            frozenset(inspections), frozenset(findings), frozenset(photos), frozenset(notices)
+        )
 
     def touches(self, *, inspection: str | None = None, findings: Iterable[str] = ()) -> bool:
         """Whether a view of this inspection (or of these findings) is out of date."""
@@ -38,6 +42,7 @@ class OpChanges:
             self.inspections | other.inspections,
             self.findings | other.findings,
             self.photos | other.photos,
+            self.notices | other.notices,
         )
 
 
