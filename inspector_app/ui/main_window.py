@@ -228,6 +228,9 @@ class MainWindow(QMainWindow):
         if page is None:
             page = self.desk[key] = spec.build(self.runner)
             self.pages.addWidget(page)
+            opens = getattr(page, "inspection_opened", None)  # e.g. 整改跟踪's 复查
+            if opens is not None:
+                opens.connect(self.navigator.open_inspection)
         self.navigator.show_page(page)
 
     def _page_shown(self, _: int) -> None:

@@ -794,7 +794,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/main_window.py" line="92"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="297"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="300"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
@@ -829,12 +829,12 @@
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="298"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="301"/>
         <source>本机还没有检查表或检查地点，请先同步或导入演示数据。</source>
         <translation>This laptop has no checklist templates or sites yet; sync first or load demo data.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="354"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="357"/>
         <source>已自动保存 {0}</source>
         <translation>Saved automatically at {0}</translation>
     </message>
@@ -2367,100 +2367,130 @@ Who opened it ({2}) and when is recorded and, after the next sync, written to th
 <context>
     <name>TrackingActions</name>
     <message>
-        <location filename="../../inspector_app/ui/tracking/actions.py" line="40"/>
+        <location filename="../../inspector_app/ui/tracking/actions.py" line="45"/>
         <source>送达登记…</source>
         <translation>Record delivery…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/actions.py" line="42"/>
+        <location filename="../../inspector_app/ui/tracking/actions.py" line="47"/>
         <source>整改反馈…</source>
         <translation>Record report…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/actions.py" line="44"/>
+        <location filename="../../inspector_app/ui/tracking/actions.py" line="49"/>
         <source>核查…</source>
         <translation>Verify…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/actions.py" line="45"/>
+        <location filename="../../inspector_app/ui/tracking/actions.py" line="50"/>
         <source>销号…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/actions.py" line="46"/>
+        <location filename="../../inspector_app/ui/tracking/actions.py" line="51"/>
         <source>退回重办…</source>
         <translation>Return for redo…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/actions.py" line="47"/>
+        <location filename="../../inspector_app/ui/tracking/actions.py" line="52"/>
         <source>延期…</source>
         <translation>Extension…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/actions.py" line="48"/>
+        <location filename="../../inspector_app/ui/tracking/actions.py" line="53"/>
         <source>督办…</source>
         <translation>Escalate…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/actions.py" line="54"/>
+        <source>复查…</source>
+        <translation>Re-inspect…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/actions.py" line="56"/>
+        <source>到现场逐项复查单位报告已整改的问题，结果即为核查结论</source>
+        <translation>Check on site, item by item, the problems the unit reports as rectified; the result is the verification</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/actions.py" line="117"/>
+        <source>开始复查</source>
+        <translation>Start a re-inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/actions.py" line="119"/>
+        <source>为通知书 {0} 新建一次复查：逐项记录单位报告的问题是否已整改到位，完成复查后结果即记为本轮核查结论。现在开始吗？</source>
+        <translation>Start a re-inspection for notice {0}: record for each reported problem whether it was rectified; when it is finished, its results are this round&apos;s verification. Start now?</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/actions.py" line="125"/>
+        <source>复查人</source>
+        <translation>Re-inspector</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tracking/actions.py" line="128"/>
+        <source>不能开始复查</source>
+        <translation>Cannot start the re-inspection</translation>
     </message>
 </context>
 <context>
     <name>TrackingPage</name>
     <message>
-        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="60"/>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="62"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="61"/>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="63"/>
         <source>未销号</source>
         <translation>Not closed</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="66"/>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="68"/>
         <source>全部预警</source>
         <translation>All warnings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="72"/>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="74"/>
         <source>文号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="73"/>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="75"/>
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="74"/>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="76"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="75"/>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="77"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="76"/>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="78"/>
         <source>剩余 / 逾期</source>
         <translation>Days left / overdue</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="77"/>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="79"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="95"/>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="97"/>
         <source>没有已签发的整改通知书。通知书签发并同步后，会出现在这里跟踪整改。</source>
         <translation>No issued rectification notices. Once a notice is issued and synced, it appears here to be followed up.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="179"/>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="182"/>
         <source>显示 {0} / 共 {1} 份通知书</source>
         <translation>Showing {0} of {1} notices</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="196"/>
+        <location filename="../../inspector_app/ui/tracking/tracking_page.py" line="199"/>
         <source>{0}（已申请延期）</source>
         <translation>{0} (extension requested)</translation>
     </message>

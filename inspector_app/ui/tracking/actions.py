@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QMessageBox, QPushButton, QWidget
 
 from inspector_app.domain.notice import (
     EXTENSION_LIFECYCLE,
@@ -22,6 +23,8 @@ from inspector_app.domain.notice import (
 )
 from inspector_app.services.tracking import TrackingDetail
 from inspector_app.settings import load_settings
+from inspector_app.ui.errors import user_message
+from inspector_app.ui.operations.recheck import start_recheck
 from inspector_app.ui.tracking import report_dialogs, step_dialogs
 from inspector_app.ui.tracking.step_dialog import StepDialog
 
@@ -33,6 +36,8 @@ VERIFIABLE = frozenset({NoticeStatus.FEEDBACK_SUBMITTED, NoticeStatus.UNDER_REVI
 
 
 class TrackingActions(QWidget):
+    recheck_started = Signal(str)  # the new 复查's inspection id: the window opens it
+
     def __init__(self, page: TrackingPage) -> None:
         super().__init__(page)
         self.page = page
@@ -46,10 +51,14 @@ class TrackingActions(QWidget):
         self.return_ = self._button("return", self.tr("退回重办…"), step_dialogs.ReturnDialog)
         self.extend = self._button("extend", self.tr("延期…"), step_dialogs.ExtensionDialog)
         self.escalate = self._button("escalate", self.tr("督办…"), step_dialogs.EscalateDialog)
+        self.recheck = QPushButton(self.tr("复查…"))
+        self.recheck.setObjectName("tracking-recheck")
+        self.recheck.setToolTip(self.tr("到现场逐项复查单位报告已整改的问题，结果即为核查结论"))
+        self.recheck.clicked.connect(self.start_recheck)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 4, 0, 0)
         row_one = (self.deliver, self.feedback, self.verify, self.close_)
-        row_two = (self.return_, self.extend, self.escalate)
+        row_two = (self.recheck, self.return_, self.extend, self.escalate)
         for column, button in enumerate(row_one):
             grid.addWidget(button, 0, column)
         for column, button in enumerate(row_two):
@@ -72,6 +81,7 @@ class TrackingActions(QWidget):
             and NOTICE_LIFECYCLE.can(status, NoticeAction.ACKNOWLEDGE),
             self.feedback: status in REPORTABLE,
             self.verify: status in VERIFIABLE,
+            self.recheck: status in VERIFIABLE,
             self.close_: status == NoticeStatus.UNDER_REVIEW,
             self.return_: status == NoticeStatus.UNDER_REVIEW,
             self.extend: status in OWES_ACTION
@@ -96,3 +106,30 @@ class TrackingActions(QWidget):
             dialog = dialog_class(page.runner, detail, page.today, page, person=person)
         if dialog.exec() == StepDialog.DialogCode.Accepted:
             page.recorded(dialog.done_text())
+
+    def start_recheck(self) -> None:
+        """After a question, a new 复查 of the reported problems, opened in the window."""
+        detail = self.detail
+        if detail is None:
+            return
+        asked = QMessageBox.question(
+            self,
+            self.tr("开始复查"),
+            self.tr(
+                "为通知书 {0} 新建一次复查：逐项记录单位报告的问题是否已整改到位，"
+                "完成复查后结果即记为本轮核查结论。现在开始吗？"
+            ).format(detail.row.number or "—"),
+        )
+        if asked != QMessageBox.StandardButton.Yes:
+            return
+        team = [load_settings().inspector_name or self.tr("复查人")]
+
+        def refused(error: Exception) -> None:
+            QMessageBox.warning(self, self.tr("不能开始复查"), user_message(error))
+
+        self.page.runner.write(
+            start_recheck(notice_id=detail.row.id, team=team),
+            self.recheck_started.emit,
+            refused,
+            initiator=self,
+        )

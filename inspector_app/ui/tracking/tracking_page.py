@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,6 +48,8 @@ WARNING_COLUMN = 5
 
 
 class TrackingPage(QWidget):
+    inspection_opened = Signal(str)  # a 复查 started here: the window shows it
+
     def __init__(self, runner: StoreRunner, *, today: date | None = None) -> None:
         """`today`: the day deadlines are counted from (the bureau's today when None)."""
         super().__init__()
@@ -116,6 +118,7 @@ class TrackingPage(QWidget):
         self.right_layout.setContentsMargins(0, 0, 0, 0)
         self.right_layout.addWidget(self.pane, 1)
         self.actions = TrackingActions(self)
+        self.actions.recheck_started.connect(self.inspection_opened)
         self.right_layout.addWidget(self.actions)
 
         splitter = QSplitter()
