@@ -140,6 +140,7 @@ def bulletin_content(
     query = select(Inspection).where(
         Inspection.deleted.is_(False),
         Inspection.status == InspectionStatus.APPROVED,
+        Inspection.recheck_of_notice_id.is_(None),  # a 复查 checks old problems, finds none
         Inspection.started_at >= start,
         Inspection.started_at < end,
     )

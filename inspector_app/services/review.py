@@ -90,7 +90,9 @@ def review_queue(
     uow: UnitOfWork, search: str = "", status: InspectionStatus = InspectionStatus.SUBMITTED
 ) -> list[ReviewRow]:
     """Submitted inspections, the longest waiting first (they were pulled for this team);
-    `status` APPROVED lists the approved ones, where corrections are amendments."""
+    `status` APPROVED lists the approved ones, where corrections are amendments.
+
+    A finished 复查 is not reviewed: its results already are the notice's verification."""
     session = uow.session
     rows = session.execute(
         select(
@@ -103,7 +105,11 @@ def review_queue(
         .join(Site, Site.id == Inspection.site_id)
         .outerjoin(Campaign, Campaign.id == Inspection.campaign_id)
         .outerjoin(InspectionStats, InspectionStats.inspection_id == Inspection.id)
-        .where(Inspection.deleted.is_(False), Inspection.status == status)
+        .where(
+            Inspection.deleted.is_(False),
+            Inspection.status == status,
+            Inspection.recheck_of_notice_id.is_(None),
+        )
         .order_by(Inspection.submitted_at, Inspection.started_at)
     ).all()
     texts: dict[str, list[str]] = {}

@@ -31,6 +31,7 @@ from inspector_app.services.recheck_views import (
     rechecks_of_notice,
 )
 from inspector_app.services.reference_data import reference_id
+from inspector_app.services.review import review_queue
 from inspector_app.store.models import Finding, Inspection, OutboxEntry
 from inspector_app.store.notice_models import Notice, NoticeFinding
 from inspector_app.store.store import Store
@@ -194,6 +195,9 @@ def test_finishing_records_the_verification_of_the_round_and_freezes_the_recheck
         record_recheck_result(uow, item, V.NOT_RECTIFIED)
     with seeded_store.unit_of_work() as uow, pytest.raises(IllegalTransition):
         finish_recheck(uow, inspection_id, verified_on=VERIFIED_ON, today=TODAY)
+    # Its result is the verification: it waits in no 审核 queue.
+    with seeded_store.unit_of_work() as uow:
+        assert inspection_id not in {row.id for row in review_queue(uow)}
 
 
 def test_finishing_with_a_problem_left_open_is_refused_and_changes_nothing(
