@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -105,7 +105,7 @@ def notice_contents(
                 notice_id=notice.id
                 if notice
                 else str(uuid.uuid5(NOTICE_NAMESPACE, f"{inspection_id}/{owner}")),
-                issuer=issuer,
+                issuer=_with_contact(issuer, notice),
                 number=notice.number if notice else None,
                 addressee=sheet.units.get(owner, owner),
                 site=sheet.site_name,
@@ -119,6 +119,17 @@ def notice_contents(
             )
         )
     return contents
+
+
+def _with_contact(issuer: Issuer, notice: Notice | None) -> Issuer:
+    """The 联系人 line: the draft's own (edited on the 通知书 page), else the settings'."""
+    if notice is None or not (notice.contact_person.strip() or notice.contact_phone.strip()):
+        return issuer
+    return replace(
+        issuer,
+        contact_person=notice.contact_person.strip() or issuer.contact_person,
+        contact_phone=notice.contact_phone.strip() or issuer.contact_phone,
+    )
 
 
 def _problem(template: ChecklistTemplate, finding: FindingView) -> NoticeProblem:

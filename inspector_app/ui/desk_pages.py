@@ -1,7 +1,7 @@
 """The window's pages by role: which ones an account gets, in the navigation's order.
 
 Inspectors work on their inspections (the home list); supervisors also get the
-desk: 审核 and 统计 now, and the 通知书 and 整改跟踪 pages as they are added here.
+desk: 审核, 通知书 and 统计 now, and the 整改跟踪 page as it is added here.
 A page is built on first use (it needs the store), so adding one costs nothing at
 start-up and an account without the role never builds it.
 """
@@ -39,6 +39,12 @@ def _review_page(runner: StoreRunner) -> QWidget:
     return ReviewPage(runner)
 
 
+def _notices_page(runner: StoreRunner) -> QWidget:
+    from inspector_app.ui.notices.notices_page import NoticesPage
+
+    return NoticesPage(runner)
+
+
 def _dashboard_page(runner: StoreRunner) -> QWidget:
     from inspector_app.ui.dashboard.dashboard_page import DashboardPage
 
@@ -48,6 +54,9 @@ def _dashboard_page(runner: StoreRunner) -> QWidget:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("home", lambda: QCoreApplication.translate("DeskPages", "我的检查"), EVERYONE),
     PageSpec("review", lambda: QCoreApplication.translate("DeskPages", "审核"), DESK, _review_page),
+    PageSpec(
+        "notices", lambda: QCoreApplication.translate("DeskPages", "通知书"), DESK, _notices_page
+    ),
     PageSpec(
         "dashboard", lambda: QCoreApplication.translate("DeskPages", "统计"), DESK, _dashboard_page
     ),

@@ -288,17 +288,22 @@
 <context>
     <name>DeskPages</name>
     <message>
-        <location filename="../../inspector_app/ui/desk_pages.py" line="49"/>
+        <location filename="../../inspector_app/ui/desk_pages.py" line="55"/>
         <source>我的检查</source>
         <translation>My inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/desk_pages.py" line="50"/>
+        <location filename="../../inspector_app/ui/desk_pages.py" line="56"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/desk_pages.py" line="52"/>
+        <location filename="../../inspector_app/ui/desk_pages.py" line="58"/>
+        <source>通知书</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/desk_pages.py" line="61"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
@@ -364,6 +369,29 @@
         <location filename="../../inspector_app/ui/runner/document_preview.py" line="178"/>
         <source>已发送到打印机：{0} 页</source>
         <translation>Sent to the printer: {0} page(s)</translation>
+    </message>
+</context>
+<context>
+    <name>DraftDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/notices/draft_dialog.py" line="27"/>
+        <source>起草整改通知书</source>
+        <translation>Draft rectification notices</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/draft_dialog.py" line="31"/>
+        <source>选择一次审核通过的检查：按责任单位各起草一份通知书草稿，每份列出该单位的问题。</source>
+        <translation>Choose an approved inspection: one draft notice is made per responsible unit, listing that unit&apos;s problems.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/draft_dialog.py" line="49"/>
+        <source>起草</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/draft_dialog.py" line="50"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -710,6 +738,190 @@
         <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="176"/>
         <source>请选择检查表和检查地点。</source>
         <translation>Choose a checklist and a site.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDetailPane</name>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="70"/>
+        <source>收到通知之日起 </source>
+        <translation>within </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="71"/>
+        <source> 个工作日内</source>
+        <translation> working days of receipt</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="77"/>
+        <source>保存草稿</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="79"/>
+        <source>已签发的通知书以签发文本为准，不能再修改。</source>
+        <translation>An issued notice stands as issued and can no longer be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="85"/>
+        <source>联系人</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="86"/>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="87"/>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="98"/>
+        <source>请在左侧列表中选择一份通知书，或点击“起草…”从审核通过的检查起草。</source>
+        <translation>Select a notice in the list on the left, or click “Draft…” to draft notices from an approved inspection.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="103"/>
+        <source>存在问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="128"/>
+        <source>草稿（未编号）</source>
+        <translation>Draft (no number yet)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="130"/>
+        <source>状态：{0}</source>
+        <translation>Status: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="133"/>
+        <source>检查地点：{0} {1}</source>
+        <translation>Inspected: {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="135"/>
+        <source>专项行动：{0}</source>
+        <translation>Campaign: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="137"/>
+        <source>成文日期：{0:%Y-%m-%d}</source>
+        <translation>Dated: {0:%Y-%m-%d}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="140"/>
+        <source>整改期限：{0:%Y-%m-%d}</source>
+        <translation>Deadline: {0:%Y-%m-%d}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="142"/>
+        <source>联系人：{0}</source>
+        <translation>Contact: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="144"/>
+        <source>存在问题（{0}个）</source>
+        <translation>Problems ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="161"/>
+        <source>今日签发则至 {0:%Y-%m-%d}</source>
+        <translation>if issued today: until {0:%Y-%m-%d}</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="56"/>
+        <source>搜索文号、受文单位、检查地点或专项行动</source>
+        <translation>Search number, unit, site or campaign</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="58"/>
+        <source>起草…</source>
+        <translation>Draft…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="60"/>
+        <source>从审核通过的检查按责任单位起草通知书</source>
+        <translation>Draft notices per responsible unit from an approved inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="64"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="85"/>
+        <source>文号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="65"/>
+        <source>受文单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="66"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="86"/>
+        <source>检查地点</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="67"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="68"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="88"/>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="69"/>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="94"/>
+        <source>还没有通知书。检查审核通过后，点击“起草…”按责任单位起草。</source>
+        <translation>No notices yet. Once an inspection is approved, click “Draft…” to draft one per responsible unit.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="160"/>
+        <source>显示 {0} / 共 {1} 份通知书</source>
+        <translation>Showing {0} of {1} notices</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="172"/>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="233"/>
+        <source>起草整改通知书</source>
+        <translation>Draft rectification notices</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="234"/>
+        <source>没有待起草的检查：审核通过的检查都已起草了通知书。</source>
+        <translation>Nothing to draft: every approved inspection already has its notices.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="251"/>
+        <source>已起草 {0} 份通知书草稿：{1}。</source>
+        <translation>Drafted {0} notice(s): {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="253"/>
+        <source>这次检查的通知书已起草过。</source>
+        <translation>This inspection&apos;s notices were drafted before.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="275"/>
+        <source>草稿已保存，将在下次同步时上传。</source>
+        <translation>Draft saved; it goes to the server with the next sync.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,80 @@
+"""The 通知书 page's reads and writes, as jobs for the store thread (no Qt in here).
+
+The same services as `inspector-app notices` (commands/notices.py). 签发 and number
+withdrawal talk to the server between their transactions, so they are `store_job`s:
+they run on the store thread with the store itself and stay its only writer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from inspector_app.services import notice_desk
+from inspector_app.services.issuing import Issued, issue_notice, issued_copy, withdraw_number
+from inspector_app.services.notice_desk import Draftable, NoticeDetail, NoticeRow
+from inspector_app.services.notice_drafts import NoticeSummary, draft_notices
+from inspector_app.services.working_calendar import load_working_calendar
+from inspector_app.settings import Settings, load_settings
+from inspector_app.sync.api import ServerApi
+from inspector_app.ui.operations.changes import OpChanges, OpResult
+from inspector_app.ui.store_runner import Store, UnitOfWork
+
+
+def rows(*, today: date) -> Callable[[UnitOfWork], list[NoticeRow]]:
+    return lambda uow: notice_desk.notice_rows(uow, today)
+
+
+def detail(*, notice_id: str, today: date) -> Callable[[UnitOfWork], NoticeDetail]:
+    def read(uow: UnitOfWork) -> NoticeDetail:
+        return notice_desk.notice_detail(uow, notice_id, today, load_working_calendar())
+
+    return read
+
+
+def draftable(uow: UnitOfWork) -> list[Draftable]:
+    return notice_desk.draftable_inspections(uow)
+
+
+def draft(*, inspection_id: str) -> Callable[[UnitOfWork], OpResult[list[NoticeSummary]]]:
+    """One draft per responsible unit; the inspection's notices changed."""
+
+    def op(uow: UnitOfWork) -> OpResult[list[NoticeSummary]]:
+        drafted = draft_notices(uow, inspection_id, load_settings())
+        return OpResult(drafted, OpChanges.of(inspections=[inspection_id]))
+
+    return op
+
+
+def edit(
+    *, notice_id: str, contact_person: str, contact_phone: str, working_days: int, today: date
+) -> Callable[[UnitOfWork], OpResult[None]]:
+    def op(uow: UnitOfWork) -> OpResult[None]:
+        notice_desk.edit_draft(
+            uow,
+            notice_id,
+            contact_person=contact_person,
+            contact_phone=contact_phone,
+            working_days=working_days,
+            today=today,
+            calendar=load_working_calendar(),
+        )
+        return OpResult(None, OpChanges())
+
+    return op
+
+
+def issue(
+    *, notice_id: str, settings: Settings, api: ServerApi | None
+) -> Callable[[Store], Issued]:
+    """签发 (online); `api` None: refused with the offline message, nothing changed."""
+    return lambda store: issue_notice(store, api, notice_id, settings=settings)
+
+
+def withdraw(*, notice_id: str, reason: str, api: ServerApi | None) -> Callable[[Store], str]:
+    return lambda store: withdraw_number(store, api, notice_id, reason)
+
+
+def issued_pdf(*, notice_id: str, settings: Settings, copy: bool) -> Callable[[Store], bytes]:
+    """The frozen issued file, byte for byte; with `copy`, marked 副本."""
+    return lambda store: issued_copy(store, notice_id, settings=settings, copy=copy)
