@@ -741,6 +741,113 @@
     </message>
 </context>
 <context>
+    <name>NoticeActions</name>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="46"/>
+        <source>签发…</source>
+        <translation>Issue…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="48"/>
+        <source>由服务器编排文号，生成正式文本并冻结（需联网）</source>
+        <translation>The server gives the number; the final PDF is built and frozen (needs the server)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="49"/>
+        <source>打印 / 另存 PDF…</source>
+        <translation>Print / save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="51"/>
+        <source>签发时冻结的正式文本，逐字节相同</source>
+        <translation>The file frozen at issue, byte for byte</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="52"/>
+        <source>副本</source>
+        <translation>Copy (副本)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="53"/>
+        <source>每页右上角加印“副本”字样；签发文本本身不变</source>
+        <translation>Marks every page “副本” (copy) at the top right; the issued file itself is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="54"/>
+        <source>撤销文号…</source>
+        <translation>Withdraw number…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="56"/>
+        <source>在服务器登记撤销（需联网），该文号不再使用</source>
+        <translation>Recorded on the server (needs the server); the number is never used again</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="87"/>
+        <source>签发通知书</source>
+        <translation>Issue notice</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="89"/>
+        <source>确认签发致“{0}”的整改通知书？
+
+服务器将编排文号，以今天为成文日期生成正式文本并冻结，签发后不能再修改。</source>
+        <translation>Issue the rectification notice to “{0}”?
+
+The server gives its number; the final PDF is dated today and frozen, and cannot be changed after issue.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="99"/>
+        <source>正在签发…</source>
+        <translation>Issuing…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="103"/>
+        <source>已签发：{0}（成文日期 {1:%Y-%m-%d}）。</source>
+        <translation>Issued: {0} (dated {1:%Y-%m-%d}).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="105"/>
+        <source>状态变更将在下次同步时上传。</source>
+        <translation> The status change goes up with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="115"/>
+        <source>撤销文号</source>
+        <translation>Withdraw number</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="116"/>
+        <source>撤销文号 {0}：请写明理由（至少4个字）。撤销后该文号不再使用。</source>
+        <translation>Withdraw number {0}: give the reason (at least 4 characters). The number is never used again.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="129"/>
+        <source>文号 {0} 已撤销，该文号不再使用。</source>
+        <translation>Number {0} withdrawn; it is never used again.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="131"/>
+        <source>正在撤销文号…</source>
+        <translation>Withdrawing the number…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="160"/>
+        <source>未能完成</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="190"/>
+        <source>整改通知书 {0}</source>
+        <translation>Rectification notice {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="192"/>
+        <source>（副本）</source>
+        <translation> (copy)</translation>
+    </message>
+</context>
+<context>
     <name>NoticeDetailPane</name>
     <message>
         <location filename="../../inspector_app/ui/notices/notice_detail.py" line="70"/>
@@ -836,90 +943,90 @@
 <context>
     <name>NoticesPage</name>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="56"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="58"/>
         <source>搜索文号、受文单位、检查地点或专项行动</source>
         <translation>Search number, unit, site or campaign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="58"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="60"/>
         <source>起草…</source>
         <translation>Draft…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="60"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="62"/>
         <source>从审核通过的检查按责任单位起草通知书</source>
         <translation>Draft notices per responsible unit from an approved inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="64"/>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="85"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="66"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="87"/>
         <source>文号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="65"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="67"/>
         <source>受文单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="66"/>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="86"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="68"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="88"/>
         <source>检查地点</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="67"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="69"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="68"/>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="88"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="70"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="90"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="69"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="71"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="94"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="96"/>
         <source>还没有通知书。检查审核通过后，点击“起草…”按责任单位起草。</source>
         <translation>No notices yet. Once an inspection is approved, click “Draft…” to draft one per responsible unit.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="160"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="164"/>
         <source>显示 {0} / 共 {1} 份通知书</source>
         <translation>Showing {0} of {1} notices</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="172"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="176"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="233"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="236"/>
         <source>起草整改通知书</source>
         <translation>Draft rectification notices</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="234"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="237"/>
         <source>没有待起草的检查：审核通过的检查都已起草了通知书。</source>
         <translation>Nothing to draft: every approved inspection already has its notices.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="251"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="254"/>
         <source>已起草 {0} 份通知书草稿：{1}。</source>
         <translation>Drafted {0} notice(s): {1}.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="253"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="256"/>
         <source>这次检查的通知书已起草过。</source>
         <translation>This inspection&apos;s notices were drafted before.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="275"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="278"/>
         <source>草稿已保存，将在下次同步时上传。</source>
         <translation>Draft saved; it goes to the server with the next sync.</translation>
     </message>

@@ -4,13 +4,23 @@ store was closed and reopened, 签发 refused offline with nothing changed."""
 
 from __future__ import annotations
 
+import hashlib
+import subprocess
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QInputDialog, QMessageBox
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from inspector_app.domain import bureau_time
 from inspector_app.domain.notice import WARNING_LABELS, WarningLevel
+from inspector_app.server.database import make_engine
+from inspector_app.server.models import IssuedNumber
 from inspector_app.services.notice_drafts import draft_notices
 from inspector_app.settings import Settings
 from inspector_app.store.notice_models import Notice
@@ -22,12 +32,44 @@ from inspector_app.ui.notices.notices_page import NoticesPage
 from inspector_app.ui.store_runner import StoreRunner
 from tests.desk_data import OVERDUE, demo_with_notices
 from tests.desk_data import approved_for_two_units as approved
+from tests.server.conftest import RunningServer, cli, start_server
+from tests.services.issuing_setup import (
+    approved_draft,
+    bureau,
+    snapshot,
+    supervisor_laptop,
+    supervisors,
+)
+from tests.ui.sync.conftest import no_keyring as no_keyring  # the fixture
+from tests.ui.sync.conftest import sign_in_and_sync
 
-from .conftest import when_modal
+from .conftest import accept_file_dialog, when_modal
 from .test_review_page import remember
 from .test_screens import CJK, _chrome_texts, _save
 from .test_screens import shots as shots  # the screenshot folder fixture
 from .test_walkthrough import ime_commit
+
+
+def pdf_text(pdf: bytes) -> str:
+    return subprocess.run(
+        ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+
+
+def answer_reason(dialog: QInputDialog, reason: str) -> None:
+    dialog.setTextValue(reason)
+    dialog.accept()
+
+
+def withdrawal_reason(server: RunningServer, notice_id: str) -> str | None:
+    """What the server recorded for the notice's number."""
+    engine = make_engine(server.db)
+    try:
+        with Session(engine) as db:
+            row = db.scalars(select(IssuedNumber).where(IssuedNumber.notice_id == notice_id)).one()
+            return row.withdrawal_reason if row.withdrawn_at is not None else None
+    finally:
+        engine.dispose()
 
 
 def open_notices(
@@ -201,3 +243,129 @@ def test_the_notices_page_renders_at_1366x768_in_both_languages(
         install_language("zh_CN")
         runner.wait_idle()
         runner.shutdown()
+
+
+def test_an_offline_issue_is_refused_with_the_message_and_changes_nothing(
+    qtbot, seeded_store: Store, runner: StoreRunner, make_jpeg
+) -> None:
+    inspection_id = approved(seeded_store, make_jpeg())
+    remember(seeded_store, "supervisor")
+    with seeded_store.unit_of_work() as uow:
+        draft_notices(uow, inspection_id, Settings())
+        uow.commit()
+    page = open_notices(qtbot, runner)  # no server in the settings: offline
+    qtbot.waitUntil(lambda: page.actions.detail is not None)
+    assert page.actions.issue_button.isVisible() and not page.actions.print_button.isVisible()
+    before = snapshot(SimpleNamespace(store=seeded_store))
+    warned: list[str] = []
+
+    def confirm(box: QMessageBox) -> None:
+        assert "确认签发" in box.text()
+        when_modal(
+            lambda warning: (warned.append(warning.text()), warning.accept()), kind=QMessageBox
+        )
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    when_modal(confirm, kind=QMessageBox)
+    qtbot.mouseClick(page.actions.issue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(warned))
+    runner.wait_idle()
+    assert "签发需要连接服务器" in warned[0] and "本机数据未做任何修改" in warned[0]
+    assert "签发需要连接服务器" in page.message.text()
+    assert snapshot(SimpleNamespace(store=seeded_store)) == before
+    assert page.model.item(page.table.currentIndex().row(), 0).text() == "草稿"
+    assert page.actions.issue_button.isEnabled()
+
+
+@pytest.fixture(scope="module")
+def sqlite_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
+    """One real `inspector-server serve` on SQLite for this module's online tests."""
+    folder = tmp_path_factory.mktemp("notices-server")
+    db = f"sqlite:///{folder / 'server.sqlite3'}"
+    server = start_server(db, folder)
+    try:
+        loaded = cli("import-reference", "--as", "admin", "--db", db)
+        assert loaded.returncode == 0, loaded.stderr
+        yield server
+    finally:
+        server.process.terminate()
+        server.process.wait(timeout=30)
+
+
+def test_issuing_online_shows_the_number_and_the_frozen_pdf_is_saved_as_issued_or_as_a_copy(
+    qtbot, sqlite_server: RunningServer, tmp_path: Path, no_keyring
+) -> None:
+    [user] = supervisors(sqlite_server, 1)
+    settings = replace(
+        bureau(), server_url=sqlite_server.url, server_user=user, inspector_name="陈主任"
+    )
+    laptop = supervisor_laptop(sqlite_server, tmp_path / "desk", user)
+    draft_id = approved_draft(laptop, settings, tmp_path, seed=31)  # neither synced yet
+    laptop.close()
+    store = Store.open(tmp_path / "desk")
+    runner = StoreRunner(store)
+    try:
+        page = open_notices(qtbot, runner, settings)
+        window = page.window()
+        sign_in_and_sync(qtbot, window, user, keyring_missing=True)
+        page.reload(select=draft_id)
+        qtbot.waitUntil(lambda: page.actions.detail is not None)
+        assert page.actions.detail.row.id == draft_id
+
+        when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click(), kind=QMessageBox)
+        qtbot.mouseClick(page.actions.issue_button, Qt.MouseButton.LeftButton)
+        number = f"{settings.issuer_code}〔{bureau_time.today().year}〕1号"
+        qtbot.waitUntil(
+            lambda: page.model.rowCount() == 1 and page.model.item(0, 0).text() == number,
+            timeout=60_000,
+        )
+        assert f"已签发：{number}" in page.message.text()
+        qtbot.waitUntil(lambda: page.actions.print_button.isVisible())
+        assert (
+            not page.actions.issue_button.isVisible() and page.model.item(0, 3).text() == "已交办"
+        )
+        with store.unit_of_work() as uow:
+            issued = uow.session.get(Notice, draft_id)
+            sha256 = issued.pdf_sha256
+            assert issued.number == number and sha256
+
+        saved = []
+        for copy in (False, True):
+            page.actions.copy_box.setChecked(copy)
+            qtbot.mouseClick(page.actions.print_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(
+                lambda: page.actions.preview is not None and page.actions.preview.isVisible()
+            )
+            preview = page.actions.preview
+            target = tmp_path / f"out-{copy}.pdf"
+            when_modal(
+                lambda dialog, target=target: accept_file_dialog(dialog, str(target)),
+                kind=QFileDialog,
+            )
+            qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(target.exists)
+            saved.append(target.read_bytes())
+            preview.close()
+            page.actions.preview = None
+        assert hashlib.sha256(saved[0]).hexdigest() == sha256  # the frozen file, byte for byte
+        assert hashlib.sha256(saved[1]).hexdigest() != sha256
+        assert pdf_text(saved[0]) == pdf_text(saved[1])  # the 副本 mark is a picture, not text
+
+        # 撤销文号: a reason is required; the number is recorded as withdrawn on the server.
+        refused: list[str] = []
+        when_modal(lambda box: (refused.append(box.text()), box.accept()), kind=QMessageBox)
+        when_modal(lambda box: answer_reason(box, "错号"), kind=QInputDialog)
+        qtbot.mouseClick(page.actions.withdraw_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(refused))
+        assert (
+            "撤销文号必须写明理由" in refused[0]
+            and withdrawal_reason(sqlite_server, draft_id) is None
+        )
+        when_modal(lambda box: answer_reason(box, "文号登记错误，作废重发"), kind=QInputDialog)
+        qtbot.mouseClick(page.actions.withdraw_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: f"文号 {number} 已撤销" in page.message.text(), timeout=30_000)
+        assert withdrawal_reason(sqlite_server, draft_id) == "文号登记错误，作废重发"
+    finally:
+        runner.wait_idle(60)
+        runner.shutdown()
+        store.close()

@@ -1,5 +1,6 @@
 """通知书: the desk's notices, drafts first, each with its warning colour; one open with
-its problems and a draft's own fields; 起草 from an approved inspection.
+its problems and a draft's own fields; 起草 from an approved inspection; 签发, the issued
+file and 撤销文号 (ui/notices/notice_actions.py).
 
 Reads and writes go through the store runner (ui/operations/notices.py, the services
 `inspector-app notices` uses). Drafting and editing work offline and sync later.
@@ -32,6 +33,7 @@ from inspector_app.services.notice_drafts import NoticeSummary
 from inspector_app.settings import load_settings
 from inspector_app.ui.errors import show_error, user_message
 from inspector_app.ui.i18n import pick
+from inspector_app.ui.notices.notice_actions import NoticeActions
 from inspector_app.ui.notices.notice_detail import DraftFields, NoticeDetailPane
 from inspector_app.ui.operations import notices as ops
 from inspector_app.ui.store_runner import StoreRunner
@@ -107,12 +109,12 @@ class NoticesPage(QWidget):
         left_layout.addWidget(self.count)
 
         self.detail = NoticeDetailPane()
-        self.actions = QHBoxLayout()
+        self.actions = NoticeActions(runner)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.detail, 1)
-        right_layout.addLayout(self.actions)
+        right_layout.addWidget(self.actions)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -130,6 +132,8 @@ class NoticesPage(QWidget):
         self.draft_button.clicked.connect(self.draft)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._open_current())
         self.detail.save_requested.connect(self.save_draft)
+        self.actions.said.connect(lambda text, problem: self._say(text, problem=problem))
+        self.actions.issued.connect(lambda done: self.reload(select=done.notice_id))
 
     @property
     def today(self) -> date:
@@ -166,7 +170,7 @@ class NoticesPage(QWidget):
             self.table.selectRow(0)
         else:
             self.detail.clear()
-            self._selection_changed()
+            self.actions.show_detail(None)
 
     def _items(self, row: NoticeRow) -> list[QStandardItem]:
         number = QStandardItem(row.number or self.tr("草稿"))
@@ -180,9 +184,11 @@ class NoticesPage(QWidget):
         colour = WARNING_COLOURS[row.warning]
         if colour is not None and not draft:
             warning.setBackground(QBrush(QColor(colour)))
+        unit = QStandardItem(row.unit)
+        unit.setToolTip(row.unit)
         return [
             number,
-            QStandardItem(row.unit),
+            unit,
             site,
             QStandardItem(pick(row.status_labels)),
             QStandardItem(deadline),
@@ -201,7 +207,7 @@ class NoticesPage(QWidget):
 
     def _open_current(self) -> None:
         notice_id = self.selected_id()
-        self._selection_changed()
+        self.actions.show_detail(None)  # until the notice shown is the one selected
         if notice_id is None:
             return
         self.runner.read(
@@ -214,10 +220,7 @@ class NoticesPage(QWidget):
         if detail.row.id != self.selected_id():
             return  # the selection moved on while it was read
         self.detail.show_detail(detail, load_settings().deadline_working_days)
-        self._selection_changed()
-
-    def _selection_changed(self) -> None:
-        """Step 2's actions follow the notice shown (overridden where they are added)."""
+        self.actions.show_detail(detail)
 
     # --- drafting and editing ---
 

@@ -7,8 +7,10 @@ they run on the store thread with the store itself and stay its only writer.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 
 from inspector_app.services import notice_desk
 from inspector_app.services.issuing import Issued, issue_notice, issued_copy, withdraw_number
@@ -64,15 +66,51 @@ def edit(
     return op
 
 
-def issue(
-    *, notice_id: str, settings: Settings, api: ServerApi | None
-) -> Callable[[Store], Issued]:
-    """签发 (online); `api` None: refused with the offline message, nothing changed."""
-    return lambda store: issue_notice(store, api, notice_id, settings=settings)
+def issue(*, notice_id: str, settings: Settings, token: str | None) -> Callable[[Store], Issued]:
+    """签发 (online). No server in the settings: refused with the offline message and
+    nothing changed (services/issuing.py says so before anything is touched)."""
+
+    def job(store: Store) -> Issued:
+        with _server(settings, token) as api:
+            return issue_notice(store, api, notice_id, settings=settings)
+
+    return job
 
 
-def withdraw(*, notice_id: str, reason: str, api: ServerApi | None) -> Callable[[Store], str]:
-    return lambda store: withdraw_number(store, api, notice_id, reason)
+def withdraw(
+    *, notice_id: str, reason: str, settings: Settings, token: str | None
+) -> Callable[[Store], str]:
+    """撤销文号 (online): recorded on the server, the number never given again."""
+
+    def job(store: Store) -> str:
+        with _server(settings, token) as api:
+            return withdraw_number(store, api, notice_id, reason)
+
+    return job
+
+
+@contextmanager
+def _server(settings: Settings, token: str | None) -> Iterator[ServerApi | None]:
+    """The server as the 同步 button reaches it: the session's token, else the one the
+    keyring keeps (none: the server answers that a sign-in is needed)."""
+    from inspector_app.sync import credentials
+
+    url, user = settings.server_url, settings.server_user
+    if not url:
+        yield None
+        return
+    if not token and user:
+        token = credentials.load_token(user, url)
+    api = ServerApi(
+        url,
+        token=token,
+        ca_bundle=Path(settings.server_ca_bundle) if settings.server_ca_bundle else None,
+        allow_plain_http=settings.allow_plain_http,
+    )
+    try:
+        yield api
+    finally:
+        api.close()
 
 
 def issued_pdf(*, notice_id: str, settings: Settings, copy: bool) -> Callable[[Store], bytes]:
