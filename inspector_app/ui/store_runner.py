@@ -163,7 +163,7 @@ class StoreRunner(QObject):
 
         return self._submit(self._db, job, announce, on_failure)
 
-    def store_job(
+    def service_job(
         self,
         work: Callable[[Store], T],
         on_success: Callable[[T], None] | None = None,

@@ -1,6 +1,6 @@
 """签发, the issued file (打印 / 另存, 副本 if asked) and 撤销文号 for the notice shown.
 
-签发 and withdrawal need the server: they run as store jobs with the server the 同步
+签发 and withdrawal need the server: they run as service jobs with the server the 同步
 button reaches (the window's settings and the session's token, else the keyring's).
 Offline the service refuses before anything changes and the clerk is told why. A
 token the server no longer accepts asks for a sign-in once, then tries again.
@@ -159,7 +159,7 @@ class NoticeActions(QWidget):
             self.said.emit(user_message(error), True)
             QMessageBox.warning(self, self.tr("未能完成"), user_message(error))
 
-        self.runner.store_job(make(settings, token), finished, failed)
+        self.runner.service_job(make(settings, token), finished, failed)
 
     def _server(self) -> tuple[Settings, str | None]:
         """What the 同步 button uses: the window's settings and this session's token."""
@@ -176,7 +176,7 @@ class NoticeActions(QWidget):
             return
         settings, _ = self._server()
         copy = self.copy_box.isChecked()
-        self.runner.store_job(
+        self.runner.service_job(
             ops.issued_pdf(notice_id=detail.row.id, settings=settings, copy=copy),
             lambda pdf: self._preview(detail, pdf, copy),
             lambda error: self.said.emit(user_message(error), True),

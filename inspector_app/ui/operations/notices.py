@@ -1,7 +1,7 @@
 """The 通知书 page's reads and writes, as jobs for the store thread (no Qt in here).
 
 The same services as `inspector-app notices` (commands/notices.py). 签发 and number
-withdrawal talk to the server between their transactions, so they are `store_job`s:
+withdrawal talk to the server between their transactions, so they are `service_job`s:
 they run on the store thread with the store itself and stay its only writer.
 """
 
