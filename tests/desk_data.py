@@ -86,11 +86,11 @@ def _unit(uow, problem: tuple[Finding, Inspection]) -> str:
     return owner
 
 
-def approved_for_two_units(store: Store, photo: Path) -> str:
+def approved_for_two_units(store: Store, photo: Path, campaign_id: str | None = None) -> str:
     """An approved inspection at 伊美区政务服务中心: two problems of the market office, one of
     the tax office."""
     with store.unit_of_work() as uow:
-        inspection_id = start_in(uow)
+        inspection_id = start_in(uow, campaign_id=campaign_id)
         for code, unit, seen in (
             ("A2", MARKET, "12号窗口无人在岗，群众排队等候。"),
             ("A3", MARKET, "3号、4号窗口工作人员聚堆闲聊。"),
@@ -107,3 +107,29 @@ def approved_for_two_units(store: Store, photo: Path) -> str:
         ops.review_inspection(uow, inspection_id, approve=True)
         uow.commit()
     return inspection_id
+
+
+def issue_here(store: Store, notice_id: str, number: str, issued_on: date, settings) -> str:
+    """A draft issued as 签发 leaves it, without a server: numbered, its PDF built with that
+    number, frozen in issued/ and named by the notice; returns the PDF's sha256."""
+    from inspector_app.services import documents as docs
+    from inspector_app.store.issued_pdfs import issued_pdfs_in
+
+    with store.unit_of_work() as uow:
+        notice = uow.session.get(Notice, notice_id)
+        notice.number = number
+        uow.session.flush()
+        [content] = docs.notice_contents(
+            uow,
+            uow.photos,
+            notice.inspection_id,
+            issuer=docs.issuer_from(settings),
+            issued_on=issued_on,
+            unit_id=notice.unit_id,
+        )
+        pdf = docs.notice_pdf(content, docs.fonts_from(settings), docs.print_copies_for(uow.photos))
+        notice.pdf_sha256 = issued_pdfs_in(store.data_dir).put(pdf)
+        notice.issued_on, notice.deadline = issued_on, content.deadline
+        notice.status = NoticeStatus.ISSUED
+        uow.commit()
+        return notice.pdf_sha256

@@ -943,92 +943,132 @@ The server gives its number; the final PDF is dated today and frozen, and cannot
 <context>
     <name>NoticesPage</name>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="58"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="65"/>
         <source>搜索文号、受文单位、检查地点或专项行动</source>
         <translation>Search number, unit, site or campaign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="60"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="67"/>
         <source>起草…</source>
         <translation>Draft…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="62"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="69"/>
         <source>从审核通过的检查按责任单位起草通知书</source>
         <translation>Draft notices per responsible unit from an approved inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="66"/>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="87"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="70"/>
+        <source>批量打印…</source>
+        <translation>Batch print…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="72"/>
+        <source>一个专项行动已签发的通知书及其送达回证，合为一个PDF</source>
+        <translation>A campaign&apos;s issued notices with their delivery receipts, in one PDF</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="76"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="97"/>
         <source>文号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="67"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="77"/>
         <source>受文单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="68"/>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="88"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="78"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="98"/>
         <source>检查地点</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="69"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="79"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="70"/>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="90"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="80"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="100"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="71"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="81"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="96"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="106"/>
         <source>还没有通知书。检查审核通过后，点击“起草…”按责任单位起草。</source>
         <translation>No notices yet. Once an inspection is approved, click “Draft…” to draft one per responsible unit.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="164"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="176"/>
         <source>显示 {0} / 共 {1} 份通知书</source>
         <translation>Showing {0} of {1} notices</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="176"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="188"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="236"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="248"/>
         <source>起草整改通知书</source>
         <translation>Draft rectification notices</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="237"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="249"/>
         <source>没有待起草的检查：审核通过的检查都已起草了通知书。</source>
         <translation>Nothing to draft: every approved inspection already has its notices.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="254"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="266"/>
         <source>已起草 {0} 份通知书草稿：{1}。</source>
         <translation>Drafted {0} notice(s): {1}.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="256"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="268"/>
         <source>这次检查的通知书已起草过。</source>
         <translation>This inspection&apos;s notices were drafted before.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="278"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="290"/>
         <source>草稿已保存，将在下次同步时上传。</source>
         <translation>Draft saved; it goes to the server with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="306"/>
+        <source>批量打印通知书</source>
+        <translation>Batch print notices</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="309"/>
+        <source>还没有专项行动的通知书已签发，没有可批量打印的内容。</source>
+        <translation>No campaign has issued notices yet, so there is nothing to batch print.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="312"/>
+        <source>{0}（已签发 {1} 份）</source>
+        <translation>{0} ({1} issued)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="316"/>
+        <source>专项行动：已签发的通知书按文号排列，每份后附送达回证。</source>
+        <translation>Campaign: its issued notices in number order, each followed by its delivery receipt.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="325"/>
+        <source>正在合成…</source>
+        <translation>Putting the batch together…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="336"/>
+        <source>已合成 {0} 份通知书及送达回证，共 {1} 页。</source>
+        <translation>{0} notices with their delivery receipts, {1} pages.</translation>
     </message>
 </context>
 <context>

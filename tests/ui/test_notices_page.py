@@ -30,7 +30,7 @@ from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.notices.draft_dialog import DraftDialog
 from inspector_app.ui.notices.notices_page import NoticesPage
 from inspector_app.ui.store_runner import StoreRunner
-from tests.desk_data import OVERDUE, demo_with_notices
+from tests.desk_data import OVERDUE, TODAY, demo_with_notices, issue_here
 from tests.desk_data import approved_for_two_units as approved
 from tests.server.conftest import RunningServer, cli, start_server
 from tests.services.issuing_setup import (
@@ -369,3 +369,31 @@ def test_issuing_online_shows_the_number_and_the_frozen_pdf_is_saved_as_issued_o
         runner.wait_idle(60)
         runner.shutdown()
         store.close()
+
+
+def test_a_campaigns_issued_notices_are_batched_with_their_receipts_from_the_button(
+    qtbot, seeded_store: Store, runner: StoreRunner, campaign_id: str, make_jpeg
+) -> None:
+    inspection_id = approved(seeded_store, make_jpeg(), campaign_id)
+    remember(seeded_store, "supervisor")
+    with seeded_store.unit_of_work() as uow:
+        drafted = [d.id for d in draft_notices(uow, inspection_id, Settings())]
+        uow.commit()
+    for serial, notice_id in enumerate(drafted, start=1):
+        issue_here(seeded_store, notice_id, f"伊营商监〔2026〕{serial}号", TODAY, Settings())
+    page = open_notices(qtbot, runner)
+    asked: list[list[str]] = []
+
+    def choose(dialog: QInputDialog) -> None:
+        asked.append([dialog.comboBoxItems()[i] for i in range(len(dialog.comboBoxItems()))])
+        dialog.accept()
+
+    when_modal(choose, kind=QInputDialog)
+    qtbot.mouseClick(page.batch_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.batch_preview is not None, timeout=30_000)
+    assert asked == [["2026年窗口服务专项监督（已签发 2 份）"]]
+    [batch] = page.batch_preview.documents
+    pages = pdf_text(batch.data).count("\f")
+    assert f"已合成 2 份通知书及送达回证，共 {pages} 页。" == page.message.text()
+    assert pdf_text(batch.data).count("送达回证") >= 2
+    page.batch_preview.close()

@@ -9,6 +9,7 @@ Reads and writes go through the store runner (ui/operations/notices.py, the serv
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QShowEvent, QStandardItem, QStandardItemModel
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain import bureau_time
 from inspector_app.domain.notice import NOTICE_LIFECYCLE, WARNING_LABELS, NoticeStatus, WarningLevel
+from inspector_app.services.notice_batch import Batch, CampaignChoice
 from inspector_app.services.notice_desk import Draftable, NoticeDetail, NoticeRow
 from inspector_app.services.notice_drafts import NoticeSummary
 from inspector_app.settings import load_settings
@@ -37,6 +40,9 @@ from inspector_app.ui.notices.notice_actions import NoticeActions
 from inspector_app.ui.notices.notice_detail import DraftFields, NoticeDetailPane
 from inspector_app.ui.operations import notices as ops
 from inspector_app.ui.store_runner import StoreRunner
+
+if TYPE_CHECKING:
+    from inspector_app.ui.runner.document_preview import DocumentPreview
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 WARNING_COLOURS = {
@@ -55,11 +61,15 @@ class NoticesPage(QWidget):
         self.runner = runner
         self._today = today
         self.rows: list[NoticeRow] = []
+        self.batch_preview: DocumentPreview | None = None
         self.search = QLineEdit(placeholderText=self.tr("搜索文号、受文单位、检查地点或专项行动"))
         self.search.setClearButtonEnabled(True)
         self.draft_button = QPushButton(self.tr("起草…"))
         self.draft_button.setObjectName("notices-draft")
         self.draft_button.setToolTip(self.tr("从审核通过的检查按责任单位起草通知书"))
+        self.batch_button = QPushButton(self.tr("批量打印…"))
+        self.batch_button.setObjectName("notices-batch")
+        self.batch_button.setToolTip(self.tr("一个专项行动已签发的通知书及其送达回证，合为一个PDF"))
         self.model = QStandardItemModel(0, 6, self)
         self.model.setHorizontalHeaderLabels(
             [
@@ -103,6 +113,7 @@ class NoticesPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.draft_button)
+        top.addWidget(self.batch_button)
         left_layout.addLayout(top)
         left_layout.addWidget(self.empty)
         left_layout.addWidget(self.table, 1)
@@ -130,6 +141,7 @@ class NoticesPage(QWidget):
 
         self.search.textChanged.connect(self._fill)
         self.draft_button.clicked.connect(self.draft)
+        self.batch_button.clicked.connect(self.batch_print)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._open_current())
         self.detail.save_requested.connect(self.save_draft)
         self.actions.said.connect(lambda text, problem: self._say(text, problem=problem))
@@ -284,6 +296,55 @@ class NoticesPage(QWidget):
 
     def _refused(self, error: Exception) -> None:
         self._say(user_message(error), problem=True)
+
+    # --- a campaign's batch ---
+
+    def batch_print(self) -> None:
+        self.runner.read(ops.printable_campaigns, self._choose_campaign, self._refused)
+
+    def _choose_campaign(self, choices: list[CampaignChoice]) -> None:
+        title = self.tr("批量打印通知书")
+        if not choices:
+            QMessageBox.information(
+                self, title, self.tr("还没有专项行动的通知书已签发，没有可批量打印的内容。")
+            )
+            return
+        labels = [self.tr("{0}（已签发 {1} 份）").format(c.title, c.issued) for c in choices]
+        label, ok = QInputDialog.getItem(
+            self,
+            title,
+            self.tr("专项行动：已签发的通知书按文号排列，每份后附送达回证。"),
+            labels,
+            0,
+            False,
+        )
+        if not ok:
+            return
+        chosen = choices[labels.index(label)]
+        settings = getattr(self.window(), "settings", None) or load_settings()
+        self._say(self.tr("正在合成…"))
+        self.runner.service_job(
+            ops.campaign_batch(campaign_id=chosen.id, settings=settings),
+            lambda batch: self._show_batch(chosen, batch),
+            self._refused,
+        )
+
+    def _show_batch(self, chosen: CampaignChoice, batch: Batch) -> None:
+        from inspector_app.ui.runner.document_preview import DocumentPreview, GeneratedPdf
+
+        self._say(
+            self.tr("已合成 {0} 份通知书及送达回证，共 {1} 页。").format(
+                len(batch.numbers), batch.pages
+            )
+        )
+        name = f"整改通知书-{chosen.title}-批量.pdf"
+        if self.batch_preview is not None:
+            self.batch_preview.close()
+        self.batch_preview = DocumentPreview(
+            [GeneratedPdf(chosen.title, name, batch.pdf)], chosen.title, self
+        )
+        self.batch_preview.resize(900, 700)
+        self.batch_preview.show()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

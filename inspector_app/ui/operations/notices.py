@@ -12,8 +12,9 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from inspector_app.services import notice_desk
+from inspector_app.services import notice_batch, notice_desk
 from inspector_app.services.issuing import Issued, issue_notice, issued_copy, withdraw_number
+from inspector_app.services.notice_batch import Batch, CampaignChoice
 from inspector_app.services.notice_desk import Draftable, NoticeDetail, NoticeRow
 from inspector_app.services.notice_drafts import NoticeSummary, draft_notices
 from inspector_app.services.working_calendar import load_working_calendar
@@ -116,3 +117,12 @@ def _server(settings: Settings, token: str | None) -> Iterator[ServerApi | None]
 def issued_pdf(*, notice_id: str, settings: Settings, copy: bool) -> Callable[[Store], bytes]:
     """The frozen issued file, byte for byte; with `copy`, marked 副本."""
     return lambda store: issued_copy(store, notice_id, settings=settings, copy=copy)
+
+
+def printable_campaigns(uow: UnitOfWork) -> list[CampaignChoice]:
+    return notice_batch.printable_campaigns(uow)
+
+
+def campaign_batch(*, campaign_id: str, settings: Settings) -> Callable[[Store], Batch]:
+    """A campaign's issued notices, each with its 送达回证, in one PDF."""
+    return lambda store: notice_batch.campaign_batch(store, campaign_id, settings=settings)
