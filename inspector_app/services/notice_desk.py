@@ -20,6 +20,7 @@ from inspector_app.domain.errors import IllegalTransition, ValidationFailed
 from inspector_app.domain.inspection import InspectionStatus
 from inspector_app.domain.notice import NOTICE_LIFECYCLE, NoticeStatus, WarningLevel
 from inspector_app.domain.working_days import MAX_WORKING_DAYS, OFFICIAL, WorkingCalendar, due_date
+from inspector_app.services.notice_regrouping import MoveTarget, move_targets
 from inspector_app.services.notice_state import (
     Problem,
     deadline_in_force,
@@ -68,6 +69,7 @@ class NoticeDetail:
     issued_on: date | None
     working_days: int | None  # the deadline as "N个工作日内" counted from today (a draft)
     frozen: bool  # an issued PDF exists: the notice is as it was issued
+    move_targets: tuple[MoveTarget, ...] = ()  # other drafts its problems may move to
 
     @property
     def editable(self) -> bool:
@@ -108,6 +110,7 @@ def notice_detail(
         issued_on=notice.issued_on,
         working_days=days,
         frozen=notice.pdf_sha256 is not None,
+        move_targets=tuple(move_targets(uow, notice_id)),
     )
 
 

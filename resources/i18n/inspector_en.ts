@@ -850,92 +850,112 @@ The server gives its number; the final PDF is dated today and frozen, and cannot
 <context>
     <name>NoticeDetailPane</name>
     <message>
-        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="70"/>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="66"/>
+        <source>移至</source>
+        <translation>Move to</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="68"/>
+        <source>把选中的问题移到同一检查或同一专项行动的另一份草稿</source>
+        <translation>Move the selected problem to another draft of the same inspection or campaign</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="72"/>
+        <source>选中的问题</source>
+        <translation>Selected problem:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="85"/>
         <source>收到通知之日起 </source>
         <translation>within </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="71"/>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="86"/>
         <source> 个工作日内</source>
         <translation> working days of receipt</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="77"/>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="92"/>
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="79"/>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="94"/>
         <source>已签发的通知书以签发文本为准，不能再修改。</source>
         <translation>An issued notice stands as issued and can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="85"/>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="100"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="86"/>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="101"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="87"/>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="102"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="98"/>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="113"/>
         <source>请在左侧列表中选择一份通知书，或点击“起草…”从审核通过的检查起草。</source>
         <translation>Select a notice in the list on the left, or click “Draft…” to draft notices from an approved inspection.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="103"/>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="118"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="128"/>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="146"/>
         <source>草稿（未编号）</source>
         <translation>Draft (no number yet)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="130"/>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="148"/>
         <source>状态：{0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="133"/>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="151"/>
         <source>检查地点：{0} {1}</source>
         <translation>Inspected: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="135"/>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="153"/>
         <source>专项行动：{0}</source>
         <translation>Campaign: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="137"/>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="155"/>
         <source>成文日期：{0:%Y-%m-%d}</source>
         <translation>Dated: {0:%Y-%m-%d}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="140"/>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="158"/>
         <source>整改期限：{0:%Y-%m-%d}</source>
         <translation>Deadline: {0:%Y-%m-%d}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="142"/>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="160"/>
         <source>联系人：{0}</source>
         <translation>Contact: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="144"/>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="162"/>
         <source>存在问题（{0}个）</source>
         <translation>Problems ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="161"/>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="170"/>
+        <source>{0}（专项合并）</source>
+        <translation>{0} (campaign, merged)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="178"/>
         <source>今日签发则至 {0:%Y-%m-%d}</source>
         <translation>if issued today: until {0:%Y-%m-%d}</translation>
     </message>
@@ -1006,67 +1026,72 @@ The server gives its number; the final PDF is dated today and frozen, and cannot
         <translation>No notices yet. Once an inspection is approved, click “Draft…” to draft one per responsible unit.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="176"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="177"/>
         <source>显示 {0} / 共 {1} 份通知书</source>
         <translation>Showing {0} of {1} notices</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="188"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="189"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="248"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="249"/>
         <source>起草整改通知书</source>
         <translation>Draft rectification notices</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="249"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="250"/>
         <source>没有待起草的检查：审核通过的检查都已起草了通知书。</source>
         <translation>Nothing to draft: every approved inspection already has its notices.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="266"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="267"/>
         <source>已起草 {0} 份通知书草稿：{1}。</source>
         <translation>Drafted {0} notice(s): {1}.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="268"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="269"/>
         <source>这次检查的通知书已起草过。</source>
         <translation>This inspection&apos;s notices were drafted before.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="290"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="300"/>
+        <source>问题已移至“{0}”的草稿。</source>
+        <translation>Problem moved to the draft for “{0}”.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="304"/>
         <source>草稿已保存，将在下次同步时上传。</source>
         <translation>Draft saved; it goes to the server with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="306"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="320"/>
         <source>批量打印通知书</source>
         <translation>Batch print notices</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="309"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="323"/>
         <source>还没有专项行动的通知书已签发，没有可批量打印的内容。</source>
         <translation>No campaign has issued notices yet, so there is nothing to batch print.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="312"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="326"/>
         <source>{0}（已签发 {1} 份）</source>
         <translation>{0} ({1} issued)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="316"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="330"/>
         <source>专项行动：已签发的通知书按文号排列，每份后附送达回证。</source>
         <translation>Campaign: its issued notices in number order, each followed by its delivery receipt.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="325"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="339"/>
         <source>正在合成…</source>
         <translation>Putting the batch together…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/notices/notices_page.py" line="336"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="350"/>
         <source>已合成 {0} 份通知书及送达回证，共 {1} 页。</source>
         <translation>{0} notices with their delivery receipts, {1} pages.</translation>
     </message>

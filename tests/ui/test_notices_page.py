@@ -397,3 +397,30 @@ def test_a_campaigns_issued_notices_are_batched_with_their_receipts_from_the_but
     assert f"已合成 2 份通知书及送达回证，共 {pages} 页。" == page.message.text()
     assert pdf_text(batch.data).count("送达回证") >= 2
     page.batch_preview.close()
+
+
+def test_a_problem_moved_to_the_other_units_draft_shows_there(
+    qtbot, seeded_store: Store, runner: StoreRunner, make_jpeg
+) -> None:
+    inspection_id = approved(seeded_store, make_jpeg())
+    remember(seeded_store, "supervisor")
+    with seeded_store.unit_of_work() as uow:
+        draft_notices(uow, inspection_id, Settings())
+        uow.commit()
+    page = open_notices(qtbot, runner)
+    page.search.setFocus()
+    ime_commit(page.search, "市场")
+    qtbot.waitUntil(lambda: len(page.detail.problem_texts()) == 2)
+    assert page.detail.move_row.isVisible()
+    assert page.detail.move_target.currentText() == "国家税务总局伊春市伊美区税务局"
+    page.detail.problems.setCurrentRow(1)
+    qtbot.mouseClick(page.detail.move_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.detail.problem_texts() == ["1. 12号窗口无人在岗，群众排队等候。"])
+    assert "问题已移至“国家税务总局伊春市伊美区税务局”的草稿" in page.message.text()
+    page.search.clear()
+    ime_commit(page.search, "税务")
+    qtbot.waitUntil(lambda: len(page.detail.problem_texts()) == 2)
+    assert page.detail.problem_texts() == [
+        "1. 办税窗口工作人员趴桌休息。",
+        "2. 3号、4号窗口工作人员聚堆闲聊。",
+    ]

@@ -1,6 +1,7 @@
 """One notice on the 通知书 page: to whom, about what, and a draft's own fields.
 
-The problems are listed as the notice prints them. A draft's contact and deadline are
+The problems are listed as the notice prints them; a draft's selected problem can be
+moved to another draft of its inspection or campaign. A draft's contact and deadline are
 edited here and saved with 保存 (one write); an issued notice shows them read-only,
 since its PDF is frozen.
 """
@@ -11,13 +12,15 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -29,6 +32,8 @@ from inspector_app.services.notice_desk import NoticeDetail
 from inspector_app.ui.i18n import pick
 from inspector_app.ui.widgets import shows_user_data
 
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
 
 @dataclass(frozen=True)
 class DraftFields:
@@ -39,6 +44,7 @@ class DraftFields:
 
 class NoticeDetailPane(QWidget):
     save_requested = Signal(object)  # DraftFields
+    move_requested = Signal(str, str)  # problem (notice_finding) id, target draft id
 
     def __init__(self) -> None:
         super().__init__()
@@ -50,13 +56,22 @@ class NoticeDetailPane(QWidget):
         self.title.setWordWrap(True)
         self.facts = shows_user_data(QLabel())
         self.facts.setWordWrap(True)
-        self.problems_box = QVBoxLayout()
-        problems = QWidget()
-        problems.setLayout(self.problems_box)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(problems)
+        self.problems = shows_user_data(QListWidget())
+        self.problems.setObjectName("notice-problems")
+        self.problems.setWordWrap(True)
+        self.problems.setFrameShape(QFrame.Shape.NoFrame)
+        self.problems.setStyleSheet("QListWidget { background: transparent; }")
+        self.move_target = shows_user_data(QComboBox())
+        self.move_target.setObjectName("notice-move-target")
+        self.move_button = QPushButton(self.tr("移至"))
+        self.move_button.setObjectName("notice-move")
+        self.move_button.setToolTip(self.tr("把选中的问题移到同一检查或同一专项行动的另一份草稿"))
+        self.move_row = QWidget()
+        move_row = QHBoxLayout(self.move_row)
+        move_row.setContentsMargins(0, 0, 0, 0)
+        move_row.addWidget(QLabel(self.tr("选中的问题")))
+        move_row.addWidget(self.move_button)
+        move_row.addWidget(self.move_target, 1)
 
         self.contact_person = QLineEdit()
         self.contact_person.setObjectName("notice-contact-person")
@@ -108,13 +123,16 @@ class NoticeDetailPane(QWidget):
         body.addWidget(self.title)
         body.addWidget(self.facts)
         body.addWidget(self.heading)
-        body.addWidget(scroll, 1)
+        body.addWidget(self.problems, 1)
+        body.addWidget(self.move_row)
         body.addWidget(self.fields)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.placeholder, 1)
         layout.addWidget(self.body, 1)
         self.save_button.clicked.connect(self._save)
+        self.move_button.clicked.connect(self._move)
+        self.problems.currentRowChanged.connect(lambda _: self._movable())
         self.clear()
 
     def clear(self) -> None:
@@ -142,18 +160,17 @@ class NoticeDetailPane(QWidget):
             facts.append(self.tr("联系人：{0}").format(contact or "—"))
         self.facts.setText("\n".join(facts))
         self.heading.setText(self.tr("存在问题（{0}个）").format(len(detail.problems)))
-        while self.problems_box.count():
-            item = self.problems_box.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.setParent(None)  # gone from findChildren at once
-                widget.deleteLater()
+        self.problems.clear()
         for problem in detail.problems:
-            label = shows_user_data(QLabel(f"{problem.number}. {problem.title}"))
-            label.setObjectName("notice-problem")
-            label.setWordWrap(True)
-            self.problems_box.addWidget(label)
-        self.problems_box.addStretch(1)
+            item = QListWidgetItem(f"{problem.number}. {problem.title}")
+            item.setData(ID_ROLE, problem.id)
+            self.problems.addItem(item)
+        self.move_target.clear()
+        for target in detail.move_targets:
+            label = self.tr("{0}（专项合并）").format(target.unit) if target.merged else target.unit
+            self.move_target.addItem(label, target.notice_id)
+        self.move_row.setVisible(detail.editable and bool(detail.move_targets))
+        self._movable()
         self.contact_person.setText(detail.contact_person)
         self.contact_phone.setText(detail.contact_phone)
         self.working_days.setValue(detail.working_days or default_days)
@@ -169,7 +186,16 @@ class NoticeDetailPane(QWidget):
 
     def problem_texts(self) -> list[str]:
         """The problems on screen, in order, as a reader of the page sees them."""
-        return [label.text() for label in self.findChildren(QLabel, "notice-problem")]
+        return [self.problems.item(i).text() for i in range(self.problems.count())]
+
+    def _movable(self) -> None:
+        self.move_button.setEnabled(self.problems.currentItem() is not None)
+
+    def _move(self) -> None:
+        item = self.problems.currentItem()
+        target = self.move_target.currentData()
+        if item is not None and target is not None:
+            self.move_requested.emit(item.data(ID_ROLE), target)
 
     def _save(self) -> None:
         self.save_requested.emit(

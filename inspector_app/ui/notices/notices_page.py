@@ -144,6 +144,7 @@ class NoticesPage(QWidget):
         self.batch_button.clicked.connect(self.batch_print)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._open_current())
         self.detail.save_requested.connect(self.save_draft)
+        self.detail.move_requested.connect(self.move_problem)
         self.actions.said.connect(lambda text, problem: self._say(text, problem=problem))
         self.actions.issued.connect(lambda done: self.reload(select=done.notice_id))
 
@@ -285,6 +286,19 @@ class NoticesPage(QWidget):
             self._refused,
             initiator=self,
         )
+
+    def move_problem(self, problem_id: str, to_notice_id: str) -> None:
+        self.runner.write(
+            ops.move(problem_id=problem_id, to_notice_id=to_notice_id),
+            lambda source: self._moved(source, to_notice_id),
+            self._refused,
+            initiator=self,
+        )
+
+    def _moved(self, source: str, target: str) -> None:
+        unit = next((row.unit for row in self.rows if row.id == target), "")
+        self._say(self.tr("问题已移至“{0}”的草稿。").format(unit))
+        self.reload(select=source)
 
     def _saved(self, notice_id: str) -> None:
         self._say(self.tr("草稿已保存，将在下次同步时上传。"))

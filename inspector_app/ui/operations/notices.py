@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from inspector_app.services import notice_batch, notice_desk
+from inspector_app.services import notice_batch, notice_desk, notice_regrouping
 from inspector_app.services.issuing import Issued, issue_notice, issued_copy, withdraw_number
 from inspector_app.services.notice_batch import Batch, CampaignChoice
 from inspector_app.services.notice_desk import Draftable, NoticeDetail, NoticeRow
@@ -63,6 +63,15 @@ def edit(
             calendar=load_working_calendar(),
         )
         return OpResult(None, OpChanges())
+
+    return op
+
+
+def move(*, problem_id: str, to_notice_id: str) -> Callable[[UnitOfWork], OpResult[str]]:
+    """A problem to another draft of its inspection or campaign; the value is its source."""
+
+    def op(uow: UnitOfWork) -> OpResult[str]:
+        return OpResult(notice_regrouping.move_problem(uow, problem_id, to_notice_id), OpChanges())
 
     return op
 
