@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -34,13 +34,13 @@ from inspector_app.domain.notice import NoticeStatus, validate_deadline
 from inspector_app.domain.working_days import OFFICIAL, WorkingCalendar, due_date
 from inspector_app.services.inspections import get_template, inspection_or_error
 from inspector_app.services.notice_routing import problems_by_unit
-from inspector_app.services.queries import FindingView, load_inspection_sheet
+from inspector_app.services.queries import FindingView, InspectionSheet, load_inspection_sheet
 from inspector_app.services.working_calendar import load_working_calendar
 from inspector_app.settings import Settings
 from inspector_app.store.atomic_files import USER_FILE_MODE, write_atomically
 from inspector_app.store.issued_pdfs import issued_pdfs_in
 from inspector_app.store.models import Site
-from inspector_app.store.notice_models import Notice
+from inspector_app.store.notice_models import Notice, NoticeFinding
 from inspector_app.store.photos import PhotoStore
 from inspector_app.store.unit_of_work import UnitOfWork
 
@@ -68,7 +68,9 @@ def notice_contents(
     调休 weekends counted as the State Council arranged them.
     """
     sheet = load_inspection_sheet(uow, photos, inspection_id)
-    by_unit = problems_by_unit(uow, sheet, issuer, unit_id)
+    by_unit = _as_drafted(uow, sheet, inspection_id, problems_by_unit(uow, sheet, issuer, unit_id))
+    if unit_id is not None:
+        by_unit = {owner: found for owner, found in by_unit.items() if owner == unit_id}
     contents = []
     for owner, findings in sorted(by_unit.items(), key=lambda kv: sheet.units.get(kv[0], "")):
         notice = uow.session.scalars(
@@ -105,7 +107,7 @@ def notice_contents(
                 notice_id=notice.id
                 if notice
                 else str(uuid.uuid5(NOTICE_NAMESPACE, f"{inspection_id}/{owner}")),
-                issuer=issuer,
+                issuer=_with_contact(issuer, notice),
                 number=notice.number if notice else None,
                 addressee=sheet.units.get(owner, owner),
                 site=sheet.site_name,
@@ -119,6 +121,44 @@ def notice_contents(
             )
         )
     return contents
+
+
+def _as_drafted(
+    uow: UnitOfWork,
+    sheet: InspectionSheet,
+    inspection_id: str,
+    routed: dict[str, list[FindingView]],
+) -> dict[str, list[FindingView]]:
+    """Each unit's problems as its draft lists them (a problem may have been moved to
+    another draft on the 通知书 page, services/notice_regrouping.py); a unit without a
+    draft, or a draft from before drafts listed their problems, as routed."""
+    by_id = {finding.id: finding for finding in sheet.findings}
+    grouped = dict(routed)
+    drafts = uow.session.scalars(
+        select(Notice).where(Notice.inspection_id == inspection_id, Notice.deleted.is_(False))
+    )
+    for notice in drafts:
+        links = uow.session.scalars(
+            select(NoticeFinding)
+            .where(NoticeFinding.notice_id == notice.id)
+            .order_by(NoticeFinding.position, NoticeFinding.id)
+        ).all()
+        if not links:
+            continue
+        listed = [by_id[link.finding_id] for link in links if not link.deleted]
+        grouped[notice.unit_id] = [f for f in listed if f.result == FindingResult.FAIL]
+    return {owner: found for owner, found in grouped.items() if found}
+
+
+def _with_contact(issuer: Issuer, notice: Notice | None) -> Issuer:
+    """The 联系人 line: the draft's own (edited on the 通知书 page), else the settings'."""
+    if notice is None or not (notice.contact_person.strip() or notice.contact_phone.strip()):
+        return issuer
+    return replace(
+        issuer,
+        contact_person=notice.contact_person.strip() or issuer.contact_person,
+        contact_phone=notice.contact_phone.strip() or issuer.contact_phone,
+    )
 
 
 def _problem(template: ChecklistTemplate, finding: FindingView) -> NoticeProblem:

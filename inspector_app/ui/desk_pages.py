@@ -1,7 +1,7 @@
 """The window's pages by role: which ones an account gets, in the navigation's order.
 
 Inspectors work on their inspections (the home list); supervisors also get the
-desk: 审核, 整改跟踪 and 统计 now, and the 通知书 page as it is added here.
+desk: 审核, 通知书, 整改跟踪 and 统计.
 A page is built on first use (it needs the store), so adding one costs nothing at
 start-up and an account without the role never builds it.
 """
@@ -39,6 +39,12 @@ def _review_page(runner: StoreRunner) -> QWidget:
     return ReviewPage(runner)
 
 
+def _notices_page(runner: StoreRunner) -> QWidget:
+    from inspector_app.ui.notices.notices_page import NoticesPage
+
+    return NoticesPage(runner)
+
+
 def _tracking_page(runner: StoreRunner) -> QWidget:
     from inspector_app.ui.tracking.tracking_page import TrackingPage
 
@@ -54,6 +60,9 @@ def _dashboard_page(runner: StoreRunner) -> QWidget:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("home", lambda: QCoreApplication.translate("DeskPages", "我的检查"), EVERYONE),
     PageSpec("review", lambda: QCoreApplication.translate("DeskPages", "审核"), DESK, _review_page),
+    PageSpec(
+        "notices", lambda: QCoreApplication.translate("DeskPages", "通知书"), DESK, _notices_page
+    ),
     PageSpec(
         "tracking",
         lambda: QCoreApplication.translate("DeskPages", "整改跟踪"),

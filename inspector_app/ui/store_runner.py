@@ -34,7 +34,15 @@ from inspector_app.ui.operations.changes import OpChanges, OpResult
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
-__all__ = ["Cancelled", "NetworkTask", "OpChanges", "OpResult", "StoreRunner", "UnitOfWork"]
+__all__ = [
+    "Cancelled",
+    "NetworkTask",
+    "OpChanges",
+    "OpResult",
+    "Store",
+    "StoreRunner",
+    "UnitOfWork",
+]
 
 
 class Cancelled(Exception):
@@ -154,6 +162,17 @@ class StoreRunner(QObject):
                 on_success(result.value)
 
         return self._submit(self._db, job, announce, on_failure)
+
+    def service_job(
+        self,
+        work: Callable[[Store], T],
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[Exception], None] | None = None,
+    ) -> Future[T] | None:
+        """A service that opens its own units of work and talks to the server between
+        them (签发: push, number, PDF, upload, status). It runs on the store thread, so
+        it stays the store's only writer; other store jobs wait behind it meanwhile."""
+        return self._submit(self._db, lambda: work(self.store), on_success, on_failure)
 
     def network_job(
         self,

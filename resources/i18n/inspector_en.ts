@@ -354,22 +354,27 @@
 <context>
     <name>DeskPages</name>
     <message>
-        <location filename="../../inspector_app/ui/desk_pages.py" line="55"/>
+        <location filename="../../inspector_app/ui/desk_pages.py" line="61"/>
         <source>我的检查</source>
         <translation>My inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/desk_pages.py" line="56"/>
+        <location filename="../../inspector_app/ui/desk_pages.py" line="62"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/desk_pages.py" line="59"/>
+        <location filename="../../inspector_app/ui/desk_pages.py" line="64"/>
+        <source>通知书</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/desk_pages.py" line="68"/>
         <source>整改跟踪</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/desk_pages.py" line="64"/>
+        <location filename="../../inspector_app/ui/desk_pages.py" line="73"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
@@ -435,6 +440,29 @@
         <location filename="../../inspector_app/ui/runner/document_preview.py" line="178"/>
         <source>已发送到打印机：{0} 页</source>
         <translation>Sent to the printer: {0} page(s)</translation>
+    </message>
+</context>
+<context>
+    <name>DraftDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/notices/draft_dialog.py" line="27"/>
+        <source>起草整改通知书</source>
+        <translation>Draft rectification notices</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/draft_dialog.py" line="31"/>
+        <source>选择一次审核通过的检查：按责任单位各起草一份通知书草稿，每份列出该单位的问题。</source>
+        <translation>Choose an approved inspection: one draft notice is made per responsible unit, listing that unit&apos;s problems.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/draft_dialog.py" line="49"/>
+        <source>起草</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/draft_dialog.py" line="50"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -985,6 +1013,362 @@ Who opened it ({2}) and when is recorded and, after the next sync, written to th
         <location filename="../../inspector_app/ui/home/new_inspection_dialog.py" line="272"/>
         <source>请选择检查表和检查地点。</source>
         <translation>Choose a checklist and a site.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeActions</name>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="46"/>
+        <source>签发…</source>
+        <translation>Issue…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="48"/>
+        <source>由服务器编排文号，生成正式文本并冻结（需联网）</source>
+        <translation>The server gives the number; the final PDF is built and frozen (needs the server)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="49"/>
+        <source>打印 / 另存 PDF…</source>
+        <translation>Print / save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="51"/>
+        <source>签发时冻结的正式文本，逐字节相同</source>
+        <translation>The file frozen at issue, byte for byte</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="52"/>
+        <source>副本</source>
+        <translation>Copy (副本)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="53"/>
+        <source>每页右上角加印“副本”字样；签发文本本身不变</source>
+        <translation>Marks every page “副本” (copy) at the top right; the issued file itself is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="54"/>
+        <source>撤销文号…</source>
+        <translation>Withdraw number…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="56"/>
+        <source>在服务器登记撤销（需联网），该文号不再使用</source>
+        <translation>Recorded on the server (needs the server); the number is never used again</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="87"/>
+        <source>签发通知书</source>
+        <translation>Issue notice</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="89"/>
+        <source>确认签发致“{0}”的整改通知书？
+
+服务器将编排文号，以今天为成文日期生成正式文本并冻结，签发后不能再修改。</source>
+        <translation>Issue the rectification notice to “{0}”?
+
+The server gives its number; the final PDF is dated today and frozen, and cannot be changed after issue.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="99"/>
+        <source>正在签发…</source>
+        <translation>Issuing…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="103"/>
+        <source>已签发：{0}（成文日期 {1:%Y-%m-%d}）。</source>
+        <translation>Issued: {0} (dated {1:%Y-%m-%d}).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="105"/>
+        <source>状态变更将在下次同步时上传。</source>
+        <translation> The status change goes up with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="115"/>
+        <source>撤销文号</source>
+        <translation>Withdraw number</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="116"/>
+        <source>撤销文号 {0}：请写明理由（至少4个字）。撤销后该文号不再使用。</source>
+        <translation>Withdraw number {0}: give the reason (at least 4 characters). The number is never used again.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="129"/>
+        <source>文号 {0} 已撤销，该文号不再使用。</source>
+        <translation>Number {0} withdrawn; it is never used again.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="131"/>
+        <source>正在撤销文号…</source>
+        <translation>Withdrawing the number…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="160"/>
+        <source>未能完成</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="190"/>
+        <source>整改通知书 {0}</source>
+        <translation>Rectification notice {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_actions.py" line="192"/>
+        <source>（副本）</source>
+        <translation> (copy)</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDetailPane</name>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="66"/>
+        <source>移至</source>
+        <translation>Move to</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="68"/>
+        <source>把选中的问题移到同一检查或同一专项行动的另一份草稿</source>
+        <translation>Move the selected problem to another draft of the same inspection or campaign</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="72"/>
+        <source>选中的问题</source>
+        <translation>Selected problem:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="85"/>
+        <source>收到通知之日起 </source>
+        <translation>within </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="86"/>
+        <source> 个工作日内</source>
+        <translation> working days of receipt</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="92"/>
+        <source>保存草稿</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="94"/>
+        <source>已签发的通知书以签发文本为准，不能再修改。</source>
+        <translation>An issued notice stands as issued and can no longer be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="100"/>
+        <source>联系人</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="101"/>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="102"/>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="113"/>
+        <source>请在左侧列表中选择一份通知书，或点击“起草…”从审核通过的检查起草。</source>
+        <translation>Select a notice in the list on the left, or click “Draft…” to draft notices from an approved inspection.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="118"/>
+        <source>存在问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="146"/>
+        <source>草稿（未编号）</source>
+        <translation>Draft (no number yet)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="148"/>
+        <source>状态：{0}</source>
+        <translation>Status: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="151"/>
+        <source>检查地点：{0} {1}</source>
+        <translation>Inspected: {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="153"/>
+        <source>专项行动：{0}</source>
+        <translation>Campaign: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="155"/>
+        <source>成文日期：{0:%Y-%m-%d}</source>
+        <translation>Dated: {0:%Y-%m-%d}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="158"/>
+        <source>整改期限：{0:%Y-%m-%d}</source>
+        <translation>Deadline: {0:%Y-%m-%d}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="160"/>
+        <source>联系人：{0}</source>
+        <translation>Contact: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="162"/>
+        <source>存在问题（{0}个）</source>
+        <translation>Problems ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="170"/>
+        <source>{0}（专项合并）</source>
+        <translation>{0} (campaign, merged)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notice_detail.py" line="178"/>
+        <source>今日签发则至 {0:%Y-%m-%d}</source>
+        <translation>if issued today: until {0:%Y-%m-%d}</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="65"/>
+        <source>搜索文号、受文单位、检查地点或专项行动</source>
+        <translation>Search number, unit, site or campaign</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="67"/>
+        <source>起草…</source>
+        <translation>Draft…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="69"/>
+        <source>从审核通过的检查按责任单位起草通知书</source>
+        <translation>Draft notices per responsible unit from an approved inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="70"/>
+        <source>批量打印…</source>
+        <translation>Batch print…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="72"/>
+        <source>一个专项行动已签发的通知书及其送达回证，合为一个PDF</source>
+        <translation>A campaign&apos;s issued notices with their delivery receipts, in one PDF</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="76"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="97"/>
+        <source>文号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="77"/>
+        <source>受文单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="78"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="98"/>
+        <source>检查地点</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="79"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="80"/>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="100"/>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="81"/>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="106"/>
+        <source>还没有通知书。检查审核通过后，点击“起草…”按责任单位起草。</source>
+        <translation>No notices yet. Once an inspection is approved, click “Draft…” to draft one per responsible unit.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="177"/>
+        <source>显示 {0} / 共 {1} 份通知书</source>
+        <translation>Showing {0} of {1} notices</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="189"/>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="249"/>
+        <source>起草整改通知书</source>
+        <translation>Draft rectification notices</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="250"/>
+        <source>没有待起草的检查：审核通过的检查都已起草了通知书。</source>
+        <translation>Nothing to draft: every approved inspection already has its notices.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="267"/>
+        <source>已起草 {0} 份通知书草稿：{1}。</source>
+        <translation>Drafted {0} notice(s): {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="269"/>
+        <source>这次检查的通知书已起草过。</source>
+        <translation>This inspection&apos;s notices were drafted before.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="300"/>
+        <source>问题已移至“{0}”的草稿。</source>
+        <translation>Problem moved to the draft for “{0}”.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="304"/>
+        <source>草稿已保存，将在下次同步时上传。</source>
+        <translation>Draft saved; it goes to the server with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="320"/>
+        <source>批量打印通知书</source>
+        <translation>Batch print notices</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="323"/>
+        <source>还没有专项行动的通知书已签发，没有可批量打印的内容。</source>
+        <translation>No campaign has issued notices yet, so there is nothing to batch print.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="326"/>
+        <source>{0}（已签发 {1} 份）</source>
+        <translation>{0} ({1} issued)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="330"/>
+        <source>专项行动：已签发的通知书按文号排列，每份后附送达回证。</source>
+        <translation>Campaign: its issued notices in number order, each followed by its delivery receipt.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="339"/>
+        <source>正在合成…</source>
+        <translation>Putting the batch together…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/notices/notices_page.py" line="350"/>
+        <source>已合成 {0} 份通知书及送达回证，共 {1} 页。</source>
+        <translation>{0} notices with their delivery receipts, {1} pages.</translation>
     </message>
 </context>
 <context>

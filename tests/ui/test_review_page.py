@@ -74,7 +74,7 @@ def two_waiting(seeded_store: Store) -> Iterator[tuple[str, str]]:
 def _review_tab(qtbot, window: MainWindow):
     qtbot.waitUntil(lambda: window.nav.isVisible())
     tabs = [window.nav.tabText(i) for i in range(window.nav.count())]
-    assert tabs == ["我的检查", "审核", "整改跟踪", "统计"]
+    assert tabs == ["我的检查", "审核", "通知书", "整改跟踪", "统计"]
     window.nav.select("review")
     page = window.desk["review"]
     qtbot.waitUntil(lambda: window.pages.currentWidget() is page)

@@ -109,7 +109,7 @@ def test_a_supervisor_opens_it_from_the_tab_after_review(qtbot, desk: StoreRunne
     window.show()
     qtbot.waitUntil(window.nav.isVisible)
     keys = window.nav.keys()
-    assert keys.index("tracking") == keys.index("review") + 1
+    assert keys.index("tracking") == keys.index("notices") + 1
     tab = keys.index("tracking")
     assert window.nav.tabText(tab) == "整改跟踪"
     qtbot.mouseClick(window.nav, Qt.MouseButton.LeftButton, pos=window.nav.tabRect(tab).center())

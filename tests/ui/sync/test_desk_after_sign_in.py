@@ -32,7 +32,7 @@ def test_a_supervisor_gets_the_review_tab_after_signing_in_and_after_a_restart(
     assert window.sync.indicator.signed_in.text() == "已登录（科室负责人）："
     assert window.nav.isVisible()
     tabs = [window.nav.tabText(i) for i in range(window.nav.count())]
-    assert tabs == ["我的检查", "审核", "整改跟踪", "统计"]
+    assert tabs == ["我的检查", "审核", "通知书", "整改跟踪", "统计"]
     window.nav.select("review")
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.desk["review"])
     window.close()
@@ -40,9 +40,5 @@ def test_a_supervisor_gets_the_review_tab_after_signing_in_and_after_a_restart(
     again = open_window()  # no sign-in, no server asked: the folder remembers the role
     laptop_runner.wait_idle()
     qtbot.waitUntil(again.nav.isVisible)
-    assert again.role == "supervisor" and again.nav.keys() == (
-        "home",
-        "review",
-        "tracking",
-        "dashboard",
-    )
+    assert again.role == "supervisor"
+    assert again.nav.keys() == ("home", "review", "notices", "tracking", "dashboard")
