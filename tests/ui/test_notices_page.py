@@ -120,7 +120,7 @@ def test_drafting_from_an_approved_inspection_makes_one_draft_per_unit_and_the_s
 ) -> None:
     approved(seeded_store, make_jpeg())
     remember(seeded_store, "supervisor")
-    page = open_notices(qtbot, runner, tabs=["我的检查", "审核", "通知书", "统计"])
+    page = open_notices(qtbot, runner, tabs=["我的检查", "审核", "通知书", "整改跟踪", "统计"])
     assert page.empty.isVisible() and page.model.rowCount() == 0
 
     draft_from_the_dialog(qtbot, page, ["伊美区政务服务中心"])
