@@ -126,6 +126,9 @@ def run(*, data_dir: Path | None = None, lang: str | None = None) -> int:
 
         QTimer.singleShot(0, settle_heap)  # once the window has what it needs
 
+    from inspector_app.ui.heap import collect_on_gui_thread
+
+    collect_on_gui_thread(app)  # before the store runner's thread exists
     open_window()
     QTimer.singleShot(0, open_store)
     try:

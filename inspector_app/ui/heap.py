@@ -12,8 +12,58 @@ from __future__ import annotations
 
 import gc
 
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+
 
 def settle_heap() -> None:
     """Collect once, then freeze what survived: later collections walk only newer objects."""
     gc.collect()
     gc.freeze()
+
+
+class GuiThreadCollector(QObject):
+    """Run the cyclic collector on the GUI thread only, from a timer.
+
+    Left automatic, a collection runs on whichever thread allocates when the counts
+    cross their thresholds: the store runner's or the network thread. A collected cycle
+    that holds a Qt wrapper then destroys a Qt object off the GUI thread, and the
+    process dies in a segmentation fault (seen in CI: a store job parsing a template
+    while the collector freed a widget of an earlier window). The timer collects the
+    generations the thresholds ask for, as the automatic collector would, but here.
+    """
+
+    INTERVAL_MS = 500
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.INTERVAL_MS)
+        self._timer.timeout.connect(self.check)
+        self._timer.start()
+
+    def check(self) -> None:
+        first, second, third = gc.get_threshold()
+        young, middle, old = gc.get_count()
+        if old > third:
+            gc.collect(2)
+        elif middle > second:
+            gc.collect(1)
+        elif young > first:
+            gc.collect(0)
+
+    def stop(self) -> None:
+        """Give collection back to the interpreter (the app is quitting, or a test ends)."""
+        self._timer.stop()
+        gc.enable()
+
+
+_installed: GuiThreadCollector | None = None
+
+
+def collect_on_gui_thread(app: QCoreApplication) -> GuiThreadCollector:
+    """Install the collector once per application (idempotent)."""
+    global _installed
+    if _installed is None:
+        _installed = GuiThreadCollector(app)
+    return _installed

@@ -15,6 +15,7 @@ from inspector_app.services.reference_data import reference_id
 from inspector_app.settings import Settings
 from inspector_app.store.store import Store
 from inspector_app.ui.fonts import choose_ui_font
+from inspector_app.ui.heap import collect_on_gui_thread
 from inspector_app.ui.i18n import install_language
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.store_runner import StoreRunner
@@ -28,6 +29,7 @@ def chinese_ui(qapp: QApplication) -> Iterator[None]:
     with the default font a layout test passed that failed with the app's CJK font.
     """
     choose_ui_font(qapp)
+    collect_on_gui_thread(qapp)  # as the app does: no Qt object freed off the GUI thread
     install_language("zh_CN")
     yield
     install_language("zh_CN")
