@@ -1,19 +1,21 @@
-"""统计: the figures a supervisor's dashboard shows, and the problems behind each bar.
+"""统计: the problems behind the dashboard's bars, as lines a supervisor reads.
 
-One query reads one line of facts per problem (a failed finding of an inspection that
-left the inspector's hands, as in the ledger); the counts and the filtered lists are
-made from those lines in Python, so a bar's count and the list it opens agree.
+`problems` is the one SQL description of a problem (a failed finding of an inspection
+that left the inspector's hands, as in the ledger); services/dashboard_counts groups it
+for the figures, `problem_lines` reads it (narrowed to a bar) for the list a click opens,
+so a bar's count and its list agree. `dashboard` counts lines in Python: the reference
+the SQL counts are tested against.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, Subquery, func, select
 
 from inspector_app.domain import bureau_time
 from inspector_app.domain.finding import FindingResult
@@ -23,6 +25,13 @@ from inspector_app.services.ledger import LEFT_THE_INSPECTOR
 from inspector_app.store.models import Finding, Inspection, Site, Unit
 from inspector_app.store.notice_models import Notice, NoticeFinding
 from inspector_app.store.unit_of_work import UnitOfWork
+
+OTHER_CATEGORY, NO_UNIT, NO_DISTRICT, NOT_ISSUED = (
+    "其他问题",
+    "未指定单位",
+    "未填区县",
+    "未下发通知书",
+)
 
 
 class Dimension(StrEnum):
@@ -63,6 +72,15 @@ class ProblemLine:
 class Bar:
     key: str
     count: int
+    # What the bar's problems share in the store (unit ids, category codes, districts),
+    # so the list a click opens is read narrowed in SQL; not part of what is shown.
+    members: tuple = field(default=(), compare=False)
+
+
+def ordered_bars(counts: Iterable[tuple[str, int]], *, by_key: bool = False) -> tuple[Bar, ...]:
+    """The biggest first (ties by name), or by key (months)."""
+    order = (lambda kv: kv[0]) if by_key else (lambda kv: (-kv[1], kv[0]))
+    return tuple(Bar(key, count) for key, count in sorted(counts, key=order))
 
 
 @dataclass(frozen=True)
@@ -82,100 +100,113 @@ class Dashboard:
         return self.closed / self.issued if self.issued else None
 
 
-@dataclass(frozen=True)
-class _Notice:
-    number: str | None
-    status: NoticeStatus
-    deadline: date | None
-    extended_deadline: date | None
-    current_deadline: date | None
-    returned_count: int
-    unit_id: str
+def problems() -> Subquery:
+    return problem_select().subquery("problem")
 
 
-def problem_lines(uow: UnitOfWork, *, today: date | None = None) -> list[ProblemLine]:
-    day = today or bureau_time.today()
-    link = (
+def problem_select() -> Select:
+    """One row of facts per problem: a failed finding of an inspection that left the
+    inspector's hands, with the notice it is in (a numbered one before a draft) and the
+    unit that owes it; the counts group it, the lists read it."""
+    in_force = func.coalesce(  # as services/notice_state.deadline_in_force
+        Notice.current_deadline, Notice.extended_deadline, Notice.deadline
+    )
+    ranked = (
         select(
             NoticeFinding.finding_id,
             Notice.number,
             Notice.status,
-            Notice.deadline,
-            Notice.extended_deadline,
-            Notice.current_deadline,
+            in_force.label("deadline"),
             Notice.returned_count,
             Notice.unit_id,
+            func.row_number()
+            .over(
+                partition_by=NoticeFinding.finding_id,
+                order_by=(Notice.number.is_(None), Notice.id),
+            )
+            .label("rank"),
         )
         .join(Notice, Notice.id == NoticeFinding.notice_id)
         .where(NoticeFinding.deleted.is_(False), Notice.deleted.is_(False))
+        .subquery()
     )
-    notices: dict[str, _Notice] = {}
-    for finding_id, *fields in uow.session.execute(link):  # columns, not objects: 5× faster
-        notice = _Notice(*fields)
-        known = notices.get(finding_id)
-        if known is None or (known.number is None and notice.number is not None):
-            notices[finding_id] = notice
-    units = dict(uow.session.execute(select(Unit.id, Unit.name)).all())
-    categories: dict[tuple[str, str], str] = {}
-    rows = uow.session.execute(
+    notice = select(ranked).where(ranked.c.rank == 1).subquery()
+    return (
         select(
-            Finding.id,
+            Finding.id.label("finding_id"),
             Finding.inspection_id,
             Finding.category_code,
-            Finding.unit_id,
             Finding.description,
             Finding.title,
             Inspection.template_id,
             Inspection.started_at,
-            Site.name,
+            Site.name.label("site"),
             Site.district,
-            Site.managing_unit_id,
+            func.coalesce(notice.c.unit_id, Finding.unit_id, Site.managing_unit_id).label("owner"),
+            (notice.c.finding_id.is_not(None)).label("in_notice"),
+            notice.c.number,
+            notice.c.status,
+            notice.c.deadline,
+            notice.c.returned_count,
         )
         .join(Inspection, Finding.inspection_id == Inspection.id)
         .join(Site, Inspection.site_id == Site.id)
+        .outerjoin(notice, notice.c.finding_id == Finding.id)
         .where(
             Finding.result == FindingResult.FAIL,
             Finding.deleted.is_(False),
             Inspection.deleted.is_(False),
             Inspection.status.in_(LEFT_THE_INSPECTOR),
         )
-        .order_by(Inspection.started_at, Finding.id)
     )
+
+
+def problem_lines(
+    uow: UnitOfWork,
+    *,
+    today: date | None = None,
+    where: Iterable[Callable[[Subquery], ColumnElement[bool]]] = (),
+) -> list[ProblemLine]:
+    """The problems as lines, oldest first; `where` narrows them in SQL (a bar's list)."""
+    day = today or bureau_time.today()
+    p = problems()
+    query = select(p).order_by(p.c.started_at, p.c.finding_id)
+    for condition in where:
+        query = query.where(condition(p))
+    units = unit_names(uow)
+    categories: dict[tuple[str, str], str] = {}
     lines = []
-    for row in rows:
-        fid, iid, code, unit_id, text, title, template_id, started, site, district, managing = row
-        if (template_id, code) not in categories:
-            categories.update(_category_names(uow, template_id))
-        notice = notices.get(fid)
-        owner = notice.unit_id if notice is not None else unit_id or managing
-        deadline = (  # as services/notice_state.deadline_in_force
-            (notice.current_deadline or notice.extended_deadline or notice.deadline)
-            if notice
-            else None
-        )
+    for row in uow.session.execute(query):
+        if (row.template_id, row.category_code) not in categories:
+            categories.update(category_names(uow, row.template_id))
+        status = row.status
         lines.append(
             ProblemLine(
-                finding_id=fid,
-                inspection_id=iid,
-                checked_on=bureau_time.local(started).date(),
-                site=site,
-                category=categories.get((template_id, code), "其他问题"),
-                unit=units.get(owner or "", "未指定单位"),
-                district=district or "未填区县",
-                description=text or title,
-                notice_number=(notice.number or "") if notice else "",
-                progress=NOTICE_LIFECYCLE.labels[notice.status][0] if notice else "未下发通知书",
-                warning=warning_level(notice.status, deadline, day, notice.returned_count)
-                if notice
+                finding_id=row.finding_id,
+                inspection_id=row.inspection_id,
+                checked_on=bureau_time.local(row.started_at).date(),
+                site=row.site,
+                category=categories.get((row.template_id, row.category_code), OTHER_CATEGORY),
+                unit=units.get(row.owner or "", NO_UNIT),
+                district=row.district or NO_DISTRICT,
+                description=row.description or row.title,
+                notice_number=row.number or "",
+                progress=NOTICE_LIFECYCLE.labels[status][0] if row.in_notice else NOT_ISSUED,
+                warning=warning_level(status, row.deadline, day, row.returned_count)
+                if row.in_notice
                 else WarningLevel.NONE,
-                closed=notice is not None and notice.status is NoticeStatus.CLOSED,
-                issued=notice is not None and notice.number is not None,
+                closed=bool(row.in_notice) and status is NoticeStatus.CLOSED,
+                issued=row.number is not None,
             )
         )
     return lines
 
 
-def _category_names(uow: UnitOfWork, template_id: str) -> dict[tuple[str, str], str]:
+def unit_names(uow: UnitOfWork) -> dict[str, str]:
+    return dict(uow.session.execute(select(Unit.id, Unit.name)).all())
+
+
+def category_names(uow: UnitOfWork, template_id: str) -> dict[tuple[str, str], str]:
     template = get_template(uow, template_id)
     return {(template_id, c.code): c.name for c in template.categories}
 
@@ -189,8 +220,7 @@ def dashboard(lines: Iterable[ProblemLine]) -> Dashboard:
         else:
             field = dimension.value
             counts = Counter(getattr(line, field) for line in lines)
-        ordered = sorted(counts.items()) if by_key else counts.most_common()
-        return tuple(Bar(key, count) for key, count in ordered)
+        return ordered_bars(counts.items(), by_key=by_key)
 
     warnings = Counter(line.warning for line in lines)
     return Dashboard(

@@ -95,8 +95,12 @@ def review_queue(
     A finished 复查 is not reviewed: its results already are the notice's verification."""
     session = uow.session
     rows = session.execute(
-        select(
-            Inspection,
+        select(  # columns, not objects: the queue may hold a year's work
+            Inspection.id,
+            Inspection.mode,
+            Inspection.team,
+            Inspection.started_at,
+            Inspection.submitted_at,
             Site.name,
             Campaign.title,
             func.coalesce(InspectionStats.problems, 0),
@@ -118,24 +122,24 @@ def review_queue(
             select(Finding.inspection_id, Finding.title, Finding.description).where(
                 Finding.deleted.is_(False),
                 Finding.result == FindingResult.FAIL,
-                Finding.inspection_id.in_([row[0].id for row in rows]),
+                Finding.inspection_id.in_([row.id for row in rows]),
             )
         ):
             texts.setdefault(inspection_id, []).extend((title, description))
     queue = [
         ReviewRow(
-            inspection.id,
+            id,
             site,
             campaign,
-            inspection.mode,
-            tuple(inspection.team),
-            inspection.started_at,
-            inspection.submitted_at,
+            mode,
+            tuple(team),
+            started_at,
+            submitted_at,
             int(problems),
             int(photos),
-            tuple(texts.get(inspection.id, ())),
+            tuple(texts.get(id, ())),
         )
-        for inspection, site, campaign, problems, photos in rows
+        for id, mode, team, started_at, submitted_at, site, campaign, problems, photos in rows
     ]
     return [row for row in queue if row.matches(search)] if search.strip() else queue
 

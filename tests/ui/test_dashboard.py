@@ -52,6 +52,17 @@ def _click_bar(qtbot, page: DashboardPage, dimension: Dimension, key: str) -> No
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
 
 
+def _opened_list(qtbot) -> ProblemListDialog:
+    """The list a click opens once its problems are read (on the store runner)."""
+    qtbot.waitUntil(lambda: _list() is not None, timeout=10_000)
+    return _list()
+
+
+def _list() -> ProblemListDialog | None:
+    found = (w for w in QApplication.topLevelWidgets() if isinstance(w, ProblemListDialog))
+    return next(found, None)
+
+
 def test_the_summary_says_what_the_store_holds(qtbot, desk: StoreRunner, store: Store) -> None:
     with store.unit_of_work() as uow:
         figures = dashboard(problem_lines(uow, today=TODAY))
@@ -66,7 +77,7 @@ def test_the_summary_says_what_the_store_holds(qtbot, desk: StoreRunner, store: 
 def test_clicking_the_red_bar_lists_the_overdue_problem(qtbot, desk: StoreRunner) -> None:
     page = _page(qtbot, desk, (1366, 768))
     _click_bar(qtbot, page, Dimension.WARNING, "red")
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ProblemListDialog))
+    dialog = _opened_list(qtbot)
     qtbot.waitExposed(dialog)
     assert dialog.windowTitle() == "“红色预警”的问题（1 个）"
     assert dialog.table.rowCount() == 1
@@ -78,7 +89,7 @@ def test_clicking_a_unit_bar_lists_exactly_that_units_problems(qtbot, desk: Stor
     page = _page(qtbot, desk, (1366, 768))
     biggest = page.figures.by_unit[0]
     _click_bar(qtbot, page, Dimension.UNIT, biggest.key)
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ProblemListDialog))
+    dialog = _opened_list(qtbot)
     assert dialog.table.rowCount() == biggest.count
     units = {dialog.table.item(row, 3).text() for row in range(biggest.count)}
     assert units == {biggest.key}

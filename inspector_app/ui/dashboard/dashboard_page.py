@@ -1,8 +1,9 @@
 """统计 (dashboard): problems by category, unit, district and month, the rectification
 rate and the overdue warnings; clicking a bar lists the problems behind it.
 
-The figures are read on the store runner (services/dashboard.py) and redrawn when a
-write or a sync changes the store while the page is shown.
+The figures are counted on the store runner (services/dashboard_counts.py) and redrawn
+when a write or a sync changes the store while the page is shown; a bar's problems are
+read only when it is clicked.
 """
 
 from __future__ import annotations
@@ -23,15 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.notice import WARNING_LABELS, WarningLevel
-from inspector_app.services.dashboard import (
-    Bar,
-    Dashboard,
-    Dimension,
-    ProblemLine,
-    dashboard,
-    matching,
-    problem_lines,
-)
+from inspector_app.services.dashboard import Bar, Dashboard, Dimension, ProblemLine
+from inspector_app.services.dashboard_counts import bar_lines, figures
 from inspector_app.ui.dashboard.charts import bar_chart, shown_bars
 from inspector_app.ui.i18n import pick
 from inspector_app.ui.store_runner import StoreRunner
@@ -45,7 +39,6 @@ class DashboardPage(QWidget):
         super().__init__()
         self.runner = runner
         self.today = today
-        self.lines: list[ProblemLine] = []
         self.figures: Dashboard | None = None
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -68,11 +61,10 @@ class DashboardPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.runner.read(lambda uow: problem_lines(uow, today=self.today), self._show)
+        self.runner.read(lambda uow: figures(uow, today=self.today), self._show)
 
-    def _show(self, lines: list[ProblemLine]) -> None:
-        self.lines = lines
-        figures = self.figures = dashboard(lines)
+    def _show(self, figures: Dashboard) -> None:
+        self.figures = figures
         rate = figures.rectification_rate
         warned = figures.warnings
         summary = QCoreApplication.translate(
@@ -138,11 +130,28 @@ class DashboardPage(QWidget):
         return lambda key: key
 
     def open_list(self, dimension: Dimension, key: str) -> None:
-        chosen = matching(self.lines, dimension, key)
-        if not chosen:  # 其他, or a warning level with no problem
+        """Read the bar's problems (only those) on the runner, then list them."""
+        bar = next((bar for bar in self._bars(dimension) if bar.key == key), None)
+        if bar is None or not bar.count:  # 其他, or a warning level with no problem
             return
         label = self._label(dimension)(key)
-        ProblemListDialog(self, label, chosen).open()
+        self.runner.read(
+            lambda uow: bar_lines(uow, dimension, bar, today=self.today),
+            lambda lines: ProblemListDialog(self, label, lines).open() if lines else None,
+        )
+
+    def _bars(self, dimension: Dimension) -> tuple[Bar, ...]:
+        shown = self.figures
+        if shown is None:
+            return ()
+        if dimension is Dimension.WARNING:
+            return tuple(Bar(level.value, count) for level, count in shown.warnings.items())
+        return {
+            Dimension.CATEGORY: shown.by_category,
+            Dimension.UNIT: shown.by_unit,
+            Dimension.DISTRICT: shown.by_district,
+            Dimension.MONTH: shown.by_month,
+        }[dimension]
 
 
 class ProblemListDialog(QDialog):
