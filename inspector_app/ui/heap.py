@@ -36,10 +36,13 @@ class GuiThreadCollector(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        gc.disable()
         self._timer = QTimer(self)
         self._timer.setInterval(self.INTERVAL_MS)
         self._timer.timeout.connect(self.check)
+        self.start()
+
+    def start(self) -> None:
+        gc.disable()
         self._timer.start()
 
     def check(self) -> None:
@@ -53,8 +56,10 @@ class GuiThreadCollector(QObject):
             gc.collect(0)
 
     def stop(self) -> None:
-        """Give collection back to the interpreter (the app is quitting, or a test ends)."""
+        """Collect here once, then give collection back to the interpreter (a test ends:
+        code without an event loop after it must not pile up garbage, open files included)."""
         self._timer.stop()
+        gc.collect()
         gc.enable()
 
 
@@ -66,4 +71,6 @@ def collect_on_gui_thread(app: QCoreApplication) -> GuiThreadCollector:
     global _installed
     if _installed is None:
         _installed = GuiThreadCollector(app)
+    else:
+        _installed.start()
     return _installed

@@ -29,10 +29,11 @@ def chinese_ui(qapp: QApplication) -> Iterator[None]:
     with the default font a layout test passed that failed with the app's CJK font.
     """
     choose_ui_font(qapp)
-    collect_on_gui_thread(qapp)  # as the app does: no Qt object freed off the GUI thread
+    collector = collect_on_gui_thread(qapp)  # as the app: no Qt object freed off its thread
     install_language("zh_CN")
     yield
     install_language("zh_CN")
+    collector.stop()  # the next test of this worker may have no event loop to collect
 
 
 @pytest.fixture
